@@ -1,0 +1,163 @@
+"""The command line: ``taiyaku check``, ``taiyaku rules``, ``taiyaku rule CODE``.
+
+Exit codes: 0 no error-level findings; 1 error-level findings; 2 usage, configuration
+or internal error (the tool's own failure is never reported as clean).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from taiyaku import __version__
+from taiyaku.config import ConfigError, Option, all_options, load_config
+from taiyaku.rules import RuleSelectionError, all_rules, get_rule
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+__all__ = ["main"]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"taiyaku: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_ERROR)
+
+
+def _add_option_flags(parser: argparse.ArgumentParser, options: Sequence[Option]) -> None:
+    for option in options:
+        if not option.flag:
+            continue
+        flag = f"--{option.key}"
+        dest = option.key.replace("-", "_")
+        default_note = "" if option.default in (None, [], {}) else f" (default: {option.default})"
+        help_text = option.help + default_note
+        if option.kind == "bool":
+            parser.add_argument(
+                flag, dest=dest, action=argparse.BooleanOptionalAction, default=None, help=help_text
+            )
+        elif option.kind in ("list", "paths", "table"):
+            parser.add_argument(
+                flag, dest=dest, action="append", default=None, metavar="VALUE", help=help_text
+            )
+        elif option.kind == "choice":
+            parser.add_argument(
+                flag, dest=dest, choices=option.choices, default=None, help=help_text
+            )
+        elif option.kind == "int":
+            parser.add_argument(flag, dest=dest, type=int, default=None, help=help_text)
+        elif option.kind == "float":
+            parser.add_argument(flag, dest=dest, type=float, default=None, help=help_text)
+        else:
+            parser.add_argument(flag, dest=dest, default=None, metavar="VALUE", help=help_text)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="taiyaku",
+        description="Lint a website's Japanese pages against their English counterparts.",
+    )
+    parser.add_argument("--version", action="version", version=f"taiyaku {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="check pages (default: the configured root)")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="pages or folders under the content root",
+    )
+    check.add_argument("--config", type=Path, help="config file (taiyaku.toml or pyproject.toml)")
+    check.add_argument("--no-config", action="store_true", help="ignore config files")
+    _add_option_flags(check, all_options())
+
+    rules = commands.add_parser("rules", help="list all rules")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    rule = commands.add_parser("rule", help="print a rule's documentation")
+    rule.add_argument("code", help="rule code or name, e.g. TM001 or hours-mismatch")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "rules":
+            return _rules(args.format)
+        if args.command == "rule":
+            return _rule(args.code)
+    except (ConfigError, RuleSelectionError) as exc:
+        print(f"taiyaku: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("taiyaku: interrupted", file=sys.stderr)
+        return EXIT_ERROR
+    parser.print_help()
+    return EXIT_ERROR
+
+
+def _flag_overrides(args: argparse.Namespace) -> dict[str, Any]:
+    overrides: dict[str, Any] = {}
+    for option in all_options():
+        value = getattr(args, option.key.replace("-", "_"), None)
+        if value is not None:
+            overrides[option.key] = value
+    return overrides
+
+
+def _check(args: argparse.Namespace) -> int:
+    from taiyaku.engine import run
+    from taiyaku.reporters import get_reporter
+
+    config = load_config(args.config, _flag_overrides(args), discover=not args.no_config)
+    result = run(config, list(args.paths))
+    for note in result.warnings:
+        print(f"taiyaku: warning: {note}", file=sys.stderr)
+    output = get_reporter(config.get("format"))(result)
+    sys.stdout.write(output)
+    for error in result.internal_errors:
+        print(f"taiyaku: error: {error.message}", file=sys.stderr)
+    return result.exit_code
+
+
+def _rules(fmt: str) -> int:
+    rules = all_rules()
+    if fmt == "json":
+        data = [
+            {
+                "code": r.CODE,
+                "name": r.NAME,
+                "severity": r.SEVERITY.value,
+                "scope": r.SCOPE,
+                "summary": r.doc().summary,
+            }
+            for r in rules
+        ]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    width = max(len(r.NAME) for r in rules)
+    print(f"{'CODE':<6}  {'NAME':<{width}}  {'SEVERITY':<8}  {'SCOPE':<5}  SUMMARY")
+    for r in rules:
+        print(
+            f"{r.CODE:<6}  {r.NAME:<{width}}  {r.SEVERITY.value:<8}  {r.SCOPE:<5}  "
+            f"{r.doc().summary}"
+        )
+    return EXIT_OK
+
+
+def _rule(selector: str) -> int:
+    rule = get_rule(selector)
+    print(
+        f"{rule.CODE} {rule.NAME} (default severity: {rule.SEVERITY.value}; scope: {rule.SCOPE})\n"
+    )
+    print(rule.doc().text)
+    return EXIT_OK

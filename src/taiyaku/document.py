@@ -1,0 +1,703 @@
+"""The Document: one page, parsed once, read by every rule.
+
+A Document holds the front matter (with the line of each key), the markdown-it tokens,
+the page's text blocks with their language and source positions, its links, the anchors
+it defines, and its sections.  Rules never read files; they read Documents.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token as MdToken
+
+from taiyaku.analyzer import Token, tokenize
+from taiyaku.frontmatter import FrontMatter, parse_front_matter
+from taiyaku.lang import Lang, detect_language
+from taiyaku.slugger import Slugger
+
+__all__ = [
+    "Anchor",
+    "Block",
+    "Comment",
+    "Document",
+    "DocumentProblem",
+    "Link",
+    "ReadLimits",
+    "Section",
+    "parse_document",
+    "read_document",
+]
+
+
+# -- data -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of block text copied from one place in the source."""
+
+    text_start: int
+    source_offset: int
+    length: int
+
+
+class SourceIndex:
+    """Turns character offsets in the (normalised) source into 1-based line/column."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos >= 0:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self.line_starts = starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def line_start(self, line: int) -> int:
+        """Offset of 1-based ``line`` (clamped to the text)."""
+        index = min(max(line - 1, 0), len(self.line_starts) - 1)
+        return self.line_starts[index]
+
+    def line_end(self, line: int) -> int:
+        if line < len(self.line_starts):
+            return self.line_starts[line] - 1
+        return len(self.text)
+
+
+@dataclass(eq=False)
+class Block:
+    """A unit of prose: a heading, a paragraph, a list item's text, a table cell, or
+    the text inside an HTML/JSX block.  ``text`` has the Markdown markup removed."""
+
+    kind: str
+    text: str
+    line: int
+    end_line: int
+    lang: Lang
+    section: int
+    index: int
+    segments: tuple[Segment, ...] = field(repr=False)
+    source: SourceIndex = field(repr=False)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Line and column in the file of character ``offset`` of :attr:`text`."""
+        if not self.segments:
+            return self.line, 1
+        starts = [s.text_start for s in self.segments]
+        seg = self.segments[max(bisect.bisect_right(starts, offset) - 1, 0)]
+        delta = min(max(offset - seg.text_start, 0), max(seg.length, 0))
+        return self.source.position(seg.source_offset + delta)
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        """fugashi tokens of :attr:`text`, computed once and shared by all rules."""
+        return tokenize(self.text)
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str  # as written (percent-decoding is left to the URL parser)
+    line: int
+    column: int
+    kind: str  # markdown | reference | autolink | image | html | jsx
+    text: str
+    lang: Lang  # language of the surrounding block
+    section: int
+
+
+@dataclass(frozen=True)
+class Anchor:
+    id: str
+    line: int
+    kind: str  # heading | ial | html
+
+
+@dataclass(frozen=True)
+class Section:
+    index: int
+    title: str
+    level: int  # 0 for the preamble before the first heading
+    line: int
+    slug: str
+
+
+@dataclass(frozen=True)
+class Comment:
+    """An HTML comment (``<!-- … -->``), where inline suppressions live."""
+
+    text: str
+    line: int
+    end_line: int
+
+
+@dataclass(frozen=True)
+class DocumentProblem:
+    """Why (part of) a page could not be read; reported by the IN and FM rules."""
+
+    kind: str  # read | encoding | binary | too-large | front matter kinds
+    line: int
+    column: int
+    message: str
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    max_bytes: int = 5 * 1024 * 1024
+    max_line_chars: int = 100_000
+
+
+@dataclass(eq=False)
+class Document:
+    path: Path
+    rel: str
+    source: str  # the file's text, newlines normalised to "\n"
+    is_mdx: bool
+    frontmatter: FrontMatter
+    md_tokens: list[MdToken] = field(repr=False)
+    blocks: list[Block] = field(repr=False)
+    links: list[Link] = field(repr=False)
+    anchors: list[Anchor] = field(repr=False)
+    sections: list[Section] = field(repr=False)
+    comments: list[Comment] = field(repr=False)
+    problems: list[DocumentProblem] = field(default_factory=list)
+    readable: bool = True
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.source.split("\n")
+
+    def line_text(self, line: int) -> str:
+        if 1 <= line <= len(self.lines):
+            return self.lines[line - 1]
+        return ""
+
+    def anchor_ids(self) -> set[str]:
+        return {a.id for a in self.anchors}
+
+    def blocks_in(self, lang: Lang) -> list[Block]:
+        return [b for b in self.blocks if b.lang == lang]
+
+    @cached_property
+    def bilingual(self) -> bool:
+        """Both languages in one file, paragraph by paragraph (like seed 000)."""
+        ja = sum(1 for b in self.blocks if b.lang == "ja" and _is_prose(b))
+        en = sum(1 for b in self.blocks if b.lang == "en" and _is_prose(b))
+        low, high = min(ja, en), max(ja, en)
+        return low >= 2 and low * 4 >= high
+
+
+_SENTENCE_END = re.compile(r"[.!?:。．！？]\s*$")
+
+
+def _is_prose(block: Block) -> bool:
+    """A sentence or more, not a link title, a label or a stray code comment."""
+    if block.kind in ("heading", "table"):
+        return False
+    text = block.text.strip()
+    if not _SENTENCE_END.search(text):
+        return False
+    return block.lang == "ja" or len(text.split()) >= 6
+
+
+# -- reading --------------------------------------------------------------------------
+
+
+def read_document(path: Path, rel: str, limits: ReadLimits | None = None) -> Document:
+    """Read and parse a page.  Never raises for bad content: problems are recorded."""
+    limits = limits or ReadLimits()
+    text, problem = _read_text(path, limits)
+    if text is None:
+        assert problem is not None
+        return _unreadable(path, rel, problem)
+    return parse_document(path, rel, text)
+
+
+def _read_text(path: Path, limits: ReadLimits) -> tuple[str | None, DocumentProblem | None]:
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            return None, DocumentProblem(
+                "too-large",
+                1,
+                1,
+                f"page is {size:,} bytes, over the limit of {limits.max_bytes:,} "
+                "(raise `max-page-bytes` to check it)",
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        return None, DocumentProblem("read", 1, 1, f"cannot read file: {reason}")
+    if b"\x00" in data:
+        return None, DocumentProblem("binary", 1, 1, "file contains NUL bytes: not a text page")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, _decode_problem(data, exc)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, None
+
+
+def _decode_problem(data: bytes, exc: UnicodeDecodeError) -> DocumentProblem:
+    line = data.count(b"\n", 0, exc.start) + 1
+    for encoding, label in (("shift_jis", "Shift_JIS"), ("euc_jp", "EUC-JP")):
+        try:
+            decoded = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if detect_language(decoded) == "ja":
+            return DocumentProblem(
+                "encoding",
+                line,
+                1,
+                f"file is not valid UTF-8; it looks like {label}: convert it to UTF-8",
+            )
+    return DocumentProblem(
+        "encoding", line, 1, f"file is not valid UTF-8 (invalid byte at offset {exc.start})"
+    )
+
+
+def _unreadable(path: Path, rel: str, problem: DocumentProblem) -> Document:
+    return Document(
+        path=path,
+        rel=rel,
+        source="",
+        is_mdx=rel.endswith(".mdx"),
+        frontmatter=FrontMatter(),
+        md_tokens=[],
+        blocks=[],
+        links=[],
+        anchors=[],
+        sections=[Section(0, "", 0, 1, "")],
+        comments=[],
+        problems=[problem],
+        readable=False,
+    )
+
+
+# -- parsing --------------------------------------------------------------------------
+
+_MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+def parse_document(path: Path, rel: str, source: str) -> Document:
+    """Parse already-decoded page text (newlines normalised to ``\\n``)."""
+    frontmatter = parse_front_matter(source)
+    is_mdx = rel.endswith(".mdx")
+    md_source = _blank_front_matter(source, frontmatter.body_offset)
+    if is_mdx:
+        md_source = _blank_mdx_statements(md_source)
+    tokens = _MD.parse(md_source)
+    builder = _Builder(SourceIndex(md_source), is_mdx)
+    builder.walk(tokens)
+    problems = [DocumentProblem(p.kind, p.line, p.column, p.message) for p in frontmatter.problems]
+    return Document(
+        path=path,
+        rel=rel,
+        source=source,
+        is_mdx=is_mdx,
+        frontmatter=frontmatter,
+        md_tokens=tokens,
+        blocks=builder.blocks,
+        links=builder.links,
+        anchors=builder.anchors,
+        sections=builder.sections,
+        comments=builder.comments,
+        problems=problems,
+    )
+
+
+def _blank_front_matter(source: str, body_offset: int) -> str:
+    """Replace the front matter by as many empty lines, so lines keep their numbers."""
+    if body_offset <= 0:
+        return source
+    return "\n" * source.count("\n", 0, body_offset) + source[body_offset:]
+
+
+_MDX_STATEMENT = re.compile(
+    r"^(?:import|export)\s[^\n]*$|^[ \t]*\{/\*.*?\*/\}[ \t]*$", re.MULTILINE | re.DOTALL
+)
+_FENCE = re.compile(r"^ {0,3}(```|~~~)", re.MULTILINE)
+
+
+def _blank_mdx_statements(text: str) -> str:
+    """Blank out MDX ``import``/``export`` lines and JSX comments outside code fences."""
+    fences = [m.start() for m in _FENCE.finditer(text)]
+
+    def in_fence(offset: int) -> bool:
+        return bisect.bisect_right(fences, offset) % 2 == 1
+
+    def blank(match: re.Match[str]) -> str:
+        if in_fence(match.start()):
+            return match.group(0)
+        return " " * len(match.group(0))
+
+    return _MDX_STATEMENT.sub(blank, text)
+
+
+_TAG = re.compile(
+    r"<(/?)([A-Za-z][\w.:-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|\{[^{}]*\}|[^\s>]+))?)*)\s*/?>"
+)
+_ATTR = re.compile(r"([^\s=>/]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|\{[^{}]*\}|([^\s>\"']+)))?")
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_MD_LINK_IN_HTML = re.compile(r"!?\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_IAL_PARAGRAPH = re.compile(r"^\{:?\s*([^{}]*)\}$")
+_IAL_INLINE = re.compile(r"\{:[^{}\n]*\}")
+_HEADING_ID = re.compile(r"\s*\{:?\s*#([^\s{}]+)[^{}]*\}\s*$")
+_ID_IN_IAL = re.compile(r"#([^\s#.{}]+)")
+_LINK_ATTRS = {"a": ("href",), "img": ("src",), "area": ("href",), "source": ("src",)}
+_JSX_LINK_PROPS = ("href", "to", "src", "link")
+
+
+class _Builder:
+    """Walks markdown-it tokens once and collects blocks, links, anchors and sections."""
+
+    def __init__(self, source: SourceIndex, is_mdx: bool) -> None:
+        self.source = source
+        self.is_mdx = is_mdx
+        self.blocks: list[Block] = []
+        self.links: list[Link] = []
+        self.anchors: list[Anchor] = []
+        self.comments: list[Comment] = []
+        self.sections: list[Section] = [Section(0, "", 0, 1, "")]
+        self.slugger = Slugger()
+
+    # Block structure ------------------------------------------------------------------
+
+    def walk(self, tokens: list[MdToken]) -> None:
+        containers: list[str] = []
+        pending_heading: MdToken | None = None
+        for token in tokens:
+            kind = token.type
+            if kind.endswith("_open"):
+                containers.append(kind[: -len("_open")])
+                if kind == "heading_open":
+                    pending_heading = token
+            elif kind.endswith("_close"):
+                if containers:
+                    containers.pop()
+            elif kind == "inline":
+                if pending_heading is not None:
+                    self._heading(pending_heading, token)
+                    pending_heading = None
+                else:
+                    self._inline_block(token, _block_kind(containers))
+            elif kind == "html_block":
+                self._html_block(token)
+
+    @property
+    def _section(self) -> int:
+        return len(self.sections) - 1
+
+    def _region(self, token: MdToken) -> tuple[int, int]:
+        begin, end = token.map or (0, 0)
+        start = self.source.line_start(begin + 1)
+        stop = (
+            self.source.line_start(end + 1)
+            if end < len(self.source.line_starts)
+            else len(self.source.text)
+        )
+        return start, max(stop, start)
+
+    def _heading(self, open_token: MdToken, inline: MdToken) -> None:
+        level = int(open_token.tag[1:]) if open_token.tag[1:].isdigit() else 1
+        collected = self._collect_inline(inline)
+        text, segments = collected.text, collected.segments
+        explicit = _HEADING_ID.search(text)
+        if explicit:
+            self.anchors.append(Anchor(explicit.group(1), collected.line, "ial"))
+            text, segments = _truncate(text, segments, explicit.start())
+        line = collected.line
+        slug = self.slugger.slug(text.strip())
+        self.anchors.append(Anchor(slug, line, "heading"))
+        self.sections.append(Section(len(self.sections), text.strip(), level, line, slug))
+        for part_text, part_segments in _split_bilingual_heading(text, segments):
+            self._add_block("heading", part_text, part_segments, line, collected.end_line)
+
+    def _inline_block(self, inline: MdToken, kind: str) -> None:
+        collected = self._collect_inline(inline)
+        ial = _IAL_PARAGRAPH.match(collected.text.strip())
+        if ial and kind == "paragraph":
+            for ident in _ID_IN_IAL.findall(ial.group(1)):
+                self.anchors.append(Anchor(ident, collected.line, "ial"))
+            return
+        self._add_block(
+            kind, collected.text, collected.segments, collected.line, collected.end_line
+        )
+
+    def _add_block(
+        self, kind: str, text: str, segments: tuple[Segment, ...], line: int, end_line: int
+    ) -> None:
+        if not text.strip():
+            return
+        self.blocks.append(
+            Block(
+                kind,
+                text,
+                line,
+                end_line,
+                detect_language(text),
+                self._section,
+                len(self.blocks),
+                segments,
+                self.source,
+            )
+        )
+
+    # Inline content -----------------------------------------------------------------
+
+    def _collect_inline(self, inline: MdToken) -> _Collected:
+        start, stop = self._region(inline)
+        out = _Collected(self.source, start, stop)
+        children = inline.children or []
+        link_stack: list[tuple[str, int, int, str]] = []
+        for child in children:
+            ctype = child.type
+            if ctype in ("text", "code_inline"):
+                out.add_text(child.content)
+                if link_stack:
+                    href, line, col, kind = link_stack[-1]
+                    link_stack[-1] = (href, line, col, kind)
+            elif ctype in ("softbreak", "hardbreak"):
+                out.newline()
+            elif ctype == "link_open":
+                href = str(child.attrs.get("href", ""))
+                kind = "autolink" if child.markup == "autolink" else "markdown"
+                line, col, found = out.locate(href)
+                if not found:
+                    kind = "reference" if kind == "markdown" else kind
+                link_stack.append((href, line, col, kind))
+                out.mark_link_text()
+            elif ctype == "link_close":
+                if link_stack:
+                    href, line, col, kind = link_stack.pop()
+                    self._add_link(href, line, col, kind, out.link_text(), out)
+            elif ctype == "image":
+                href = str(child.attrs.get("src", ""))
+                line, col, _found = out.locate(href)
+                self._add_link(href, line, col, "image", child.content, out)
+            elif ctype == "html_inline":
+                self._html_inline(child.content, out)
+        return out
+
+    def _add_link(
+        self, href: str, line: int, col: int, kind: str, text: str, out: _Collected
+    ) -> None:
+        lang = detect_language(out.text) if out.text.strip() else "none"
+        self.links.append(Link(_display_href(href), line, col, kind, text, lang, self._section))
+
+    def _html_inline(self, content: str, out: _Collected) -> None:
+        offset = out.find(content)
+        for comment in _COMMENT.finditer(content):
+            line, _ = self.source.position(offset + comment.start())
+            end_line, _ = self.source.position(offset + comment.end())
+            self.comments.append(Comment(comment.group(1).strip(), line, end_line))
+        self._scan_tags(content, offset, lang=None)
+        if re.match(r"<br\s*/?>", content, re.IGNORECASE):
+            out.newline()
+
+    def _html_block(self, token: MdToken) -> None:
+        start, _stop = self._region(token)
+        content = token.content
+        for comment in _COMMENT.finditer(content):
+            line, _ = self.source.position(start + comment.start())
+            end_line, _ = self.source.position(start + comment.end())
+            self.comments.append(Comment(comment.group(1).strip(), line, end_line))
+        text, segments = _strip_tags(content, start)
+        lang = detect_language(text)
+        self._scan_tags(content, start, lang=lang)
+        if self.is_mdx:
+            self._scan_markdown_links(content, start, lang)
+        line, _ = self.source.position(start)
+        end_line = line + content.rstrip("\n").count("\n")
+        self._add_block("html", text, segments, line, end_line)
+
+    def _scan_tags(self, content: str, base: int, lang: Lang | None) -> None:
+        for tag in _TAG.finditer(content):
+            if tag.group(1):  # closing tag
+                continue
+            name = tag.group(2)
+            jsx = name[0].isupper() or "." in name
+            wanted = _JSX_LINK_PROPS if jsx else _LINK_ATTRS.get(name.lower(), ())
+            attrs_start = tag.start(3)
+            for attr in _ATTR.finditer(tag.group(3)):
+                key = attr.group(1)
+                value = attr.group(2) if attr.group(2) is not None else attr.group(3)
+                if value is None:
+                    value = attr.group(4)
+                if value is None:
+                    continue
+                value_offset = base + attrs_start + attr.start(0)
+                line, col = self.source.position(value_offset)
+                if key in ("id", "name") and (key == "id" or name.lower() == "a"):
+                    self.anchors.append(Anchor(value, line, "html"))
+                elif key in wanted:
+                    link_lang = lang if lang is not None else "none"
+                    self.links.append(
+                        Link(
+                            value, line, col, "jsx" if jsx else "html", "", link_lang, self._section
+                        )
+                    )
+
+    def _scan_markdown_links(self, content: str, base: int, lang: Lang) -> None:
+        for match in _MD_LINK_IN_HTML.finditer(content):
+            line, col = self.source.position(base + match.start(2))
+            kind = "image" if match.group(0).startswith("!") else "markdown"
+            self.links.append(
+                Link(match.group(2), line, col, kind, match.group(1), lang, self._section)
+            )
+
+
+class _Collected:
+    """Accumulates a block's text and where each piece came from in the source."""
+
+    def __init__(self, source: SourceIndex, start: int, stop: int) -> None:
+        self.source = source
+        self.cursor = start
+        self.stop = stop
+        self.parts: list[str] = []
+        self.length = 0
+        self.segments: list[Segment] = []
+        self._link_text_start = 0
+        self.line, _ = source.position(start)
+        self.end_line, _ = source.position(max(stop - 1, start))
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def find(self, fragment: str) -> int:
+        """Offset of ``fragment`` at or after the cursor; advances the cursor."""
+        index = self.source.text.find(fragment, self.cursor, self.stop) if fragment else -1
+        if index < 0:
+            return self.cursor
+        self.cursor = index + len(fragment)
+        return index
+
+    def locate(self, href: str) -> tuple[int, int, bool]:
+        """Line and column of a link target written in the source, if it is there."""
+        for probe in (href, _display_href(href)):
+            if probe:
+                index = self.source.text.find(probe, self.cursor, self.stop)
+                if index >= 0:
+                    line, col = self.source.position(index)
+                    return line, col, True
+        line, col = self.source.position(self.cursor)
+        return line, col, False
+
+    def add_text(self, content: str) -> None:
+        for piece in _IAL_INLINE.split(content):
+            if not piece:
+                continue
+            index = self.source.text.find(piece, self.cursor, self.stop)
+            if index < 0:
+                probe = piece[:8]
+                index = self.source.text.find(probe, self.cursor, self.stop) if probe else -1
+            if index < 0:
+                index = self.cursor
+            else:
+                self.cursor = (
+                    index + len(piece)
+                    if self.source.text.startswith(piece, index)
+                    else index + len(piece[:8])
+                )
+            self.segments.append(Segment(self.length, index, len(piece)))
+            self.parts.append(piece)
+            self.length += len(piece)
+
+    def newline(self) -> None:
+        nl = self.source.text.find("\n", self.cursor, self.stop)
+        if nl >= 0:
+            self.cursor = nl + 1
+        self.segments.append(Segment(self.length, max(self.cursor - 1, 0), 0))
+        self.parts.append("\n")
+        self.length += 1
+
+    def mark_link_text(self) -> None:
+        self._link_text_start = self.length
+
+    def link_text(self) -> str:
+        return self.text[self._link_text_start :]
+
+
+def _block_kind(containers: list[str]) -> str:
+    if "th" in containers or "td" in containers:
+        return "table"
+    if "list_item" in containers:
+        return "list_item"
+    if "blockquote" in containers:
+        return "quote"
+    return "paragraph"
+
+
+def _display_href(href: str) -> str:
+    from urllib.parse import unquote
+
+    return unquote(href)
+
+
+def _truncate(
+    text: str, segments: tuple[Segment, ...], end: int
+) -> tuple[str, tuple[Segment, ...]]:
+    kept = tuple(s for s in segments if s.text_start < end)
+    return text[:end], kept
+
+
+def _split_bilingual_heading(
+    text: str, segments: tuple[Segment, ...]
+) -> Iterator[tuple[str, tuple[Segment, ...]]]:
+    """``相談の前に / Before Inquiring`` becomes a JA and an EN heading block."""
+    head, sep, tail = text.partition(" / ")
+    if sep and detect_language(head) == "ja" and detect_language(tail) == "en":
+        yield head, tuple(s for s in segments if s.text_start < len(head))
+        shift = len(head) + len(sep)
+        shifted = []
+        for s in segments:
+            if s.text_start + s.length <= shift:
+                continue
+            cut = max(shift - s.text_start, 0)
+            shifted.append(
+                Segment(max(s.text_start - shift, 0), s.source_offset + cut, s.length - cut)
+            )
+        yield tail, tuple(shifted)
+        return
+    yield text, segments
+
+
+def _strip_tags(content: str, base: int) -> tuple[str, tuple[Segment, ...]]:
+    """The text of an HTML block without its tags and comments, with source positions."""
+    parts: list[str] = []
+    segments: list[Segment] = []
+    length = 0
+    position = 0
+    cleaned = _COMMENT.sub(lambda m: " " * len(m.group(0)), content)
+    for tag in _TAG.finditer(cleaned):
+        piece = cleaned[position : tag.start()]
+        if piece:
+            text = html.unescape(piece)
+            segments.append(Segment(length, base + position, len(text)))
+            parts.append(text)
+            length += len(text)
+        if tag.group(2).lower() in ("br", "p", "div", "li", "tr"):
+            parts.append(" ")
+            segments.append(Segment(length, base + tag.start(), 0))
+            length += 1
+        position = tag.end()
+    rest = cleaned[position:]
+    if rest:
+        text = html.unescape(rest)
+        segments.append(Segment(length, base + position, len(text)))
+        parts.append(text)
+    return "".join(parts), tuple(segments)

@@ -1,0 +1,109 @@
+"""Rule base classes: page rules, pair rules and site rules.
+
+A rule module defines one subclass with ``CODE``, ``NAME`` (kebab-case), ``SEVERITY`` and
+a docstring with the sections *What it does*, *Why is this bad?* and *Example*.  That
+docstring is what ``taiyaku rule CODE`` prints and what the docs are generated from.
+Rules yield :class:`~taiyaku.diagnostics.Finding` objects; the engine stamps them.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+from taiyaku.diagnostics import Finding, Severity
+
+if TYPE_CHECKING:
+    from taiyaku.context import Context, Pair
+    from taiyaku.document import Document
+
+Scope = Literal["page", "pair", "site"]
+
+__all__ = ["PageRule", "PairRule", "Rule", "RuleDoc", "RuleOption", "SiteRule"]
+
+
+@dataclass(frozen=True)
+class RuleOption:
+    """A configuration key a rule adds (it is also a command-line flag)."""
+
+    key: str
+    type: type
+    default: Any
+    help: str
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    summary: str
+    what_it_does: str
+    why_bad: str
+    example: str
+    text: str  # the whole docstring, dedented
+
+
+class Rule:
+    CODE: ClassVar[str]
+    NAME: ClassVar[str]
+    SEVERITY: ClassVar[Severity]
+    SCOPE: ClassVar[Scope]
+    OPTIONS: ClassVar[tuple[RuleOption, ...]] = ()
+    # Rules that need the Japanese morphological analysis of every block they read.
+    NEEDS_TOKENS: ClassVar[bool] = False
+
+    @classmethod
+    def family(cls) -> str:
+        return re.sub(r"\d+$", "", cls.CODE)
+
+    @classmethod
+    def doc(cls) -> RuleDoc:
+        text = inspect.cleandoc(cls.__doc__ or "")
+        sections = _split_sections(text)
+        summary = text.split("\n\n", 1)[0].strip().replace("\n", " ")
+        return RuleDoc(
+            summary=summary,
+            what_it_does=sections.get("what it does", ""),
+            why_bad=sections.get("why is this bad?", ""),
+            example=sections.get("example", ""),
+            text=text,
+        )
+
+
+class PageRule(Rule):
+    SCOPE: ClassVar[Scope] = "page"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+class PairRule(Rule):
+    """Compares the Japanese and English sides of a pair (or of a bilingual page)."""
+
+    SCOPE: ClassVar[Scope] = "pair"
+
+    def check(self, pair: Pair, ctx: Context) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+class SiteRule(Rule):
+    """Looks across pages (redirect conflicts, orphans); reports on the checked pages."""
+
+    SCOPE: ClassVar[Scope] = "site"
+
+    def check(self, ctx: Context) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+_HEADER = re.compile(r"^## (.+)$", re.MULTILINE)
+
+
+def _split_sections(text: str) -> dict[str, str]:
+    sections: dict[str, str] = {}
+    matches = list(_HEADER.finditer(text))
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+        sections[match.group(1).strip().lower()] = text[match.end() : end].strip()
+    return sections

@@ -1,0 +1,1 @@
+"""IN: input — files that cannot be read or parsed as pages."""

@@ -1,0 +1,1 @@
+"""PR: pairing — every Japanese page has its English translation, and vice versa."""
