@@ -1,0 +1,65 @@
+"""Test helpers: build a small site in a temporary folder and lint it.
+
+Rule tests read as input beside expected findings::
+
+    site = make_site(tmp_path, {"support/chat.md": "---\\ntitle: x\\n---\\n..."})
+    assert lint(site, select=["PR"]) == ["support/chat.md:1 PR001 no English translation ..."]
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from taiyaku.config import load_config
+from taiyaku.engine import RunResult, run
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+CORPUS_PAGES = SHARED / "corpus" / "utelecon" / "src" / "pages"
+SEEDS = SHARED / "seeds"
+
+
+def make_site(root: Path, files: Mapping[str, str | bytes]) -> Path:
+    """Write ``files`` (root-relative path → text, dedented; or bytes) under ``root``."""
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+def run_site(
+    root: Path,
+    paths: Iterable[Path] = (),
+    *,
+    checks_dir: Path | None = None,
+    **options: Any,
+) -> RunResult:
+    """Run taiyaku on ``root`` with flag-style ``options`` (``url_style="pretty"``)."""
+    overrides = {key.replace("_", "-"): value for key, value in options.items()}
+    overrides.setdefault("root", str(root))
+    overrides["checks-dir"] = str(checks_dir) if checks_dir else str(root / "_no_checks_")
+    config = load_config(None, overrides, cwd=root, discover=False)
+    return run(config, list(paths), cwd=root)
+
+
+def lint(root: Path, paths: Iterable[Path] = (), **options: Any) -> list[str]:
+    """Findings as ``"rel/path.md:LINE CODE message"`` strings, sorted, for easy asserts."""
+    result = run_site(root, paths, **options)
+    assert not result.internal_errors, result.internal_errors
+    return [
+        f"{d.path.relative_to(root.resolve()).as_posix()}:{d.line} {d.code} {d.message}"
+        for d in result.diagnostics
+    ]
+
+
+def codes(root: Path, paths: Iterable[Path] = (), **options: Any) -> list[str]:
+    """Just ``"rel/path.md:LINE CODE"`` for each finding."""
+    return [entry.split(" ", 2)[0] + " " + entry.split(" ", 2)[1] for entry in
+            lint(root, paths, **options)]
