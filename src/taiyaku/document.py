@@ -427,12 +427,13 @@ class _Builder:
             self._add_block("heading", part_text, part_segments, line, collected.end_line)
 
     def _inline_block(self, inline: MdToken, kind: str) -> None:
-        collected = self._collect_inline(inline)
-        ial = _IAL_PARAGRAPH.match(collected.text.strip())
+        ial = _IAL_PARAGRAPH.match(inline.content.strip())
         if ial and kind == "paragraph":
+            line = (inline.map or (0, 0))[0] + 1
             for ident in _ID_IN_IAL.findall(ial.group(1)):
-                self.anchors.append(Anchor(ident, collected.line, "ial"))
+                self.anchors.append(Anchor(ident, line, "ial"))
             return
+        collected = self._collect_inline(inline)
         self._add_block(
             kind, collected.text, collected.segments, collected.line, collected.end_line
         )
@@ -534,12 +535,11 @@ class _Builder:
             attrs_start = tag.start(3)
             for attr in _ATTR.finditer(tag.group(3)):
                 key = attr.group(1)
-                value = attr.group(2) if attr.group(2) is not None else attr.group(3)
-                if value is None:
-                    value = attr.group(4)
-                if value is None:
+                group = next((g for g in (2, 3, 4) if attr.group(g) is not None), None)
+                if group is None:
                     continue
-                value_offset = base + attrs_start + attr.start(0)
+                value = attr.group(group)
+                value_offset = base + attrs_start + attr.start(group)
                 line, col = self.source.position(value_offset)
                 if key in ("id", "name") and (key == "id" or name.lower() == "a"):
                     self.anchors.append(Anchor(value, line, "html"))

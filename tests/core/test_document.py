@@ -1,0 +1,173 @@
+"""The Document: blocks with language and positions, links, anchors, sections."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from helpers import SEEDS
+from taiyaku.document import parse_document
+
+
+def parse(text: str, rel: str = "page.md"):  # type: ignore[no-untyped-def]
+    return parse_document(Path(rel), rel, textwrap.dedent(text).lstrip("\n"))
+
+
+def test_links_of_every_kind_with_line_and_column() -> None:
+    doc = parse("""
+        ---
+        title: t
+        ---
+        See [chat](./chat) and [ref][r] and <https://example.com/x>.
+        ![desk](./desk.png) <a href="/a#b" id="top">a</a> <img src="/i.png">
+
+        [r]: /ref/target#frag
+    """)
+    got = [(link.href, link.line, link.column, link.kind) for link in doc.links]
+    assert got == [
+        ("./chat", 4, 12, "markdown"),
+        ("/ref/target#frag", 4, 24, "reference"),  # at the [text][label] in the prose
+        ("https://example.com/x", 4, 38, "autolink"),
+        ("./desk.png", 5, 9, "image"),
+        ("/a#b", 5, 30, "html"),
+        ("/i.png", 5, 61, "html"),
+    ]
+
+
+def test_anchor_sources_japanese_slugs_duplicates_ial_html() -> None:
+    doc = parse("""
+        # 相談の前に / Before Inquiring
+
+        ## Notes
+        ## Notes
+        ## チャットで相談する
+        {:#chat}
+
+        ## Hours {#hours}
+
+        <div id="box">x</div>
+        <a name="legacy"></a>
+    """)
+    got = [(a.id, a.kind) for a in doc.anchors]
+    assert got == [
+        ("相談の前に--before-inquiring", "heading"),
+        ("notes", "heading"),
+        ("notes-1", "heading"),
+        ("チャットで相談する", "heading"),
+        ("chat", "ial"),
+        ("hours", "ial"),
+        ("hours", "heading"),
+        ("box", "html"),
+        ("legacy", "html"),
+    ]
+    # the IAL paragraph is markup, not prose
+    assert [b.text for b in doc.blocks if "{:" in b.text] == []
+
+
+def test_blocks_keep_language_and_source_position() -> None:
+    doc = parse("""
+        ---
+        title: t
+        ---
+        - オペレータ対応は，**平日**8時25分から18時30分まで受け付けております．
+        - Operators are available 8:25 a.m.-6:30 p.m. on weekdays.
+    """)
+    ja, en = doc.blocks
+    assert (ja.lang, en.lang) == ("ja", "en")
+    assert ja.text == "オペレータ対応は，平日8時25分から18時30分まで受け付けております．"
+    # "8時" sits after the bold markup: its column points into the source line
+    offset = ja.text.index("8時")
+    assert ja.position(offset) == (4, 3 + doc.line_text(4)[2:].index("8時"))
+    assert doc.line_text(4)[ja.position(offset)[1] - 1] == "8"
+    assert en.position(en.text.index("8:25")) == (5, 27)
+
+
+def test_text_inside_html_and_mdx_components_is_prose() -> None:
+    doc = parse(
+        """
+        ---
+        title: t
+        ---
+        import Box from "@components/Box.astro";
+
+        <Box>
+        <div>対応時間：平日 10時〜17時</div>
+        </Box>
+
+        <Card href="/support/" />
+    """,
+        rel="page.mdx",
+    )
+    html_blocks = [b for b in doc.blocks if b.kind == "html"]
+    assert any("平日 10時〜17時" in b.text for b in html_blocks)
+    assert not any("import" in b.text for b in doc.blocks)
+    assert [(link.href, link.kind) for link in doc.links] == [("/support/", "jsx")]
+
+
+def test_sections_by_heading() -> None:
+    doc = parse("""
+        intro
+
+        ## A
+        a text
+        ### B
+        b text
+    """)
+    assert [(s.title, s.level) for s in doc.sections] == [("", 0), ("A", 2), ("B", 3)]
+    assert [(b.text, b.section) for b in doc.blocks] == [
+        ("intro", 0),
+        ("A", 1),
+        ("a text", 1),
+        ("B", 2),
+        ("b text", 2),
+    ]
+
+
+def test_html_comments_are_collected_for_suppressions() -> None:
+    doc = parse("<!-- taiyaku-disable-next-line TM001 -->\ntext\n")
+    assert [(c.text, c.line) for c in doc.comments] == [("taiyaku-disable-next-line TM001", 1)]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is absent")
+def test_seed_000_is_bilingual_and_its_sections_pair_up() -> None:
+    from taiyaku.context import Pair
+    from taiyaku.site import Page
+
+    source = (SEEDS / "000_b7bfb462515f5c12.txt").read_text(encoding="utf-8")
+    doc = parse_document(Path("online-call.md"), "support/online-call.md", source)
+    assert doc.bilingual
+    page = Page(
+        Path("online-call.md"),
+        "support/online-call.md",
+        "ja",
+        "support/online-call.md",
+        "support/online-call",
+        "/support/online-call",
+    )
+    groups = Pair.of_bilingual(doc, page).aligned_sections()
+    titles = [label for _ja, _en, label in groups]
+    assert titles == [
+        "",
+        "相談の前に / Before Inquiring",
+        "全般的な注意事項 / Important Notes on Privacy and Confidentiality of Information",
+        "オンライン通話の注意事項 / Notes on Online Call",
+        "オンライン通話で相談する / Support via Online Call",
+    ]
+    hours = groups[3]
+    assert any("8時25分から18時30分" in b.text for b in hours[0])
+    assert any("8:25 a.m.-6:30 p.m." in b.text for b in hours[1])
+    assert all(b.lang == "ja" for b in hours[0]) and all(b.lang == "en" for b in hours[1])
+
+
+def test_an_english_page_quoting_a_japanese_label_is_not_bilingual() -> None:
+    doc = parse("""
+        To use the chat, press the widget titled "ここからチャットで相談" in the corner.
+
+        Chat support is available to all members of the University of Tokyo.
+
+        - [Zoom のヘルプ](https://support.zoom.us)
+        - [Zoom のヘルプ 2](https://support.zoom.us)
+    """)
+    assert not doc.bilingual

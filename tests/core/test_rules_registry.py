@@ -1,0 +1,59 @@
+"""Every rule documents itself, and the generated docs are current."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from helpers import REPO
+from taiyaku import docgen
+from taiyaku.rules import RuleSelectionError, all_rules, select_rules
+from taiyaku.rules.base import PageRule, PairRule, SiteRule
+
+
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.CODE)
+def test_rule_is_self_describing(rule) -> None:  # type: ignore[no-untyped-def]
+    assert re.fullmatch(r"[A-Z]{2,3}\d{3}", rule.CODE)
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.NAME)
+    assert issubclass(rule, PageRule | PairRule | SiteRule)
+    doc = rule.doc()
+    assert doc.summary and doc.what_it_does and doc.why_bad and doc.example, rule.CODE
+    module = rule.__module__.rsplit(".", 1)[-1]
+    assert module.startswith(rule.CODE.lower()), "one module per rule, named after its code"
+
+
+def test_codes_and_names_are_unique() -> None:
+    rules = all_rules()
+    assert len({r.CODE for r in rules}) == len({r.NAME for r in rules}) == len(rules)
+
+
+@pytest.mark.parametrize(
+    ("select", "ignore", "expected"),
+    [
+        (["PR"], [], ["PR001", "PR002"]),
+        (["PR001"], [], ["PR001"]),
+        (["orphan-translation"], [], ["PR002"]),
+        (["PR"], ["PR002"], ["PR001"]),
+        (["PR001"], ["PR"], ["PR001"]),  # the more specific selector wins
+        (["ALL"], ["PR", "IN"], []),
+    ],
+)
+def test_selection(select: list[str], ignore: list[str], expected: list[str]) -> None:
+    chosen = [r.CODE for r in select_rules(select, ignore) if r.CODE[:2] in ("PR", "IN")]
+    assert chosen == expected
+
+
+def test_unknown_selector_is_an_error() -> None:
+    with pytest.raises(RuleSelectionError, match="'XY' matches no rule"):
+        select_rules(["XY"], [])
+
+
+def test_readme_rule_table_is_current() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert docgen.replace_table(readme) == readme, "run: python -m taiyaku.docgen"
+
+
+def test_docs_rules_md_is_current() -> None:
+    current = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert current == docgen.rules_document(), "run: python -m taiyaku.docgen"

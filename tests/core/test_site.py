@@ -1,0 +1,137 @@
+"""Site model: discovery, languages, pairing in the three layouts, partials."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import make_site
+from taiyaku.site import Site
+
+PAGE = "---\ntitle: t\n---\ntext\n"
+
+
+def pairs_of(site: Site) -> list[tuple[str, str]]:
+    return sorted((ja.rel, en.rel) for ja, en in site.pairs())
+
+
+@pytest.mark.parametrize(
+    ("layout", "files", "expected_pairs", "unpaired"),
+    [
+        (
+            "prefix",
+            [
+                "support/chat.md",
+                "en/support/chat.md",
+                "support/index.mdx",
+                "en/support/index.mdx",
+                "only-ja.md",
+                "en/only-en.md",
+            ],
+            [
+                ("support/chat.md", "en/support/chat.md"),
+                ("support/index.mdx", "en/support/index.mdx"),
+            ],
+            ["en/only-en.md", "only-ja.md"],
+        ),
+        (
+            "dirs",
+            ["ja/support/chat.md", "en/support/chat.md", "ja/a.md", "index.md"],
+            [("ja/support/chat.md", "en/support/chat.md")],
+            ["index.md", "ja/a.md"],
+        ),
+        (
+            "suffix",
+            ["support/chat.md", "support/chat.en.md", "b.md", "c.en.mdx"],
+            [("support/chat.md", "support/chat.en.md")],
+            ["b.md", "c.en.mdx"],
+        ),
+    ],
+)
+def test_pairing_by_layout(
+    tmp_path: Path,
+    layout: str,
+    files: list[str],
+    expected_pairs: list[tuple[str, str]],
+    unpaired: list[str],
+) -> None:
+    make_site(tmp_path, dict.fromkeys(files, PAGE))
+    site = Site(tmp_path, layout=layout)  # type: ignore[arg-type]
+    assert pairs_of(site) == expected_pairs
+    assert sorted(p.rel for p in site.pages if p.counterpart is None) == unpaired
+
+
+def test_md_pairs_with_mdx_when_that_is_the_only_translation(tmp_path: Path) -> None:
+    make_site(tmp_path, {"a/index.md": PAGE, "en/a/index.mdx": PAGE})
+    assert pairs_of(Site(tmp_path)) == [("a/index.md", "en/a/index.mdx")]
+
+
+def test_same_extension_wins_when_both_exist(tmp_path: Path) -> None:
+    make_site(
+        tmp_path,
+        dict.fromkeys(["s/index.md", "s/index.mdx", "en/s/index.md", "en/s/index.mdx"], PAGE),
+    )
+    assert pairs_of(Site(tmp_path)) == [
+        ("s/index.md", "en/s/index.md"),
+        ("s/index.mdx", "en/s/index.mdx"),
+    ]
+
+
+def test_languages_and_urls(tmp_path: Path) -> None:
+    make_site(
+        tmp_path,
+        dict.fromkeys(
+            ["index.md", "support/chat.md", "en/support/index.md", "support/_note.md"], PAGE
+        ),
+    )
+    site = Site(tmp_path, url_style="preserve")
+    got = {p.rel: (p.lang, p.url, p.partial) for p in site.pages}
+    assert got == {
+        "index.md": ("ja", "/", False),
+        "support/chat.md": ("ja", "/support/chat", False),
+        "en/support/index.md": ("en", "/en/support/", False),
+        "support/_note.md": ("ja", None, True),  # partials are linted but are not routes
+    }
+
+
+def test_suffix_layout_urls_live_under_en(tmp_path: Path) -> None:
+    make_site(tmp_path, dict.fromkeys(["a/b.md", "a/b.en.md"], PAGE))
+    site = Site(tmp_path, layout="suffix", url_style="pretty")
+    assert {p.rel: p.url for p in site.pages} == {"a/b.md": "/a/b/", "a/b.en.md": "/en/a/b/"}
+
+
+def test_discovery_ignores_non_pages_and_vcs_folders(tmp_path: Path) -> None:
+    make_site(
+        tmp_path,
+        {
+            "a.md": PAGE,
+            "b.txt": "x",
+            ".git/c.md": PAGE,
+            "node_modules/d.md": PAGE,
+            "img/e.png": b"\x89PNG",
+        },
+    )
+    assert [p.rel for p in Site(tmp_path).pages] == ["a.md"]
+
+
+def test_url_lookup_finds_pages_static_files_and_redirects(tmp_path: Path) -> None:
+    from taiyaku.document import read_document
+
+    make_site(
+        tmp_path,
+        {
+            "support/index.md": PAGE,
+            "support/chat.md": "---\ntitle: c\nredirect_from:\n  - /old-chat/\n---\n",
+            "support/desk.png": b"\x89PNG",
+        },
+    )
+    site = Site(tmp_path, loader=lambda p: read_document(p.path, p.rel))
+    assert site.lookup_url("/support/").page is site.by_rel["support/index.md"]
+    assert site.lookup_url("/support").page is site.by_rel["support/index.md"]
+    assert not site.lookup_url("/support").canonical
+    assert site.lookup_url("/support/chat").page is site.by_rel["support/chat.md"]
+    assert site.lookup_url("/support/desk.png").static == (tmp_path / "support/desk.png").resolve()
+    assert site.lookup_url("/old-chat/").redirect_of is site.by_rel["support/chat.md"]
+    assert site.lookup_url("/old-chat").redirect_of is site.by_rel["support/chat.md"]
+    assert not site.lookup_url("/nowhere").found
