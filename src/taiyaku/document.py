@@ -34,6 +34,7 @@ __all__ = [
     "Section",
     "parse_document",
     "read_document",
+    "unreadable_document",
 ]
 
 
@@ -221,7 +222,7 @@ def read_document(path: Path, rel: str, limits: ReadLimits | None = None) -> Doc
     text, problem = _read_text(path, limits)
     if text is None:
         assert problem is not None
-        return _unreadable(path, rel, problem)
+        return unreadable_document(path, rel, problem)
     return parse_document(path, rel, text)
 
 
@@ -269,7 +270,8 @@ def _decode_problem(data: bytes, exc: UnicodeDecodeError) -> DocumentProblem:
     )
 
 
-def _unreadable(path: Path, rel: str, problem: DocumentProblem) -> Document:
+def unreadable_document(path: Path, rel: str, problem: DocumentProblem) -> Document:
+    """A stand-in for a page that could not be read or parsed."""
     return Document(
         path=path,
         rel=rel,

@@ -11,9 +11,18 @@ from pathlib import Path
 from taiyaku.config import Config, ConfigError
 from taiyaku.context import Context, Pair
 from taiyaku.diagnostics import Diagnostic, Finding, Severity
-from taiyaku.document import Document, ReadLimits, read_document
+from taiyaku.document import (
+    Document,
+    DocumentProblem,
+    ReadLimits,
+    read_document,
+    unreadable_document,
+)
+from taiyaku.limits import PageTimeout, time_limit
 from taiyaku.rules import select_rules
 from taiyaku.rules.base import PageRule, PairRule, Rule, SiteRule
+from taiyaku.rules.input.in003_page_timeout import PageTimeout as PageTimeoutRule
+from taiyaku.rules.input.in003_page_timeout import timeout_message
 from taiyaku.site import Page, Site
 
 __all__ = ["InternalError", "RunResult", "resolve_root", "run"]
@@ -151,21 +160,53 @@ def _run_rules(
     page_rules = [r() for r in rules if issubclass(r, PageRule)]
     pair_rules = [r() for r in rules if issubclass(r, PairRule)]
     site_rules = [r() for r in rules if issubclass(r, SiteRule)]
+    seconds = float(ctx.config.get("max-page-seconds") or 0)
     for page in ctx.targets:
-        doc = ctx.document(page)
         where = result.display(page.path)
-        for rule in page_rules:
-            yield from _guard(type(rule), where, _lazy(rule.check, doc, ctx), result)
-    if pair_rules:
-        for pair in _pairs(ctx):
-            result.pairs += 1
-            where = result.display(pair.ja.path)
-            for rule in pair_rules:
-                yield from _guard(type(rule), where, _lazy(rule.check, pair, ctx), result)
-    else:
-        result.pairs = sum(1 for _ in _pairs(ctx))
+        try:
+            with time_limit(seconds):
+                doc = ctx.document(page)
+                found = [
+                    item
+                    for rule in page_rules
+                    for item in _guard(type(rule), where, _lazy(rule.check, doc, ctx), result)
+                ]
+        except PageTimeout:
+            found = _timed_out(ctx, page, seconds, rules)
+        yield from found
+    pairs = [
+        p for p in _pairs(ctx) if not _timed_out_doc(p.ja.doc) and not _timed_out_doc(p.en.doc)
+    ]
+    result.pairs = len(pairs)
+    for pair in pairs:
+        where = result.display(pair.ja.path)
+        try:
+            with time_limit(seconds):
+                found = [
+                    item
+                    for rule in pair_rules
+                    for item in _guard(type(rule), where, _lazy(rule.check, pair, ctx), result)
+                ]
+        except PageTimeout:
+            found = _timed_out(ctx, pair.ja.page, seconds, rules)
+        yield from found
     for rule in site_rules:
         yield from _guard(type(rule), "the site", _lazy(rule.check, ctx), result)
+
+
+def _timed_out(
+    ctx: Context, page: Page, seconds: float, rules: Sequence[type[Rule]]
+) -> list[tuple[type[Rule], Finding]]:
+    """Replace the page's Document by a stub that records the timeout (IN003)."""
+    problem = DocumentProblem("timeout", 1, 1, timeout_message(seconds))
+    ctx.site.set_document(page, unreadable_document(page.path, page.rel, problem))
+    if PageTimeoutRule not in rules:
+        return []
+    return [(PageTimeoutRule, Finding(page.path, 1, 1, problem.message))]
+
+
+def _timed_out_doc(doc: Document) -> bool:
+    return any(p.kind == "timeout" for p in doc.problems)
 
 
 def _lazy(func, *args) -> Iterator[Finding]:  # type: ignore[no-untyped-def]

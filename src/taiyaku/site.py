@@ -242,6 +242,10 @@ class Site:
             self._documents[page.rel] = doc
         return doc
 
+    def set_document(self, page: Page, doc: Document) -> None:
+        """Replace a page's parsed Document (the engine's stand-in after a timeout)."""
+        self._documents[page.rel] = doc
+
     def redirects(self) -> dict[str, list[Page]]:
         """``redirect_from`` URL → the pages that claim it (parses front matter of all pages)."""
         if self._redirects is None:

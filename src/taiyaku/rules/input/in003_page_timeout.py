@@ -1,0 +1,49 @@
+"""IN003 page-timeout."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from taiyaku.diagnostics import Finding, Severity
+from taiyaku.rules.base import PageRule
+
+if TYPE_CHECKING:
+    from taiyaku.context import Context
+    from taiyaku.document import Document
+
+
+class PageTimeout(PageRule):
+    """Checking a page took longer than the per-page time limit and was stopped.
+
+    ## What it does
+    Reports a page whose parsing or checking ran past ``max-page-seconds`` (30 s by
+    default). The engine stops work on that page and goes on with the rest of the site,
+    so one pathological file cannot hang a pre-commit hook or a CI job.
+
+    ## Why is this bad?
+    The page's other findings are missing from the report. It usually means the page is
+    pathological (megabytes on one line, thousands of nested lists); if it is a real page,
+    raise the limit so that it is checked in full.
+
+    ## Example
+
+        content/logs/dump.md:1:1: IN003 [page-timeout] checking this page took longer than
+        30 s and was stopped; its findings are incomplete (raise `max-page-seconds`)
+    """
+
+    CODE = "IN003"
+    NAME = "page-timeout"
+    SEVERITY = Severity.WARNING
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        for problem in doc.problems:
+            if problem.kind == "timeout":
+                yield Finding(doc.path, problem.line, problem.column, problem.message)
+
+
+def timeout_message(seconds: float) -> str:
+    return (
+        f"checking this page took longer than {seconds:g} s and was stopped; its findings "
+        "are incomplete (raise `max-page-seconds`)"
+    )
