@@ -63,6 +63,8 @@ Lang = Literal["ja", "en"]
 Status = Literal["present", "altered", "missing"]
 LANGS: tuple[Lang, ...] = ("ja", "en")
 POLICY_VERSION = 1
+# Kana, kanji, CJK punctuation and full-width forms.
+_CJK = r"\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 
 # ---------------------------------------------------------------------------------------
 # The policy
@@ -263,13 +265,36 @@ def _parse_clause(value: object, key: str) -> Clause:
         raise PolicyError(f"{key}.id: {clause_id!r} is not kebab-case", f"{key}.id")
     terms = table.get("key_terms")
     terms_table = {} if terms is None else _mapping(terms, f"{key}.key_terms", frozenset(LANGS))
-    return Clause(
+    clause = Clause(
         id=clause_id,
-        ja=_string(table["ja"], f"{key}.ja"),
-        en=_string(table["en"], f"{key}.en"),
+        ja=_clean_wording(_string(table["ja"], f"{key}.ja")),
+        en=_clean_wording(_string(table["en"], f"{key}.en")),
         key_terms_ja=_string_list(terms_table.get("ja"), f"{key}.key_terms.ja"),
         key_terms_en=_string_list(terms_table.get("en"), f"{key}.key_terms.en"),
     )
+    _check_key_terms(clause, key)
+    return clause
+
+
+def _clean_wording(text: str) -> str:
+    """One space between words, none between Japanese characters (YAML folding adds
+    them at line ends)."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(rf"(?<=[{_CJK}]) (?=[{_CJK}])", "", text)
+
+
+def _check_key_terms(clause: Clause, key: str) -> None:
+    """A key term must occur in the clause's own wording, or no page could match it."""
+    for lang in LANGS:
+        wording = clause.text(lang)
+        for i, term in enumerate(clause.key_terms(lang)):
+            if lang == "ja":
+                found = re.sub(r"\s", "", term) in re.sub(r"\s", "", wording)
+            else:
+                found = _contains(_en_keys(wording), _en_keys(term))
+            if not found:
+                where = f"{key}.key_terms.{lang}[{i}]"
+                raise PolicyError(f"{where}: {term!r} does not occur in {key}.{lang}", where)
 
 
 # ---------------------------------------------------------------------------------------
@@ -408,7 +433,6 @@ def _mask_markup(text: str) -> str:
     return _MARKUP_RE.sub(blank, text)
 
 
-_CJK = r"\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_BREAK_RE = re.compile(rf"(?<=[{_CJK}])[ \t]*\n\s*(?=[{_CJK}])")
 _JA_SENTENCE_END_RE = re.compile(r"[。．！？!?]+|\.(?=\s|$)|\n\s*\n")
 _EN_SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)|\n\s*\n")
@@ -602,9 +626,13 @@ def _canonical(text: str, key_terms: tuple[str, ...], lang: Lang) -> _Canonical:
     return _Canonical(content, max(1, len(sentences)), terms)
 
 
+def _en_keys(text: str) -> tuple[str, ...]:
+    return tuple(_en_stem(w) for w in _en_words(text))
+
+
 def _term_keys(term: str, lang: Lang) -> tuple[str, ...]:
     if lang == "en":
-        return tuple(_en_stem(w) for w in _en_words(term))
+        return _en_keys(term)
     return tuple(_ja_key(t) for t in _ja_words(tokenize(term)))
 
 

@@ -83,6 +83,22 @@ def test_good_file(tmp_path: Path) -> None:
     assert policy.thresholds.en == DEFAULT_THRESHOLDS.en
 
 
+def test_wording_is_unfolded(tmp_path: Path) -> None:
+    folded_ja = "    ja: >-\n      学生スタッフが\n      対応します．\n"
+    folded_en = "    en: >-\n      Student staff\n      answer"
+    text = GOOD.replace("    ja: 学生スタッフが対応します．\n", folded_ja)
+    text = text.replace("    en: Student staff answer", folded_en)
+    first = load_policy(write(tmp_path, text)).clauses[0]
+    assert first.ja == "学生スタッフが対応します．"
+    assert first.en == "Student staff answer your inquiries."
+
+
+def test_shipped_wording_has_no_folding_spaces(policy: Policy) -> None:
+    for clause in policy.clauses:
+        assert " " not in clause.ja
+        assert "  " not in clause.en and "\n" not in clause.en
+
+
 def test_thresholds_default_when_absent(tmp_path: Path) -> None:
     text = GOOD.replace("thresholds:\n  ja: {present: 0.9, altered: 0.6}\n", "")
     assert load_policy(write(tmp_path, text)).thresholds == DEFAULT_THRESHOLDS
@@ -108,6 +124,8 @@ BAD = [
     (("{ja: [学生スタッフ], en:", "{ja: 学生スタッフ, en:"), "clauses[0].key_terms.ja"),
     (("{ja: [学生スタッフ], en:", "{fr: [x], en:"), "clauses[0].key_terms.fr"),
     (("clauses:", "clause:"), "clause"),
+    (("{ja: [学生スタッフ], en:", "{ja: [教職員], en:"), "clauses[0].key_terms.ja[0]"),
+    (("en: [student staff]", "en: [staff only]"), "clauses[0].key_terms.en[0]"),
 ]
 
 
