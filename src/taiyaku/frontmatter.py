@@ -217,7 +217,7 @@ class _PyComposer(Reader, Scanner, Parser, Composer, _CoreResolver):
 
 
 try:
-    from yaml import CParser as _CParser
+    from yaml.cyaml import CParser as _CParser
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     _CParser = None
 
