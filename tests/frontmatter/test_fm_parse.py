@@ -124,9 +124,7 @@ def test_not_closed_keeps_the_whole_file_as_body(source: str) -> None:
     assert fm.data is None
     assert (fm.body_offset, fm.body_start_line, fm.end_line) == (0, 1, 0)
     assert fm.problems == [
-        FrontMatterProblem(
-            1, 1, "front matter is not closed: no '---' line ends it", "not-closed"
-        )
+        FrontMatterProblem(1, 1, "front matter is not closed: no '---' line ends it", "not-closed")
     ]
 
 
@@ -142,7 +140,10 @@ PROBLEM_CASES = [
     ("\ttitle: x", [(2, 1, "tab")]),
     ("title: x\ntitle: y", [(3, 1, "duplicate-key")]),
     ("breadcrumb:\n  title: a\n  title: b", [(4, 3, "duplicate-key")]),
-    ("title: x\ntoc: false\ntitle: y\ntoc: true", [(4, 1, "duplicate-key"), (5, 1, "duplicate-key")]),
+    (
+        "title: x\ntoc: false\ntitle: y\ntoc: true",
+        [(4, 1, "duplicate-key"), (5, 1, "duplicate-key")],
+    ),
     ("title: x\nbad: value: here", [(3, 11, "syntax")]),
     ('title: "unterminated\ntoc: true', [(2, 8, "syntax")]),
     ("title: x\nlist: [1, 2", [(3, 7, "syntax")]),
