@@ -392,9 +392,8 @@ class _Builder:
                 continue
             key = self._key(key_node)
             key_path = (*path, key)
-            line = self._line(key_node)
+            line, column = self._lines.position(key_node.start_mark.index)
             if key in own:
-                column = key_node.start_mark.index - self._line_start(key_node) + 1
                 message = f"duplicate key '{'.'.join(key_path)}' (the last value is used)"
                 self.problems.append(FrontMatterProblem(line, column, message, "duplicate-key"))
             self.key_lines[key_path] = line
@@ -451,10 +450,6 @@ class _Builder:
 
     def _line(self, node: Node) -> int:
         return self._lines.line(node.start_mark.index)
-
-    def _line_start(self, node: Node) -> int:
-        index = node.start_mark.index
-        return index - (self._lines.position(index)[1] - 1)
 
 
 def _convert_scalar(tag: str, value: str) -> Any:

@@ -9,6 +9,9 @@ A schema file is YAML::
       - files: ["**/*.md", "**/*.mdx"]
         schema: {...}
 
+Top-level keys starting with ``x-`` are ignored; they can hold YAML anchors that several
+entries share (``properties: *page_properties``).
+
 Globs are matched against the page's posix path relative to the content root: ``*`` and
 ``?`` stay inside one path segment, ``**/`` spans any number of directories (including
 none), ``[abc]`` is a character class and ``{md,mdx}`` an alternative.
@@ -184,9 +187,10 @@ class _Config:
     def entries(self, data: Any) -> list[SchemaEntry]:
         if not isinstance(data, dict):
             raise self.fail((), "a schema file must be a mapping with 'version' and 'schemas'")
-        self._no_unknown_keys(
-            {k: v for k, v in data.items() if not k.startswith("x-")}, (), {"version", "schemas"}
-        )
+        for key in data:
+            if key not in ("version", "schemas") and not str(key).startswith("x-"):
+                message = f"unknown key '{key}' (expected 'version', 'schemas' or 'x-...' keys)"
+                raise self.fail((key,), message)
         if data.get("version") != 1:
             raise self.fail(("version",), f"'version' must be 1, got {data.get('version')!r}")
         schemas = data.get("schemas")
