@@ -1,0 +1,57 @@
+"""Property checks: parse_front_matter never raises and its offsets stay consistent."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from taiyaku.frontmatter import parse_front_matter
+
+YAMLISH = st.lists(
+    st.sampled_from(
+        [
+            "---",
+            "...",
+            "title: x",
+            "  nested: y",
+            "- item",
+            "\t",
+            "&a",
+            "*a",
+            "[",
+            "{",
+            "'",
+            '"',
+            ": ",
+            "!!python/object",
+            "\r\n",
+            "\r",
+            "\n",
+            "\ufeff",
+            "日本語",
+            "#",
+            "<<: *a",
+            "? ",
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(YAMLISH, st.text(max_size=200)))
+def test_never_raises_and_offsets_are_consistent(source: str) -> None:
+    fm = parse_front_matter(source)
+    assert 0 <= fm.body_offset <= len(source)
+    assert fm.body_start_line >= 1
+    breaks = source[: fm.body_offset]
+    newline_count = breaks.count("\n") + breaks.count("\r") - breaks.count("\r\n")
+    assert fm.body_start_line == newline_count + 1
+    if fm.data is None:
+        assert fm.key_lines == {}
+    else:
+        assert fm.present
+        assert all(2 <= line < fm.end_line for line in fm.key_lines.values())
+    for problem in fm.problems:
+        assert 1 <= problem.line <= max(fm.end_line, 1)
+        assert problem.column >= 1
