@@ -277,7 +277,7 @@ def unreadable_document(path: Path, rel: str, problem: DocumentProblem) -> Docum
         rel=rel,
         source="",
         is_mdx=rel.endswith(".mdx"),
-        frontmatter=FrontMatter(),
+        frontmatter=FrontMatter(present=False),
         md_tokens=[],
         blocks=[],
         links=[],
