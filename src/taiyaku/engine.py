@@ -73,7 +73,8 @@ def resolve_root(config: Config, paths: Sequence[Path], cwd: Path) -> Path:
     else:
         root = cwd
     if not root.is_dir():
-        raise ConfigError(f"content root {root} is not a folder")
+        shown = os.path.relpath(root, cwd) if root.is_absolute() else str(root)
+        raise ConfigError(f"content root {shown} is not a folder")
     return root.resolve()
 
 

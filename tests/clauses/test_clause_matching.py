@@ -27,9 +27,7 @@ ALL_IDS = ["student-staff", "exam-inquiries", "use-of-information", "departmenta
 
 
 def verdicts(policy: Policy, lang: Lang, blocks: list[TextBlock]) -> dict[str, str]:
-    return {
-        c.id: match_clause(c, lang, blocks, policy.thresholds).status for c in policy.clauses
-    }
+    return {c.id: match_clause(c, lang, blocks, policy.thresholds).status for c in policy.clauses}
 
 
 # --- the seed pages ---------------------------------------------------------------------------
@@ -74,71 +72,113 @@ def test_given_tokens_and_own_tokens_agree(policy: Policy) -> None:
 
 PRESENT = [
     # (clause, lang, page text)  -> expected "present"
-    ("student-staff", "ja",
-     "迅速な対応を行うために、それぞれの窓口では学生スタッフが対応にあたっています。"
-     "このことをご理解の上、問い合わせ時に呈示する情報を適切にご判断くださるようお願いします。"
-     "なお、学生スタッフによる情報の取り扱いについては、必要な文書を取り交わした上で、"
-     "教職員の管理・監督のもと行っているため、一般的なアカウント情報などであれば問題ありません。"),
-    ("student-staff", "ja",  # honorifics: おります, くださいますよう, いたします, ございません
-     "迅速な対応を行うために，それぞれの窓口では学生スタッフが対応にあたっております．"
-     "このことをご理解の上，お問い合わせ時に呈示する情報を適切にご判断くださいますよう"
-     "お願いいたします．なお，学生スタッフによる情報の取扱いにつきましては，必要な文書を"
-     "取り交わしたうえで，教職員の管理・監督のもと行っておりますため，一般的なアカウント"
-     "情報などであれば問題ございません．"),
-    ("student-staff", "ja",  # bold markup and lines wrapped mid-word
-     "迅速な対応を行うために，**それぞれの窓口では学生ス\nタッフが対応にあたっています．"
-     "このことをご理解の上，\n問い合わせ時に呈示する情報を適切にご判断くださるようお願いします．**"
-     "なお，学生スタッフによる情報の取り扱いについては，\n必要な文書を取り交わした上で，"
-     "教職員の管理・監督のもと行っているため，一般的なアカウント情報などであれば問題ありません．"),
-    ("student-staff", "ja",  # a small inserted phrase
-     "迅速な対応を行うために，平日・休日を問わず，それぞれの窓口では学生スタッフが対応にあたって"
-     "います．このことをご理解の上，問い合わせ時に呈示する情報を適切にご判断くださるようお願い"
-     "します．なお，学生スタッフによる情報の取り扱いについては，必要な文書を取り交わした上で，"
-     "教職員の管理・監督のもと行っているため，一般的なアカウント情報などであれば問題ありません．"),
-    ("exam-inquiries", "ja",  # 、。 and a link
-     "**試験に関する質問・相談は、まず担当教員あるいは開講学部・研究科等に連絡してください。**"
-     "また、本サポート窓口へ問い合わせたい場合は、[メールフォーム](/support/email-form)窓口"
-     "のみで受け付けます。"),
-    ("exam-inquiries", "ja",  # ご連絡くださいますよう, お問い合わせになりたい, 受け付けております
-     "試験に関するご質問・ご相談は，まず担当教員あるいは開講学部・研究科等にご連絡くださいます"
-     "ようお願いいたします．また，本サポート窓口へお問い合わせになりたい場合は，メールフォーム"
-     "窓口のみで受け付けております．"),
-    ("use-of-information", "ja",  # ございます throughout, いたす for 行う
-     "お問い合わせで得た情報は，回答の実施およびこれに付随する業務に利用するほか，今後のサポート"
-     "向上のため内部で共有することがございます．また，サポートに関する取組紹介のため，個人が特定"
-     "できないようにしたうえで，事例や統計情報などの形で公開することがございます．法令で定められた"
-     "例外を除き，これら以外の利用をいたすことはございません．"),
-    ("departmental-systems", "ja",  # another natural wording of the same clause
-     "部局が独自に提供する情報システムに関しましては，お答えできない場合もございます．"
-     "このようなシステムについては，各部局へのお問い合わせもご検討くださいますようお願いします．"),
-    ("student-staff", "en",  # minor rewording
-     "To ensure a prompt response, the support desk is mostly staffed by students as well as "
-     "faculty members. Please keep this in mind when making inquiries. Student staff have signed "
-     "confidentiality agreements and handle information under the supervision of faculty and "
-     "staff, so general account information is no problem."),
-    ("student-staff", "en",  # bold, link, wrapped lines
-     "To ensure prompt response, **the support desk is generally staffed by students,\nas well "
-     "as faculty staff. Please be aware of that fact when you make [inquiries](/en/support/).**"
-     "\nStudent staff have signed confidentiality agreements and handle information under the "
-     "control and supervision of faculty and staff members, so there is no problem with general "
-     "account information."),
-    ("exam-inquiries", "en",
-     "If you have questions or concerns about exams, please contact your instructor or the "
-     "department or graduate school offering the exam first. To contact the Technical Support "
-     "Desk about examinations, please use only the e-mail form."),
-    ("use-of-information", "en",
-     "Information obtained from inquiries will be used to reply to the inquiry and to perform "
-     "related tasks. It may be shared internally to improve future support services. Information "
-     "may also be published in individually unidentifiable form to introduce UTokyo's support "
-     "initiatives through case studies and statistics. Information will not be used for other "
-     "purposes except as specified by laws and regulations."),
-    ("departmental-systems", "en",
-     "For information systems provided independently by departments, we are unable to answer "
-     "in some cases. Please consider contacting the relevant department for such systems."),
-    ("departmental-systems", "en",  # inside a longer paragraph
-     "Please read these notes before you start. We may not be able to answer questions about "
-     "information systems that departments provide independently; for such systems, please "
-     "consider contacting the department directly. Thank you for your cooperation."),
+    (
+        "student-staff",
+        "ja",
+        "迅速な対応を行うために、それぞれの窓口では学生スタッフが対応にあたっています。"
+        "このことをご理解の上、問い合わせ時に呈示する情報を適切にご判断くださるようお願いします。"
+        "なお、学生スタッフによる情報の取り扱いについては、必要な文書を取り交わした上で、"
+        "教職員の管理・監督のもと行っているため、一般的なアカウント情報などであれば問題ありません。",
+    ),
+    (
+        "student-staff",
+        "ja",  # honorifics: おります, くださいますよう, いたします, ございません
+        "迅速な対応を行うために，それぞれの窓口では学生スタッフが対応にあたっております．"
+        "このことをご理解の上，お問い合わせ時に呈示する情報を適切にご判断くださいますよう"
+        "お願いいたします．なお，学生スタッフによる情報の取扱いにつきましては，必要な文書を"
+        "取り交わしたうえで，教職員の管理・監督のもと行っておりますため，一般的なアカウント"
+        "情報などであれば問題ございません．",
+    ),
+    (
+        "student-staff",
+        "ja",  # bold markup and lines wrapped mid-word
+        "迅速な対応を行うために，**それぞれの窓口では学生ス\nタッフが対応にあたっています．"
+        "このことをご理解の上，\n問い合わせ時に呈示する情報を適切にご判断くださるようお願いします．**"
+        "なお，学生スタッフによる情報の取り扱いについては，\n必要な文書を取り交わした上で，"
+        "教職員の管理・監督のもと行っているため，一般的なアカウント情報などであれば問題ありません．",
+    ),
+    (
+        "student-staff",
+        "ja",  # a small inserted phrase
+        "迅速な対応を行うために，平日・休日を問わず，それぞれの窓口では学生スタッフが対応にあたって"
+        "います．このことをご理解の上，問い合わせ時に呈示する情報を適切にご判断くださるようお願い"
+        "します．なお，学生スタッフによる情報の取り扱いについては，必要な文書を取り交わした上で，"
+        "教職員の管理・監督のもと行っているため，一般的なアカウント情報などであれば問題ありません．",
+    ),
+    (
+        "exam-inquiries",
+        "ja",  # 、。 and a link
+        "**試験に関する質問・相談は、まず担当教員あるいは開講学部・研究科等に連絡してください。**"
+        "また、本サポート窓口へ問い合わせたい場合は、[メールフォーム](/support/email-form)窓口"
+        "のみで受け付けます。",
+    ),
+    (
+        "exam-inquiries",
+        "ja",  # ご連絡くださいますよう, お問い合わせになりたい, 受け付けております
+        "試験に関するご質問・ご相談は，まず担当教員あるいは開講学部・研究科等にご連絡くださいます"
+        "ようお願いいたします．また，本サポート窓口へお問い合わせになりたい場合は，メールフォーム"
+        "窓口のみで受け付けております．",
+    ),
+    (
+        "use-of-information",
+        "ja",  # ございます throughout, いたす for 行う
+        "お問い合わせで得た情報は，回答の実施およびこれに付随する業務に利用するほか，今後のサポート"
+        "向上のため内部で共有することがございます．また，サポートに関する取組紹介のため，個人が特定"
+        "できないようにしたうえで，事例や統計情報などの形で公開することがございます．法令で定められた"
+        "例外を除き，これら以外の利用をいたすことはございません．",
+    ),
+    (
+        "departmental-systems",
+        "ja",  # another natural wording of the same clause
+        "部局が独自に提供する情報システムに関しましては，お答えできない場合もございます．"
+        "このようなシステムについては，各部局へのお問い合わせもご検討くださいますようお願いします．",
+    ),
+    (
+        "student-staff",
+        "en",  # minor rewording
+        "To ensure a prompt response, the support desk is mostly staffed by students as well as "
+        "faculty members. Please keep this in mind when making inquiries. Student staff have signed "
+        "confidentiality agreements and handle information under the supervision of faculty and "
+        "staff, so general account information is no problem.",
+    ),
+    (
+        "student-staff",
+        "en",  # bold, link, wrapped lines
+        "To ensure prompt response, **the support desk is generally staffed by students,\nas well "
+        "as faculty staff. Please be aware of that fact when you make [inquiries](/en/support/).**"
+        "\nStudent staff have signed confidentiality agreements and handle information under the "
+        "control and supervision of faculty and staff members, so there is no problem with general "
+        "account information.",
+    ),
+    (
+        "exam-inquiries",
+        "en",
+        "If you have questions or concerns about exams, please contact your instructor or the "
+        "department or graduate school offering the exam first. To contact the Technical Support "
+        "Desk about examinations, please use only the e-mail form.",
+    ),
+    (
+        "use-of-information",
+        "en",
+        "Information obtained from inquiries will be used to reply to the inquiry and to perform "
+        "related tasks. It may be shared internally to improve future support services. Information "
+        "may also be published in individually unidentifiable form to introduce UTokyo's support "
+        "initiatives through case studies and statistics. Information will not be used for other "
+        "purposes except as specified by laws and regulations.",
+    ),
+    (
+        "departmental-systems",
+        "en",
+        "For information systems provided independently by departments, we are unable to answer "
+        "in some cases. Please consider contacting the relevant department for such systems.",
+    ),
+    (
+        "departmental-systems",
+        "en",  # inside a longer paragraph
+        "Please read these notes before you start. We may not be able to answer questions about "
+        "information systems that departments provide independently; for such systems, please "
+        "consider contacting the department directly. Thank you for your cooperation.",
+    ),
 ]
 
 
@@ -183,47 +223,71 @@ def test_tokens_from_the_caller_are_used(policy: Policy, clauses) -> None:
 
 ALTERED = [
     # (clause, lang, page text, words expected among missing_words)
-    ("exam-inquiries", "en",  # "only" removed
-     "If you have any questions or concerns about examinations, please first contact your "
-     "instructor or the department/graduate school that offers the examination. If you wish to "
-     "contact the Technical Support Desk regarding examinations, please contact us through "
-     "[the email form](./email-form).",
-     {"only"}),
-    ("exam-inquiries", "en",  # "only through the email form" removed
-     "If you have any questions or concerns about examinations, please first contact your "
-     "instructor or the department/graduate school that offers the examination. If you wish to "
-     "contact the Technical Support Desk regarding examinations, please contact us.",
-     {"only", "email form"}),
-    ("exam-inquiries", "ja",  # のみ removed
-     "試験に関する質問・相談は，まず担当教員あるいは開講学部・研究科等に連絡してください．"
-     "また，本サポート窓口へ問い合わせたい場合は，[メールフォーム](/support/email-form)窓口で"
-     "受け付けます．",
-     {"のみ"}),
-    ("exam-inquiries", "ja",  # the channel changed
-     "試験に関する質問・相談は，まず担当教員あるいは開講学部・研究科等に連絡してください．"
-     "また，本サポート窓口へ問い合わせたい場合は，チャット窓口のみで受け付けます．",
-     {"メールフォーム"}),
-    ("use-of-information", "ja",  # anonymisation dropped
-     "問い合わせで得た情報は，回答の実施およびこれに付随する業務に利用するほか，今後のサポート"
-     "向上のため内部で共有することがあります．また，サポートに関する取組紹介のため，事例や統計"
-     "情報などの形で公開することがあります．法令で定められた例外を除き，これら以外の利用を行う"
-     "ことはありません．",
-     {"特定できない"}),
-    ("student-staff", "en",  # students no longer mentioned
-     "To ensure prompt response, the support desk is staffed by faculty members. Please be aware "
-     "of that fact when you make inquiries. Staff have signed confidentiality agreements and "
-     "handle information under the control and supervision of faculty members, so there is no "
-     "problem with general account information.",
-     {"students"}),
-    ("student-staff", "ja",  # the second half (handling by student staff) left out
-     "迅速な対応を行うために，それぞれの窓口では学生スタッフが対応にあたっています．このことを"
-     "ご理解の上，問い合わせ時に呈示する情報を適切にご判断くださるようお願いします．",
-     {"教職員", "管理", "監督", "アカウント"}),
-    ("use-of-information", "en",  # half of it: no internal sharing, no publication
-     "Information obtained from inquiries will be used for replying to and performing tasks "
-     "related to the inquiry. Information will not be used for any other purposes except for "
-     "exceptions specified by laws and regulations.",
-     {"shared", "unidentifiable", "statistical"}),
+    (
+        "exam-inquiries",
+        "en",  # "only" removed
+        "If you have any questions or concerns about examinations, please first contact your "
+        "instructor or the department/graduate school that offers the examination. If you wish to "
+        "contact the Technical Support Desk regarding examinations, please contact us through "
+        "[the email form](./email-form).",
+        {"only"},
+    ),
+    (
+        "exam-inquiries",
+        "en",  # "only through the email form" removed
+        "If you have any questions or concerns about examinations, please first contact your "
+        "instructor or the department/graduate school that offers the examination. If you wish to "
+        "contact the Technical Support Desk regarding examinations, please contact us.",
+        {"only", "email form"},
+    ),
+    (
+        "exam-inquiries",
+        "ja",  # のみ removed
+        "試験に関する質問・相談は，まず担当教員あるいは開講学部・研究科等に連絡してください．"
+        "また，本サポート窓口へ問い合わせたい場合は，[メールフォーム](/support/email-form)窓口で"
+        "受け付けます．",
+        {"のみ"},
+    ),
+    (
+        "exam-inquiries",
+        "ja",  # the channel changed
+        "試験に関する質問・相談は，まず担当教員あるいは開講学部・研究科等に連絡してください．"
+        "また，本サポート窓口へ問い合わせたい場合は，チャット窓口のみで受け付けます．",
+        {"メールフォーム"},
+    ),
+    (
+        "use-of-information",
+        "ja",  # anonymisation dropped
+        "問い合わせで得た情報は，回答の実施およびこれに付随する業務に利用するほか，今後のサポート"
+        "向上のため内部で共有することがあります．また，サポートに関する取組紹介のため，事例や統計"
+        "情報などの形で公開することがあります．法令で定められた例外を除き，これら以外の利用を行う"
+        "ことはありません．",
+        {"特定できない"},
+    ),
+    (
+        "student-staff",
+        "en",  # students no longer mentioned
+        "To ensure prompt response, the support desk is staffed by faculty members. Please be aware "
+        "of that fact when you make inquiries. Staff have signed confidentiality agreements and "
+        "handle information under the control and supervision of faculty members, so there is no "
+        "problem with general account information.",
+        {"students"},
+    ),
+    (
+        "student-staff",
+        "ja",  # the second half (handling by student staff) left out
+        "迅速な対応を行うために，それぞれの窓口では学生スタッフが対応にあたっています．このことを"
+        "ご理解の上，問い合わせ時に呈示する情報を適切にご判断くださるようお願いします．",
+        {"教職員", "管理", "監督", "アカウント"},
+    ),
+    (
+        "use-of-information",
+        "en",  # half of it: no internal sharing, no publication
+        "Information obtained from inquiries will be used for replying to and performing tasks "
+        "related to the inquiry. Information will not be used for any other purposes except for "
+        "exceptions specified by laws and regulations.",
+        {"shared", "unidentifiable", "statistical"},
+    ),
 ]
 
 
@@ -256,27 +320,41 @@ def test_key_term_turns_a_high_score_into_altered(policy: Policy, clauses) -> No
 
 MISSING = [
     # (clause, lang, page text)  -> expected "missing"
-    ("student-staff", "ja",
-     "学生は図書館でノートパソコンを借りることができます．貸出窓口のスタッフが質問に対応します．"),
-    ("student-staff", "ja",
-     "有人オペレータは学生スタッフが担当しており，チャットで質問に対応します．"),
-    ("student-staff", "ja",
-     "学生スタッフを募集しています．応募に必要な書類は，教職員の窓口で受け付けます．"),
-    ("student-staff", "en",
-     "Students can borrow laptops at the library. Staff at the counter will answer questions."),
-    ("student-staff", "en",
-     "We are recruiting student staff. Faculty members will review applications, and we will "
-     "contact you by email."),
-    ("exam-inquiries", "ja",
-     "オペレータ対応は，平日8時25分から18時30分まで受け付けております．"),
-    ("exam-inquiries", "en",
-     "In such cases, please use the email form or try again later."),
-    ("use-of-information", "en",
-     "This support system is powered by a video conferencing service."),
-    ("departmental-systems", "ja",
-     "チャットを利用するには，右下のウィジェットを押してください．"),
-    ("departmental-systems", "en",
-     "Please consider using the support via the email form if the connection is unstable."),
+    (
+        "student-staff",
+        "ja",
+        "学生は図書館でノートパソコンを借りることができます．貸出窓口のスタッフが質問に対応します．",
+    ),
+    (
+        "student-staff",
+        "ja",
+        "有人オペレータは学生スタッフが担当しており，チャットで質問に対応します．",
+    ),
+    (
+        "student-staff",
+        "ja",
+        "学生スタッフを募集しています．応募に必要な書類は，教職員の窓口で受け付けます．",
+    ),
+    (
+        "student-staff",
+        "en",
+        "Students can borrow laptops at the library. Staff at the counter will answer questions.",
+    ),
+    (
+        "student-staff",
+        "en",
+        "We are recruiting student staff. Faculty members will review applications, and we will "
+        "contact you by email.",
+    ),
+    ("exam-inquiries", "ja", "オペレータ対応は，平日8時25分から18時30分まで受け付けております．"),
+    ("exam-inquiries", "en", "In such cases, please use the email form or try again later."),
+    ("use-of-information", "en", "This support system is powered by a video conferencing service."),
+    ("departmental-systems", "ja", "チャットを利用するには，右下のウィジェットを押してください．"),
+    (
+        "departmental-systems",
+        "en",
+        "Please consider using the support via the email form if the connection is unstable.",
+    ),
 ]
 
 

@@ -111,7 +111,7 @@ BAD = [
     (("version: 1", "version: 2"), "version"),
     (("version: 1", "version: '1'"), "version"),
     (("  paths: [", "  globs: ["), "scope.globs"),
-    (("  paths: [\"docs/**/privacy*.md\"]", "  paths: docs/*.md"), "scope.paths"),
+    (('  paths: ["docs/**/privacy*.md"]', "  paths: docs/*.md"), "scope.paths"),
     (("  frontmatter: {support: true}", "  frontmatter: [support]"), "scope.frontmatter"),
     (("present: 0.9", "present: high"), "thresholds.ja.present"),
     (("present: 0.9", "present: 1.5"), "thresholds.ja.present"),
