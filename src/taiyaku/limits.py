@@ -34,6 +34,9 @@ def time_limit(seconds: float) -> Iterator[None]:
         return
 
     def on_alarm(signum: int, frame: object) -> None:
+        # If the exception lands somewhere that swallows it (a garbage-collector
+        # callback, a __del__), fire again shortly until it reaches the page's code.
+        signal.setitimer(signal.ITIMER_REAL, 0.05)
         raise PageTimeout
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
