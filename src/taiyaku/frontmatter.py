@@ -121,7 +121,8 @@ def parse_front_matter(source: str, *, max_nodes: int = DEFAULT_MAX_NODES) -> Fr
         raw=raw,
         start_line=1,
         end_line=end_line,
-        body_start_line=end_line + 1,
+        # the line after the closing fence (the fence's own line when the file ends there)
+        body_start_line=1 + _count_breaks(source[: closing.end()]),
         body_offset=closing.end(),
     )
     doc = parse_yaml(raw, first_line=2, max_nodes=max_nodes)
