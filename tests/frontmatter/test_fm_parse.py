@@ -93,7 +93,7 @@ def test_crlf_errors_are_on_the_right_line(composer: str) -> None:
         (" ---\ntitle: x\n---\n", False, 0, 1),
         ("---   \ntitle: x\n---  \nbody", True, 22, 4),
         ("---\ntitle: x\n...\nbody", True, 17, 4),
-        ("---\ntitle: x\n---", True, 16, 4),
+        ("---\ntitle: x\n---", True, 16, 3),  # the file ends on the fence line
     ],
     ids=["absent", "absent-bom", "empty", "four-dashes", "indented", "spaces", "dots", "eof"],
 )
