@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 Lang = Literal["ja", "en", "none"]
@@ -9,20 +10,19 @@ Lang = Literal["ja", "en", "none"]
 __all__ = ["Lang", "detect_language", "japanese_char_count"]
 
 
-def _is_japanese(ch: str) -> bool:
-    code = ord(ch)
-    return (
-        0x3040 <= code <= 0x30FF  # hiragana, katakana
-        or 0x3400 <= code <= 0x4DBF  # CJK extension A
-        or 0x4E00 <= code <= 0x9FFF  # CJK unified ideographs
-        or 0xF900 <= code <= 0xFAFF  # compatibility ideographs
-        or 0x31F0 <= code <= 0x31FF  # katakana phonetic extensions
-        or 0xFF66 <= code <= 0xFF9F  # half-width katakana
-    )
+_JAPANESE = re.compile(
+    "[\u3040-\u30ff"  # hiragana, katakana
+    "\u3400-\u4dbf"  # CJK extension A
+    "\u4e00-\u9fff"  # CJK unified ideographs
+    "\uf900-\ufaff"  # compatibility ideographs
+    "\u31f0-\u31ff"  # katakana phonetic extensions
+    "\uff66-\uff9f]"  # half-width katakana
+)
+_LATIN = re.compile("[A-Za-z]")
 
 
 def japanese_char_count(text: str) -> int:
-    return sum(1 for ch in text if _is_japanese(ch))
+    return len(_JAPANESE.findall(text))
 
 
 def detect_language(text: str) -> Lang:
@@ -33,13 +33,8 @@ def detect_language(text: str) -> Lang:
     sentence quoting a Japanese button label stays English; a Japanese sentence naming
     "Zoom Contact Center" stays Japanese.
     """
-    ja = 0
-    latin = 0
-    for ch in text:
-        if _is_japanese(ch):
-            ja += 1
-        elif ("a" <= ch <= "z") or ("A" <= ch <= "Z"):
-            latin += 1
+    ja = len(_JAPANESE.findall(text))
+    latin = len(_LATIN.findall(text))
     if ja == 0 and latin == 0:
         return "none"
     return "ja" if ja * 3 >= latin else "en"
