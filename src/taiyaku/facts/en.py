@@ -44,7 +44,10 @@ _WEEKDAY_WORDS = {
     "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
     "sat": 5, "sun": 6,
 }
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\b\.?)"  # noqa: E501
+_WD = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\b\.?)"
+)
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
@@ -53,6 +56,7 @@ _NOT_TIME_AFTER = r"(?!\d|:\d|\s*(?:[ap]\.?m\b\.?|o'clock))"
 _YEAR = r"(?:,?\s+(?P<year>\d{4})(?!\d))"
 _WD_AFTER = r"(?:\s*\(\s*(?P<wd2>" + _WD + r")\s*\))"
 _US_DATE = re.compile(
+    r"(?:(?<![\w.:/-])(?P<year0>\d{4}),\s+)?"
     r"\b(?:(?P<wd1>" + _WD + r"),?\s+)?(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})"
     r"(?:st|nd|rd|th)?" + _NOT_TIME_AFTER
     + r"(?:\s*(?:-|–|—|to|through)\s*(?P<day2>\d{1,2})(?:st|nd|rd|th)?" + _NOT_TIME_AFTER + ")?"
@@ -190,7 +194,8 @@ class _EnParser:
         groups = m.groupdict()
         month_text = groups["month"].rstrip(".")
         month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower()]
-        year = int(groups["year"]) if groups.get("year") else None
+        year_text = groups.get("year") or groups.get("year0")
+        year = int(year_text) if year_text else None
         day = int(groups["day"])
         weekday = _weekday(groups.get("wd1") or groups.get("wd2"))
         day2 = int(groups["day2"]) if groups.get("day2") else None
@@ -200,12 +205,14 @@ class _EnParser:
             return
         if day2 is not None and not (is_valid_date(year, month, day2) and day2 > day):
             return
-        self._take(m.start(), m.end())
+        start = m.start()
+        if groups.get("year0") and groups.get("year"):  # "In 2020, March 15, 2021"
+            start = m.start("wd1") if groups.get("wd1") else m.start("month")
+        self._take(start, m.end())
         if day2 is None:
-            self._add_date(year, month, day, weekday, m.start(), m.end())
+            self._add_date(year, month, day, weekday, start, m.end())
             return
-        first_end = m.end("day")
-        self._add_date(year, month, day, weekday, m.start(), first_end)
+        self._add_date(year, month, day, weekday, start, m.end("day"))
         self._add_date(year, month, day2, None, m.start("day2"), m.end())
 
     def _add_date(

@@ -38,7 +38,7 @@ _WEEKDAY_SUFFIX_RE = re.compile(
     r"\s*\(\s*([月火水木金土日])(?:曜日?)?\s*(?:[・,、/]\s*(?:祝日?|休日?|振休|祭日)\s*)?\)"
     r"|([月火水木金土日])曜日?"
 )
-_RATIO_CONTEXT = re.compile(r"(?:比|割合|アスペクト|ratio|aspect)\s*[:：は]?\s*$", re.I)
+_RATIO_CONTEXT = re.compile(r"(?:比|比率|割合|アスペクト|ratio|aspect)\s*[:：はが]?\s*$", re.I)
 
 _ERAS = frozenset({"令和", "平成", "昭和"})
 # Prefixes before an hour: how they change it.  午前/午後 are strict (午後13時 is an
@@ -246,7 +246,7 @@ class _JaParser:
         if day is None or not self._is_counter(j + 3, "日") or not self._touching(j + 2):
             return None
         if not is_valid_date(year, month, day):
-            return None
+            return j + 4  # 2025年2月29日: not a date, and 2月29日 alone must not be one either
         date = self._make_date(year, month, day, self.lx[i].start, self.lx[j + 3].end)
         self.others.append(date)
         nxt = self._index_at(date.end_offset, j + 4)
@@ -483,6 +483,8 @@ class _JaParser:
             if elem != "skip":
                 elems.append(elem)
                 ends.append(nxt)
+            elif elems and isinstance(elems[-1], Day):
+                ends[-1] = nxt  # 金曜日まで: まで belongs to the qualifier
             strong += strength == "strong"
             weak += strength == "weak"
             j = nxt

@@ -15,6 +15,7 @@ from taiyaku.facts.calendar import (
     WEEKDAY_ABBR,
     WEEKDAYS,
     WEEKEND,
+    weekday_range,
 )
 
 __all__ = [
@@ -100,10 +101,12 @@ def _weekday_label(weekdays: frozenset[int]) -> str:
         return "weekdays"
     if weekdays == WEEKEND:
         return "weekends"
-    ordered = sorted(weekdays)
-    if len(ordered) >= 3 and ordered == list(range(ordered[0], ordered[-1] + 1)):
-        return f"{WEEKDAY_ABBR[ordered[0]]}–{WEEKDAY_ABBR[ordered[-1]]}"
-    return ", ".join(WEEKDAY_ABBR[d] for d in ordered)
+    if len(weekdays) >= 3:
+        for first in weekdays:
+            last = (first + len(weekdays) - 1) % 7
+            if weekday_range(first, last) == weekdays:  # contiguous, maybe past Sunday
+                return f"{WEEKDAY_ABBR[first]}–{WEEKDAY_ABBR[last]}"
+    return ", ".join(WEEKDAY_ABBR[d] for d in sorted(weekdays))
 
 
 def format_minutes(minutes: int) -> str:
