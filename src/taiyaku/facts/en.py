@@ -253,7 +253,7 @@ class _EnParser:
         gap = self.masked[first.end : second.start]
         if _CONNECTOR.match(gap):
             return True
-        before = self.masked[: first.start]
+        before = self.masked[max(0, first.start - 20) : first.start]
         return bool(_BETWEEN_AND.match(gap) and _BETWEEN_BEFORE.search(before))
 
     def _add(self, facts: list[TimeFact | InvalidTime]) -> None:

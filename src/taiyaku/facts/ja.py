@@ -337,7 +337,7 @@ class _JaParser:
             and (nxt.text in _ALL_DAY_NEXT or nxt.lemma in _ALL_DAY_LEMMAS)
         ):
             return True
-        before = self.masked[: self.lx[i].start].rstrip()
+        before = self.masked[max(0, self.lx[i].start - 20) : self.lx[i].start].rstrip()
         after = self.masked[self.lx[i + 1].end :]
         return before.endswith(":") and bool(_LABEL_END.match(after))
 
