@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from taiyaku.facts.model import MINUTES_PER_DAY, InvalidTime, TimeFact
+from taiyaku.facts.model import MINUTES_PER_DAY, InvalidTime, TimeFact, TimeKind
 
 __all__ = ["Atom", "Meridiem", "Role", "make_point", "make_range"]
 
@@ -107,9 +107,10 @@ def make_range(start: Atom, end: Atom, text: str) -> list[TimeFact | InvalidTime
     ]
     if invalid:
         return invalid
-    assert isinstance(first, int) and isinstance(last, int)
+    if isinstance(first, str) or isinstance(last, str):  # for the type checker
+        return invalid
     if last <= first and last < MINUTES_PER_DAY:
         last += MINUTES_PER_DAY  # overnight: 22:00-6:00
     quote = text[start.start_offset : end.end_offset]
-    kind = "all-day" if (first, last) == (0, MINUTES_PER_DAY) else "range"
+    kind: TimeKind = "all-day" if (first, last) == (0, MINUTES_PER_DAY) else "range"
     return [TimeFact(kind, first, last, None, start.start_offset, end.end_offset, quote)]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from taiyaku.facts._clock import Atom, Meridiem, make_point, make_range, resolve
 from taiyaku.facts._days import EVERY_DAY, HOLIDAYS, Day, Elem, evaluate
@@ -258,7 +259,10 @@ class _EnParser:
 
     def _add(self, facts: list[TimeFact | InvalidTime]) -> None:
         for fact in facts:
-            (self.times if isinstance(fact, TimeFact) else self.others).append(fact)  # type: ignore[arg-type]
+            if isinstance(fact, TimeFact):
+                self.times.append(fact)
+            else:
+                self.others.append(fact)
             self._take(fact.start_offset, fact.end_offset)
 
     def _atoms(self) -> list[_Found]:
@@ -273,8 +277,8 @@ class _EnParser:
         starts = {f.start for f in found}
         for m in _BARE_START.finditer(self.masked):
             if self._free(m.start(), m.end()) and m.start() not in starts:
-                bare = Atom(m.start(), m.end(), int(m.group("h")))
-                found.append(_Found(bare, bare=True, standalone=False))
+                number = Atom(m.start(), m.end(), int(m.group("h")))
+                found.append(_Found(number, bare=True, standalone=False))
         found.sort(key=lambda f: f.start)
         return found
 
@@ -288,8 +292,7 @@ class _EnParser:
         if nxt is not None:
             end = nxt.end()
         if m.group("word"):
-            special = "noon" if m.group("word").lower() == "noon" else "midnight"
-            return Atom(m.start(), end, 12, 0, None, next_day, special)  # type: ignore[arg-type]
+            return Atom(m.start(), end, 12, 0, None, next_day, _special(m.group("word")))
         if m.group("h24") is not None:
             hour, minute = int(m.group("h24")), int(m.group("m24"))
             if hour > 29:
@@ -301,9 +304,8 @@ class _EnParser:
         word = m.group("mer").lower()
         if word in ("noon", "midnight"):
             if hour != 12 or minute:
-                return None
-            special = "noon" if word == "noon" else "midnight"
-            return Atom(m.start(), end, 12, 0, None, next_day, special)  # type: ignore[arg-type]
+                return None  # "1 noon" is not a time
+            return Atom(m.start(), end, 12, 0, None, next_day, _special(word))
         meridiem: Meridiem = "am" if word.startswith("a") else "pm"
         return Atom(m.start(), end, hour, minute, meridiem, next_day)
 
@@ -315,7 +317,8 @@ class _EnParser:
             if m is None:
                 return
             start = self._qualifier_start(m.start())
-            pos = self._qualifier_at(start) if self._free(m.start(), m.end()) else m.end()
+            end = self._qualifier_at(start) if self._free(m.start(), m.end()) else m.end()
+            pos = max(end, m.end())
 
     def _qualifier_start(self, start: int) -> int:
         """Move back over ``(`` and ``excluding`` that open the qualifier at ``start``."""
@@ -490,6 +493,10 @@ def _day_of(m: re.Match[str]) -> tuple[DaySet, bool]:
     if kind == "full":
         return DaySet.of(frozenset({_WEEKDAY_WORDS[word.rstrip("s")]}), None), True
     return DaySet.of(frozenset({_WEEKDAY_WORDS[word]}), None), False
+
+
+def _special(word: str) -> Literal["noon", "midnight"]:
+    return "noon" if word.lower() == "noon" else "midnight"
 
 
 def _weekday(word: str | None) -> int | None:

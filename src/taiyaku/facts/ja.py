@@ -82,7 +82,11 @@ def extract_ja(text: str, tokens: Sequence[Token]) -> list[Fact]:
 
 
 def _lexemes(masked: str, tokens: Sequence[Token]) -> list[_Lex]:
-    clocks = {m.start(): m for m in _CLOCK_RE.finditer(masked) if not _is_ratio(masked, m)}
+    clocks = {
+        m.start(): m
+        for m in _CLOCK_RE.finditer(masked)
+        if int(m.group(1)) <= 29 and not _is_ratio(masked, m)  # 45:30 is a duration
+    }
     lexes: list[_Lex] = []
     i = 0
     while i < len(tokens):
