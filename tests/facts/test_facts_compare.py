@@ -152,14 +152,19 @@ def test_equal_dates(ja: str, en: str) -> None:
 MISMATCHED_DATES = [
     ("2025年3月15日", "March 15, 2024", [("differs", ["2025-03-15"], ["2024-03-15"])]),
     ("3月15日（土）", "Friday, March 15", [("differs", ["03-15 (Sat)"], ["03-15 (Fri)"])]),
-    ("3月15日", "March 16", [("differs", ["03-15"], ["03-16"])]),
-    ("3月15日", "April 15", [("differs", ["03-15"], ["04-15"])]),
-    ("3月15日", "April 16", [("ja-only", ["03-15"], []), ("en-only", [], ["04-16"])]),
-    # two candidates for the same typo: do not guess, report both sides
+    # different days are never assumed to be one date mistyped: both sides are reported
+    ("3月15日", "March 16", [("ja-only", ["03-15"], []), ("en-only", [], ["03-16"])]),
+    ("3月15日", "April 15", [("ja-only", ["03-15"], []), ("en-only", [], ["04-15"])]),
+    # identical dates pair first, whatever the order
     (
-        "3月15日と3月17日",
-        "March 16",
-        [("ja-only", ["03-15"], []), ("ja-only", ["03-17"], []), ("en-only", [], ["03-16"])],
+        "4月28日，2026年4月28日（火）",
+        "Tuesday, April 28, 2026 (April 28)",
+        [],
+    ),
+    (
+        "2026年4月28日（火）",
+        "April 28 and Tuesday, April 28, 2026",
+        [("en-only", [], ["04-28"])],
     ),
     ("3月15日", "", [("ja-only", ["03-15"], [])]),
 ]

@@ -16,10 +16,12 @@ Times
 
 Dates
     Equal when month and day agree, the years agree or either is missing, and the
-    stated weekdays agree or either is missing.  Same month and day with a different
-    year or weekday is ``differs``; so is a leftover pair that differs only in the
-    month or only in the day when each is the other's only such candidate.  The rest
-    is one-sided.
+    stated weekdays agree or either is missing (identical dates pair first, so a dated
+    ``2026年4月28日（火）`` pairs with ``Tuesday, April 28, 2026`` rather than with a
+    bare ``April 28`` elsewhere).  Same month and day with a different year or weekday
+    is ``differs``.  Everything else is one-sided: two different days are not assumed
+    to be the same date mistyped (pages carry legitimately different "last updated"
+    dates, for one).
 
 Weekdays
     :func:`weekday_contradictions` checks a stated weekday against the calendar, using
@@ -160,14 +162,18 @@ def _time_distance(a: TimeFact, b: TimeFact) -> int:
 def compare_dates(ja: Sequence[DateFact], en: Sequence[DateFact]) -> list[DateMismatch]:
     """Mismatches between the dates of a Japanese text and its English translation."""
     pairing = _Pairing(ja, en)
+    pairing.pair_in_order(lambda a, b: _date_key(a) == _date_key(b))
     pairing.pair_in_order(_dates_equal)
     differs = pairing.pair_in_order(lambda a, b: (a.month, a.day) == (b.month, b.day))
-    differs += pairing.pair_unique(_date_typo)
     result = [DateMismatch("differs", (a,), (b,)) for a, b in differs]
     result += [DateMismatch("ja-only", (a,), ()) for a in pairing.ja_left()]
     result += [DateMismatch("en-only", (), (b,)) for b in pairing.en_left()]
     result.sort(key=_mismatch_order)
     return result
+
+
+def _date_key(d: DateFact) -> tuple[int | None, int, int, int | None]:
+    return (d.year, d.month, d.day, d.weekday)
 
 
 def _compatible(a: int | None, b: int | None) -> bool:
@@ -180,11 +186,6 @@ def _dates_equal(a: DateFact, b: DateFact) -> bool:
         and _compatible(a.year, b.year)
         and _compatible(a.weekday, b.weekday)
     )
-
-
-def _date_typo(a: DateFact, b: DateFact) -> bool:
-    """Same year (or unknown) and exactly one of month and day differs."""
-    return _compatible(a.year, b.year) and (a.month == b.month) != (a.day == b.day)
 
 
 # -------------------------------------------------------------------- weekdays
@@ -284,16 +285,6 @@ class _Pairing(Generic[A, B]):
             if not self.ja_used[i] and not self.en_used[j]:
                 pairs.append(self._take(i, j))
         return pairs
-
-    def pair_unique(self, accept: Callable[[A, B], bool]) -> list[tuple[A, B]]:
-        """Pair only facts that are each other's single candidate."""
-        candidates = self._candidates(accept)
-        ja_count: dict[int, int] = {}
-        en_count: dict[int, int] = {}
-        for i, j in candidates:
-            ja_count[i] = ja_count.get(i, 0) + 1
-            en_count[j] = en_count.get(j, 0) + 1
-        return [self._take(i, j) for i, j in candidates if ja_count[i] == en_count[j] == 1]
 
 
 def _mismatch_order(m: TimeMismatch | DateMismatch) -> tuple[int, int]:

@@ -3,9 +3,11 @@
 The text is read through its fugashi tokens: numerals (``名詞-数詞``, Arabic,
 full-width or kanji, merged when UniDic splits them as in 十/八), the counters 時/分/
 年/月/日, the particles から/まで, 午前/午後/正午/翌 and the weekday nouns.  Only
-the digit-colon form (``9:00``, ``９：００``) and the weekday in parentheses after a date
-(``（土）``) are matched with regular expressions, and a regex match must begin and end
-on token boundaries.
+the digit forms are matched with regular expressions: ``9:00``/``９：００`` (the match
+must begin and end on token boundaries), ``2025/3/15``, ``2024-01-06``, a bare
+``4/29`` where a date is expected (before a weekday, 〜, より, まで, 以降, ... or alone
+in a table cell; elsewhere ``1/2`` is a fraction), and the weekday after a date
+(``（土）``, ``火曜日``).
 
 What is *not* a time of day yields nothing: durations (``3分程度``, ``2時間``),
 class periods (``5限``, ``3時限``), ``時`` meaning "when" (``問い合わせの時``), and
@@ -33,7 +35,17 @@ _COUNTER = "名詞-普通名詞-助数詞可能"
 _SEPARATORS = frozenset("~-–—‐―")
 _CLOCK_RE = re.compile(r"(?<![0-9A-Za-z:./])(\d{1,2}):(\d{2})(?![0-9:]|\.\d)")
 _YMD_RE = re.compile(r"(?<![\d/.\-])(\d{4})([/\-])(\d{1,2})\2(\d{1,2})(?![\d/\-]|\.\d|:\d)")
-_MD_RE = re.compile(r"(?<![\d/.\-])(\d{1,2})/(\d{1,2})(?=\s*\(\s*[月火水木金土日])")
+# A bare month/day such as 4/29 is a date only where a date is expected: before a
+# weekday, a range separator, より/まで/以降 and the like, a time, or alone in a table
+# cell.  Elsewhere 1/2 is a fraction and 1/3 a page count.
+_MD_RE = re.compile(
+    r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/]|\.\d)"
+    r"(?P<dateish>(?=(?:\*\*)?\s*(?:\(\s*[月火水木金土日]|[~\-–—]|より|から|まで|以降|以前|迄|頃|ごろ"
+    r"|付|締切|締め切り|時点|当日|の(?:翌日|前日|早朝|朝|夜|午前|午後|正午|週)|\d{1,2}:\d{2})))?"
+)
+_RANGE_GAP = re.compile(r"^\s*[~\-–—]\s*$")
+_CELL_BEFORE = re.compile(r"\|\s*(?:\*\*)?\s*$")
+_CELL_AFTER = re.compile(r"(?:\*\*)?\s*\|")
 _WEEKDAY_SUFFIX_RE = re.compile(
     r"\s*\(\s*([月火水木金土日])(?:曜日?)?\s*(?:[・,、/]\s*(?:祝日?|休日?|振休|祭日)\s*)?\)"
     r"|([月火水木金土日])曜日?"
@@ -221,9 +233,18 @@ class _JaParser:
             year, month, day = int(m.group(1)), int(m.group(3)), int(m.group(4))
             if 1900 <= year <= 2100:
                 self._add_regex_date(found, m, year, month, day)
+        previous_end = -1
         for m in _MD_RE.finditer(self.masked):
-            self._add_regex_date(found, m, None, int(m.group(1)), int(m.group(2)))
+            after_date = _RANGE_GAP.match(self.masked[previous_end : m.start()] or "x")
+            if m.group("dateish") is not None or self._in_table_cell(m) or after_date:
+                self._add_regex_date(found, m, None, int(m.group(1)), int(m.group(2)))
+                if m.start() in found:
+                    previous_end = found[m.start()].end_offset
         return found
+
+    def _in_table_cell(self, m: re.Match[str]) -> bool:
+        before = self.masked[max(0, m.start() - 8) : m.start()]
+        return bool(_CELL_BEFORE.search(before) and _CELL_AFTER.match(self.masked, m.end()))
 
     def _add_regex_date(
         self, found: dict[int, DateFact], m: re.Match[str], year: int | None, month: int, day: int
