@@ -70,6 +70,17 @@ TIMES = [
         "weekdays 9:00-17:00 and Saturdays 10:00-12:00",
         ["9:00–17:00 on weekdays", "10:00–12:00 on Sat"],
     ),
+    # a qualifier between two times goes to the side without a comma
+    (
+        "9am-5pm on weekdays, 10am-4pm on weekends",
+        ["9:00–17:00 on weekdays", "10:00–16:00 on weekends"],
+    ),
+    (
+        "on weekdays 9am-5pm, on weekends 10am-4pm",
+        ["9:00–17:00 on weekdays", "10:00–16:00 on weekends"],
+    ),
+    # when unsure, no days (which compares equal to any days)
+    ("on weekdays 9am-5pm; 10am-4pm", ["9:00–17:00 on weekdays", "10:00–16:00"]),
     (
         "Operators are available 8:25 a.m.-6:30 p.m. on weekdays (Mon-Fri) and "
         "10:20 a.m.-4:35 p.m. on weekends or holidays.",

@@ -67,6 +67,10 @@ TIMES = [
         "平日は9時から17時，土日祝日は10時から16時まで",
         ["9:00–17:00 on weekdays", "10:00–16:00 on weekends and holidays"],
     ),
+    (
+        "9時～17時（平日）、10時～16時（土日）",
+        ["9:00–17:00 on weekdays", "10:00–16:00 on weekends"],
+    ),
     # a qualifier does not reach past other words
     ("平日は9時から17時まで受け付けますが，メールは24時間受け付けます",
      ["9:00–17:00 on weekdays", "all day"]),

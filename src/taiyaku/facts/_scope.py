@@ -6,12 +6,11 @@ the text between them is *glue* (spaces, particles such as は/の, "on", "from"
 ``平日は9時から17時まで受け付けますが，メールは24時間`` does not make the e-mail
 hours weekday-only.
 
-Order of preference:
-
-* English: the qualifier that follows the time (``9am-5pm on weekdays``), then one that
-  precedes it (``on weekdays from 9am to 5pm``);
-* Japanese: the qualifier that precedes the time (``平日は9時から``), then one that
-  follows it in parentheses (``9時～17時（土日祝日を除く）``).
+A qualifier can govern the time after it (``平日は9時から``, ``on weekdays from 9am``)
+or the time before it (``9am-5pm on weekdays``; in Japanese only in parentheses,
+``9時～17時（土日祝日を除く）``).  When it is glued to a time on both sides, the side
+without a comma wins; otherwise English prefers the time before the qualifier and
+Japanese the time after it.
 
 A time with no qualifier of its own then inherits the days of a neighbouring time
 joined to it by a list connector (``平日の9:00～12:00と13:00～17:00``,
@@ -58,7 +57,7 @@ _GLUE = {
     "en": {
         "preceding": re.compile(r"^[\s,:]*(?:(?:from|between|at|starting)\s+)?$", re.I),
         "following": re.compile(r"^[\s,(]*(?:(?:on|during|every|each)\s+)?\(?$", re.I),
-        "list": re.compile(r"^[\s,;/]*(?:(?:and|or|&)[\s,]+)?(?:(?:from|between)\s+)?$", re.I),
+        "list": re.compile(r"^[\s,/]*(?:(?:and|or|&)[\s,]+)?(?:(?:from|between)\s+)?$", re.I),
     },
 }
 
@@ -100,24 +99,57 @@ def _attach_direct(
     glue: dict[str, re.Pattern[str]],
     lang: Lang,
 ) -> None:
-    directions = ("following", "preceding") if lang == "en" else ("preceding", "following")
-    used: set[int] = set()  # positions of qualifiers already governing a time
-    for direction in directions:
-        for pos, item in enumerate(items):
-            if item.index < 0 or days[item.index] is not None:
-                continue
-            qpos = pos + 1 if direction == "following" else pos - 1
-            if not 0 <= qpos < len(items) or qpos in used:
-                continue
-            q = items[qpos].qualifier
-            if q is None:
-                continue
-            if direction == "following" and lang == "ja" and not q.parenthesized:
-                continue
-            gap = _gap(text, item, items[qpos])
-            if glue[direction].match(gap):
-                days[item.index] = q.days
-                used.add(qpos)
+    """Give each qualifier to the time next to it.
+
+    A qualifier glued to a time on both sides goes to the side without a comma in
+    between (``9am-5pm on weekdays, 10am-4pm on weekends``; ``on weekdays 9am-5pm,
+    on weekends 10am-4pm``), else to the language's usual side.
+    """
+    for pos, item in enumerate(items):
+        q = item.qualifier
+        if q is None:
+            continue
+        before = _neighbour(text, items, days, pos, -1)
+        after = _neighbour(text, items, days, pos, 1)
+        if before is not None and not glue["following"].match(before[1]):
+            before = None
+        if before is not None and lang == "ja" and not q.parenthesized:
+            before = None
+        if after is not None and not glue["preceding"].match(after[1]):
+            after = None
+        chosen = _choose(before, after, lang)
+        if chosen is not None:
+            days[chosen] = q.days
+
+
+def _neighbour(
+    text: str, items: list[_Item], days: list[DaySet | None], pos: int, step: int
+) -> tuple[int, str] | None:
+    """The fact next to items[pos] in direction ``step`` without days yet, and the gap."""
+    other = pos + step
+    if not 0 <= other < len(items):
+        return None
+    index = items[other].index
+    if index < 0 or days[index] is not None:
+        return None
+    return index, _gap(text, items[pos], items[other])
+
+
+def _choose(
+    before: tuple[int, str] | None, after: tuple[int, str] | None, lang: Lang
+) -> int | None:
+    if before is None or after is None:
+        chosen = before or after
+        return chosen[0] if chosen else None
+    before_loose, after_loose = _COMMA.search(before[1]), _COMMA.search(after[1])
+    if before_loose and not after_loose:
+        return after[0]
+    if after_loose and not before_loose:
+        return before[0]
+    return before[0] if lang == "en" else after[0]
+
+
+_COMMA = re.compile(r"[,、;]")
 
 
 def _inherit(
