@@ -6,6 +6,7 @@ import datetime
 
 __all__ = [
     "ALL_DAYS",
+    "JA_WEEKDAY_CHARS",
     "WEEKDAYS",
     "WEEKDAY_ABBR",
     "WEEKDAY_NAMES",
@@ -13,6 +14,7 @@ __all__ = [
     "era_to_year",
     "is_valid_date",
     "weekday_of",
+    "weekday_range",
 ]
 
 WEEKDAY_ABBR: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
