@@ -1,0 +1,67 @@
+"""Text helpers: width folding that keeps offsets, numeral parsing and masking."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["fold", "mask_urls", "parse_numeral"]
+
+# Full-width ASCII (U+FF01..U+FF5E) → ASCII, plus the ideographic space and the
+# dashes and tildes used as range separators.  Every mapping is one character to one
+# character, so offsets in the folded text are offsets in the original.
+_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FOLD.update({0x3000: 0x20, 0x301C: 0x7E, 0xFF5E: 0x7E, 0x2212: 0x2D})
+
+
+def fold(text: str) -> str:
+    """Full-width digits, letters and punctuation to ASCII, keeping every offset."""
+    return text.translate(_FOLD)
+
+
+_URLISH = re.compile(
+    r"https?://\S+|www\.\S+|\]\([^)\s]*\)|`[^`\n]*`|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|<[^>\n]*>"
+)
+
+
+def mask_urls(text: str) -> str:
+    """Blank out URLs, link targets, inline code, e-mail addresses and HTML tags.
+
+    Offsets are kept: each masked character becomes a space.
+    """
+    return _URLISH.sub(lambda m: " " * len(m.group()), text)
+
+
+_KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+                 "七": 7, "八": 8, "九": 9}
+_KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def parse_numeral(text: str) -> int | None:
+    """Parse ``18``, ``１８``, ``十八``, ``二十五`` or ``二〇二五``; None if not a number."""
+    text = fold(text)
+    if not text:
+        return None
+    if text.isascii() and text.isdigit():
+        return int(text)
+    if all(ch in _KANJI_DIGITS for ch in text):
+        value = 0
+        for ch in text:
+            value = value * 10 + _KANJI_DIGITS[ch]
+        return value
+    return _parse_kanji_positional(text)
+
+
+def _parse_kanji_positional(text: str) -> int | None:
+    total = 0
+    pending: int | None = None
+    for ch in text:
+        if ch in _KANJI_DIGITS:
+            if pending is not None:
+                return None  # 二三 inside a unit numeral is not a number
+            pending = _KANJI_DIGITS[ch]
+        elif ch in _KANJI_UNITS:
+            total += (1 if pending is None else pending) * _KANJI_UNITS[ch]
+            pending = None
+        else:
+            return None
+    return total + (pending or 0)

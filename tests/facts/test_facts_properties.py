@@ -1,0 +1,61 @@
+"""Property tests: the extractors never fail and their offsets always point into the text."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from taiyaku.analyzer import tokenize
+from taiyaku.facts import DateFact, Fact, InvalidTime, TimeFact, extract_en, extract_ja
+
+JA_PIECES = [
+    "平日", "土日", "祝日", "は", "の", "と", "から", "まで", "を除く", "（", "）", "(", ")",
+    "午前", "午後", "正午", "翌", "時", "分", "半", "年", "月", "日", "曜日", "金", "土",
+    "8", "25", "１８", "３０", "九", "二十", "365", "24", "時間", "：", ":", "～", "〜", "-",
+    "、", "，", "。", " ", "　", "令和", "元年", "/", "受付", "除く", "限",
+]
+EN_PIECES = [
+    "weekdays", "weekends", "holidays", "Mon", "Fri", "Saturday", "March", "Mar.", "15",
+    "2025", ",", "(", ")", "-", "–", " to ", " and ", " or ", " on ", " from ", " between ",
+    "a.m.", "pm", "noon", "midnight", "8", "25", ":", "30", "24 hours", " a day", "24/7",
+    " except ", "excluding ", " ", ".", "the next day", "12", "0", "13",
+]
+
+
+def check(text: str, facts: list[Fact]) -> None:
+    offsets = [(f.start_offset, f.end_offset) for f in facts]
+    assert offsets == sorted(offsets)
+    for fact in facts:
+        assert 0 <= fact.start_offset < fact.end_offset <= len(text)
+        assert fact.quote == text[fact.start_offset : fact.end_offset]
+        if isinstance(fact, TimeFact):
+            assert fact.start is not None and fact.start >= 0
+            if fact.kind == "point":
+                assert fact.end is None
+            else:
+                assert fact.end is not None and fact.end > fact.start
+            fact.describe()
+        elif isinstance(fact, DateFact):
+            assert 1 <= fact.month <= 12 and 1 <= fact.day <= 31
+            fact.describe()
+        else:
+            assert isinstance(fact, InvalidTime) and fact.reason
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(JA_PIECES), max_size=25).map("".join))
+def test_japanese_extraction_is_total(text: str) -> None:
+    check(text, extract_ja(text, tokenize(text)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(EN_PIECES), max_size=25).map("".join))
+def test_english_extraction_is_total(text: str) -> None:
+    check(text, extract_en(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=60))
+def test_arbitrary_text(text: str) -> None:
+    check(text, extract_en(text))
+    check(text, extract_ja(text, tokenize(text)))
