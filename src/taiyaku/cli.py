@@ -7,6 +7,7 @@ or internal error (the tool's own failure is never reported as clean).
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from collections.abc import Sequence
@@ -86,6 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A run allocates many small objects and frees them all at exit: collecting young
+    # garbage every 700 allocations costs a third of the run for nothing.
+    gc.set_threshold(100_000, 50, 100)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -45,6 +46,8 @@ class RunResult:
     warnings: list[str] = field(default_factory=list)  # run-level notes for stderr
     rules: Sequence[type[Rule]] = ()
     checked: list[Path] = field(default_factory=list)
+    # wall time spent inside each rule (parsing that a rule triggers lazily included)
+    rule_seconds: dict[str, float] = field(default_factory=dict)
 
     def display(self, path: Path) -> str:
         try:
@@ -144,6 +147,7 @@ def _pairs(ctx: Context) -> Iterator[Pair]:
 def _guard(
     rule: type[Rule], where: str, findings: Iterable[Finding], result: RunResult
 ) -> Iterator[tuple[type[Rule], Finding]]:
+    started = time.perf_counter()
     try:
         for finding in findings:
             yield rule, finding
@@ -153,6 +157,9 @@ def _guard(
                 f"internal error in {rule.CODE} on {where}: {exc.__class__.__name__}: {exc}"
             )
         )
+    finally:
+        spent = time.perf_counter() - started
+        result.rule_seconds[rule.CODE] = result.rule_seconds.get(rule.CODE, 0.0) + spent
 
 
 def _run_rules(
