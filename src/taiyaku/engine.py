@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import os
 import time
@@ -9,6 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from taiyaku.analyzer import get_tagger
 from taiyaku.config import Config, ConfigError
 from taiyaku.context import Context, Pair
 from taiyaku.diagnostics import Diagnostic, Finding, Severity
@@ -135,8 +137,8 @@ def _targets(site: Site, paths: Iterable[Path], result: RunResult) -> list[Page]
     return sorted(chosen.values(), key=lambda p: p.rel)
 
 
-def _pairs(ctx: Context) -> Iterator[Pair]:
-    for page in ctx.targets:
+def _pairs(ctx: Context, pages: Iterable[Page]) -> Iterator[Pair]:
+    for page in pages:
         doc = ctx.document(page)
         if page.lang == "ja" and page.counterpart is not None:
             yield Pair.of_pages(doc, page, ctx.document(page.counterpart), page.counterpart)
@@ -164,42 +166,139 @@ def _guard(
 
 def _run_rules(
     ctx: Context, rules: Sequence[type[Rule]], result: RunResult
-) -> Iterator[tuple[type[Rule], Finding]]:
+) -> list[tuple[type[Rule], Finding]]:
+    groups = _parallel_groups(ctx, rules)
+    if groups is None:
+        found = _check_pages(ctx, rules, ctx.targets, result)
+    else:
+        found = _check_in_workers(ctx, rules, groups, result)
+    for rule in (r() for r in rules if issubclass(r, SiteRule)):
+        found.extend(_guard(type(rule), "the site", _lazy(rule.check, ctx), result))
+    return found
+
+
+def _check_pages(
+    ctx: Context, rules: Sequence[type[Rule]], pages: Sequence[Page], result: RunResult
+) -> list[tuple[type[Rule], Finding]]:
+    """Page rules on ``pages``; pair rules on the pairs anchored in ``pages``.
+
+    A pair is anchored on its Japanese page (a bilingual page anchors its own pair).
+    """
     page_rules = [r() for r in rules if issubclass(r, PageRule)]
     pair_rules = [r() for r in rules if issubclass(r, PairRule)]
-    site_rules = [r() for r in rules if issubclass(r, SiteRule)]
     seconds = float(ctx.config.get("max-page-seconds") or 0)
-    for page in ctx.targets:
+    found: list[tuple[type[Rule], Finding]] = []
+    for page in pages:
         where = result.display(page.path)
         try:
             with time_limit(seconds):
                 doc = ctx.document(page)
-                found = [
+                found.extend(
                     item
                     for rule in page_rules
                     for item in _guard(type(rule), where, _lazy(rule.check, doc, ctx), result)
-                ]
+                )
         except PageTimeout:
-            found = _timed_out(ctx, page, seconds, rules)
-        yield from found
-    pairs = [
-        p for p in _pairs(ctx) if not _timed_out_doc(p.ja.doc) and not _timed_out_doc(p.en.doc)
-    ]
-    result.pairs = len(pairs)
-    for pair in pairs:
+            found.extend(_timed_out(ctx, page, seconds, rules))
+    for pair in _pairs(ctx, pages):
+        if _timed_out_doc(pair.ja.doc) or _timed_out_doc(pair.en.doc):
+            continue
+        result.pairs += 1
         where = result.display(pair.ja.path)
         try:
             with time_limit(seconds):
-                found = [
+                found.extend(
                     item
                     for rule in pair_rules
                     for item in _guard(type(rule), where, _lazy(rule.check, pair, ctx), result)
-                ]
+                )
         except PageTimeout:
-            found = _timed_out(ctx, pair.ja.page, seconds, rules)
-        yield from found
-    for rule in site_rules:
-        yield from _guard(type(rule), "the site", _lazy(rule.check, ctx), result)
+            found.extend(_timed_out(ctx, pair.ja.page, seconds, rules))
+    return found
+
+
+# -- both cores -----------------------------------------------------------------------
+
+# Below this many pages a process pool costs more than it saves.
+PARALLEL_MIN_PAGES = 40
+
+_FORKED: tuple[Context, Sequence[type[Rule]], list[list[Page]]] | None = None
+
+
+def _parallel_groups(ctx: Context, rules: Sequence[type[Rule]]) -> list[list[Page]] | None:
+    """Split the targets for a process pool, or None to run in this process.
+
+    Pages of one pair stay in one group, so each page is parsed in one process only;
+    groups are balanced by file size.
+    """
+    jobs = int(ctx.config.get("jobs") or 0) or (os.cpu_count() or 1)
+    if jobs < 2 or len(ctx.targets) < PARALLEL_MIN_PAGES or not _can_fork():
+        return None
+    units: dict[str, list[Page]] = {}
+    for page in ctx.targets:
+        units.setdefault(page.key if page.counterpart else page.rel, []).append(page)
+    groups: list[list[Page]] = [[] for _ in range(jobs)]
+    sizes = [0] * jobs
+    for unit in sorted(units.values(), key=_unit_size, reverse=True):
+        smallest = sizes.index(min(sizes))
+        groups[smallest].extend(unit)
+        sizes[smallest] += _unit_size(unit)
+    return [g for g in groups if g]
+
+
+def _unit_size(unit: list[Page]) -> int:
+    total = 0
+    for page in unit:
+        with contextlib.suppress(OSError):
+            total += page.path.stat().st_size
+    return total
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _check_in_workers(
+    ctx: Context, rules: Sequence[type[Rule]], groups: list[list[Page]], result: RunResult
+) -> list[tuple[type[Rule], Finding]]:
+    """Run :func:`_check_pages` for each group in a forked worker process."""
+    import multiprocessing
+
+    global _FORKED
+    if any(rule.NEEDS_TOKENS for rule in rules):
+        get_tagger()  # load the dictionary once; forked workers share it
+    _FORKED = (ctx, rules, groups)
+    try:
+        with multiprocessing.get_context("fork").Pool(len(groups)) as pool:
+            outputs = pool.map(_worker, range(len(groups)))
+    finally:
+        _FORKED = None
+    by_code = {rule.CODE: rule for rule in rules}
+    found: list[tuple[type[Rule], Finding]] = []
+    for items, errors, seconds, pairs in outputs:
+        found.extend((by_code[code], finding) for code, finding in items)
+        result.internal_errors.extend(errors)
+        result.pairs += pairs
+        for code, spent in seconds.items():
+            result.rule_seconds[code] = result.rule_seconds.get(code, 0.0) + spent
+    return found
+
+
+def _worker(
+    index: int,
+) -> tuple[list[tuple[str, Finding]], list[InternalError], dict[str, float], int]:
+    assert _FORKED is not None
+    ctx, rules, groups = _FORKED
+    local = RunResult([], 0, 0, ctx.cwd)
+    found = _check_pages(ctx, rules, groups[index], local)
+    return (
+        [(rule.CODE, finding) for rule, finding in found],
+        local.internal_errors,
+        local.rule_seconds,
+        local.pairs,
+    )
 
 
 def _timed_out(

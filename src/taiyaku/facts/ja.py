@@ -61,8 +61,27 @@ _MORNING = frozenset({"朝", "早朝", "明け方", "今朝"})
 _LATE_NIGHT = frozenset({"深夜", "夜中"})
 # Words after 24時間 that make it "round the clock" rather than a duration.
 _ALL_DAY_NEXT = frozenset(
-    {"対応", "受付", "受け付け", "営業", "稼働", "運用", "利用", "体制", "いつでも", "オープン",
-     "開館", "開室", "受信", "監視", "有人", "無休", "年中", "365", "毎日"}
+    {
+        "対応",
+        "受付",
+        "受け付け",
+        "営業",
+        "稼働",
+        "運用",
+        "利用",
+        "体制",
+        "いつでも",
+        "オープン",
+        "開館",
+        "開室",
+        "受信",
+        "監視",
+        "有人",
+        "無休",
+        "年中",
+        "365",
+        "毎日",
+    }
 )
 _ALL_DAY_LEMMAS = frozenset({"受け付ける", "対応", "営業", "稼働", "運用", "利用"})
 _LABEL_END = re.compile(r"^\s*(?:$|[。.、,)<\n]|です|となります|になります)")
@@ -203,8 +222,11 @@ class _JaParser:
 
     def _is_counter(self, i: int, word: str) -> bool:
         lex = self._get(i)
-        return lex is not None and lex.kind == "word" and lex.text == word and (
-            lex.pos.startswith(_COUNTER) or lex.pos.startswith("接尾辞-名詞的-助数詞")
+        return (
+            lex is not None
+            and lex.kind == "word"
+            and lex.text == word
+            and (lex.pos.startswith(_COUNTER) or lex.pos.startswith("接尾辞-名詞的-助数詞"))
         )
 
     def _num(self, i: int) -> int | None:
@@ -630,7 +652,13 @@ def _inherit_meridiem(first: Atom, second: Atom) -> Atom:
     plain = second.hour * 60 + second.minute
     if plain <= start < plain + 720:
         return Atom(
-            second.start_offset, second.end_offset, second.hour, second.minute, "pm",
-            second.next_day, None, "ja",
+            second.start_offset,
+            second.end_offset,
+            second.hour,
+            second.minute,
+            "pm",
+            second.next_day,
+            None,
+            "ja",
         )
     return second

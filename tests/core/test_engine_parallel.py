@@ -1,0 +1,41 @@
+"""The process pool gives exactly the findings of a single-process run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import make_site, run_site
+from taiyaku import engine
+
+
+def test_parallel_run_equals_serial_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files: dict[str, str | bytes] = {}
+    for i in range(12):
+        files[f"s{i}/page.md"] = f"---\ntitle: p{i}\n---\n平日{i}時から受け付けます。\n"
+        if i % 3:
+            files[f"en/s{i}/page.md"] = f"---\ntitle: p{i}\n---\nOpen from {i} a.m.\n"
+    files["broken.md"] = b"\x00"
+    make_site(tmp_path, files)
+
+    def findings(jobs: int) -> list[tuple[str, int, str, str]]:
+        result = run_site(tmp_path, jobs=jobs)
+        assert not result.internal_errors
+        return [(str(d.path), d.line, d.code, d.message) for d in result.diagnostics], result
+
+    serial, serial_result = findings(1)
+    monkeypatch.setattr(engine, "PARALLEL_MIN_PAGES", 2)
+    calls: list[int] = []
+    original = engine._check_in_workers
+
+    def spy(ctx, rules, groups, result):  # type: ignore[no-untyped-def]
+        calls.append(len(groups))
+        return original(ctx, rules, groups, result)
+
+    monkeypatch.setattr(engine, "_check_in_workers", spy)
+    parallel, parallel_result = findings(2)
+    assert calls == [2], "the pool was not used"
+    assert parallel == serial
+    assert parallel_result.pairs == serial_result.pairs
+    assert set(parallel_result.rule_seconds) == set(serial_result.rule_seconds)
