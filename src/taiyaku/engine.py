@@ -153,6 +153,8 @@ def _guard(
     try:
         for finding in findings:
             yield rule, finding
+    except ConfigError:  # a broken policy file a rule loads: stop the run (exit code 2)
+        raise
     except Exception as exc:  # a bug in a rule must not hide the other findings
         result.internal_errors.append(
             InternalError(

@@ -1,0 +1,1 @@
+"""PV: privacy — support pages carry the required privacy clauses, in both languages."""
