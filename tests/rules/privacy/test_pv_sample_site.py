@@ -30,17 +30,6 @@ def test_seed_000_lacks_its_fourth_clause_in_both_languages(findings: list[str])
 
 
 def test_chat_pages_carry_the_same_clauses(findings: list[str]) -> None:
-    """The English chat seed has the four clauses word for word; the Japanese chat page
-    has all four too, three of them paraphrased beyond the tolerance (PV003, warnings).
-    No clause is missing on either side, so there is no PV001 or PV002."""
-    chat = on(findings, "support/chat.md", "en/support/chat.md")
-    assert [f.split(" ", 2)[:2] for f in chat] == [
-        ["support/chat.md:16", "PV003"],
-        ["support/chat.md:18", "PV003"],
-        ["support/chat.md:19", "PV003"],
-    ]
-    assert "clause 'student-staff'" in chat[0] and "(JA, match 0.59)" in chat[0]
-    assert chat[2].endswith(
-        "clause 'departmental-systems' differs from the required wording: "
-        'lacks "提供", "場合"; adds "運用", "該当" (JA, match 0.78)'
-    )
+    """Both chat pages carry the four clauses in the policy's wording (the Japanese page
+    with its own markup and links): nothing is missing, altered or one-sided."""
+    assert on(findings, "support/chat.md", "en/support/chat.md") == []
