@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -25,7 +25,11 @@ from taiyaku.rules.input.in003_page_timeout import PageTimeout as PageTimeoutRul
 from taiyaku.rules.input.in003_page_timeout import timeout_message
 from taiyaku.site import Page, Site
 
-__all__ = ["InternalError", "RunResult", "resolve_root", "run"]
+__all__ = ["InternalError", "Progress", "RunResult", "resolve_root", "run"]
+
+# Called as ``progress(phase, done, total)`` after each page ("pages") and each pair
+# ("pairs") is checked; for progress bars. Optional; the engine never prints.
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,7 @@ class RunResult:
     warnings: list[str] = field(default_factory=list)  # run-level notes for stderr
     rules: Sequence[type[Rule]] = ()
     checked: list[Path] = field(default_factory=list)
+    site: Site | None = None  # the run's pages and parsed Documents (for reports)
 
     def display(self, path: Path) -> str:
         try:
@@ -77,7 +82,13 @@ def resolve_root(config: Config, paths: Sequence[Path], cwd: Path) -> Path:
     return root.resolve()
 
 
-def run(config: Config, paths: Sequence[Path], *, cwd: Path | None = None) -> RunResult:
+def run(
+    config: Config,
+    paths: Sequence[Path],
+    *,
+    cwd: Path | None = None,
+    progress: Progress | None = None,
+) -> RunResult:
     cwd = cwd or Path.cwd()
     rules = select_rules(config.get("select", []), config.get("ignore", []))
     root = resolve_root(config, paths, cwd)
@@ -94,12 +105,12 @@ def run(config: Config, paths: Sequence[Path], *, cwd: Path | None = None) -> Ru
         exclude=config.get("exclude", []),
         loader=load,
     )
-    result = RunResult([], 0, 0, cwd, rules=rules)
+    result = RunResult([], 0, 0, cwd, rules=rules, site=site)
     for path, reason in site.skipped:
         result.warnings.append(f"{result.display(path)}: skipped: {reason}")
     targets = _targets(site, paths or [root], result)
     ctx = Context(config=config, site=site, targets=targets, cwd=cwd)
-    findings = list(_run_rules(ctx, rules, result))
+    findings = list(_run_rules(ctx, rules, result, progress))
     result.diagnostics = sorted(_stamp(findings, config, ctx), key=Diagnostic.sort_key)
     result.files = len(targets)
     result.checked = [p.path for p in targets]
@@ -155,13 +166,16 @@ def _guard(
 
 
 def _run_rules(
-    ctx: Context, rules: Sequence[type[Rule]], result: RunResult
+    ctx: Context,
+    rules: Sequence[type[Rule]],
+    result: RunResult,
+    progress: Progress | None = None,
 ) -> Iterator[tuple[type[Rule], Finding]]:
     page_rules = [r() for r in rules if issubclass(r, PageRule)]
     pair_rules = [r() for r in rules if issubclass(r, PairRule)]
     site_rules = [r() for r in rules if issubclass(r, SiteRule)]
     seconds = float(ctx.config.get("max-page-seconds") or 0)
-    for page in ctx.targets:
+    for done, page in enumerate(ctx.targets, 1):
         where = result.display(page.path)
         try:
             with time_limit(seconds):
@@ -174,11 +188,13 @@ def _run_rules(
         except PageTimeout:
             found = _timed_out(ctx, page, seconds, rules)
         yield from found
+        if progress is not None:
+            progress("pages", done, len(ctx.targets))
     pairs = [
         p for p in _pairs(ctx) if not _timed_out_doc(p.ja.doc) and not _timed_out_doc(p.en.doc)
     ]
     result.pairs = len(pairs)
-    for pair in pairs:
+    for done, pair in enumerate(pairs, 1):
         where = result.display(pair.ja.path)
         try:
             with time_limit(seconds):
@@ -190,6 +206,8 @@ def _run_rules(
         except PageTimeout:
             found = _timed_out(ctx, pair.ja.page, seconds, rules)
         yield from found
+        if progress is not None:
+            progress("pairs", done, len(pairs))
     for rule in site_rules:
         yield from _guard(type(rule), "the site", _lazy(rule.check, ctx), result)
 
