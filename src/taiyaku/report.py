@@ -270,13 +270,13 @@ def _kind(site: Site, page: Page) -> str:
         return "pair"  # partials too: the engine compares a partial with its translation
     if page.partial:
         return "partial"
-    if page.lang == "en":
-        return "en-only"
     doc = site.document(page)
-    if doc.readable and doc.bilingual:
-        return "bilingual"
     if "redirect_to" in (doc.frontmatter.data or {}):
         return "other"
+    if page.lang == "en":
+        return "en-only"
+    if doc.readable and doc.bilingual:
+        return "bilingual"
     return "ja-only"
 
 
