@@ -150,6 +150,7 @@ class Unit:
     ja: str | None  # root-relative paths of the two sides
     en: str | None
     items: list[Item] = field(default_factory=list)
+    order: str = ""  # language-neutral, so that en/x.md sorts beside x.md
 
     def counts(self) -> Counter[Severity]:
         return Counter(i.severity for i in self.items)
@@ -217,7 +218,7 @@ def build_report(
         fresh = _unit_for(site, page)
         unit = units.setdefault(fresh.key, fresh)
         unit.items.append(_item(diag, page, lines, site, result))
-    ordered = sorted(units.values(), key=lambda u: u.key)
+    ordered = sorted(units.values(), key=lambda u: (_folder_order(u.folder), u.order, u.key))
     if outside is not None:
         ordered.append(outside)
     for unit in ordered:
@@ -306,12 +307,12 @@ def _unit_for(site: Site, page: Page) -> Unit:
     kind = _kind(site, page)
     if page.counterpart is not None and page.lang in ("ja", "en"):
         ja, en = (page, page.counterpart) if page.lang == "ja" else (page.counterpart, page)
-        return Unit(ja.rel, "pair", folder_of(ja), ja.rel, en.rel)
+        return Unit(ja.rel, "pair", folder_of(ja), ja.rel, en.rel, order=ja.key)
     if kind == "bilingual":
-        return Unit(page.rel, kind, folder_of(page), page.rel, page.rel)
+        return Unit(page.rel, kind, folder_of(page), page.rel, page.rel, order=page.key)
     if page.lang == "en":
-        return Unit(page.rel, kind, folder_of(page), None, page.rel)
-    return Unit(page.rel, kind, folder_of(page), page.rel, None)
+        return Unit(page.rel, kind, folder_of(page), None, page.rel, order=page.key)
+    return Unit(page.rel, kind, folder_of(page), page.rel, None, order=page.key)
 
 
 def _item_order(item: Item) -> tuple[int, int, int, str]:

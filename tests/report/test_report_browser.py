@@ -150,3 +150,14 @@ def test_filters_from_the_url_hide_other_findings(tmp_path: Path, monkeypatch) -
     nothing = Rendered(dump_dom(out, tmp_path / "profile2", "#filter?severity=none"))
     assert nothing.articles == []
     assert "No finding matches the filters." in nothing.text
+
+
+def test_a_link_to_a_rule_opens_its_explanation(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(REPO)
+    out = tmp_path / "report.html"
+    write_report(out)
+    closed = Rendered(dump_dom(out, tmp_path / "profile"))
+    opened = Rendered(dump_dom(out, tmp_path / "profile2", "#pr001-missing-translation"))
+    why = "An English reader who switches language lands on a missing page"
+    assert why not in closed.text  # inside a closed <details>
+    assert why in opened.text

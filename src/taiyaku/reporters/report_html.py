@@ -142,10 +142,10 @@ def _sev_plural(severity: Severity, n: int) -> str:
 # -- coverage ---------------------------------------------------------------------------
 
 _COVERAGE_KINDS = (
-    ("pairs", "Pairs", "a Japanese page and its English translation"),
-    ("bilingual", "Bilingual", "one page carrying both languages"),
-    ("ja_only", "JA only", "a Japanese page without an English page"),
-    ("en_only", "EN only", "an English page without a Japanese page"),
+    ("pairs", "Pairs", "JA page + EN page"),
+    ("bilingual", "Bilingual", "both languages in one page"),
+    ("ja_only", "JA only", "no English page"),
+    ("en_only", "EN only", "no Japanese page"),
 )
 
 
@@ -160,9 +160,10 @@ def _coverage(report: Report) -> str:
     total = _coverage_row(report.coverage_total, "th")
     not_counted = report.coverage_total.not_counted
     note = (
-        f'<p class="dim">Not counted: {not_counted} pages that need no translation of their '
-        "own: partials (<code>_name.md</code>) without one, redirect-only pages, and pages "
-        "outside both language trees.</p>"
+        f'<p class="dim">Not counted: {not_counted} '
+        f"{'page that needs' if not_counted == 1 else 'pages that need'} no translation of "
+        "their own: partials (<code>_name.md</code>) without one, redirect-only pages, and "
+        "pages outside both language trees.</p>"
         if not_counted
         else ""
     )
@@ -450,8 +451,9 @@ def _rule_docs(report: Report) -> str:
     md = _markdown()
     blocks = []
     for rule in report.rules:
-        doc = re.sub(r"^## ", "#### ", rule.doc, flags=re.MULTILINE)
-        body = md.render(doc) if doc else "<p>No documentation for this code.</p>"
+        body_text = rule.doc.split("\n\n", 1)[1] if "\n\n" in rule.doc else ""  # not the summary
+        doc = re.sub(r"^## ", "#### ", body_text, flags=re.MULTILINE)
+        body = md.render(doc) if rule.doc else "<p>No documentation for this code.</p>"
         scope = f"; scope: {e(rule.scope)}" if rule.scope else ""
         blocks.append(
             f'<details class="ruledoc" id="{e(rule.anchor)}">'
