@@ -117,3 +117,17 @@ def test_progress_bar_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "Checking pages" in terminal.getvalue()
     with progress_bar(False) as progress:
         assert progress is None
+
+
+def test_internal_errors_exit_2_with_the_report(in_tmp: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from taiyaku.rules.pairing.pr001_missing_translation import MissingTranslation
+
+    def broken(self, doc, ctx):  # type: ignore[no-untyped-def]
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(MissingTranslation, "check", broken)
+    code, _out, err = run_cli(capsys, "report", "-o", "r.html")
+    assert code == 2
+    assert "taiyaku: error: internal error in PR001" in err
+    html = (in_tmp / "r.html").read_text(encoding="utf-8")
+    assert 'id="internal-errors"' in html and "RuntimeError: boom" in html

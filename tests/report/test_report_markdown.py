@@ -41,3 +41,13 @@ def test_markdown_escapes_messages(tmp_path: Path) -> None:
     out = report_markdown.render(build_report(sample_result(tmp_path)))
     assert "<img" not in out
     assert 'found &lt;img src="x" onerror="document.title=\'pwned\'"&gt;' in out
+
+
+def test_a_clean_run(tmp_path: Path) -> None:
+    from helpers import make_site, run_site
+
+    root = make_site(tmp_path, {"a.md": "あ\n", "en/a.md": "a\n"})
+    out = report_markdown.render(build_report(run_site(root)))
+    assert "| **All folders** | **1** | **0** | **0** | **0** | **100%** |" in out
+    assert "### Findings by rule\n\nNo findings from the " in out
+    assert "### Findings\n" not in out and "### Top" not in out
