@@ -1,7 +1,10 @@
-"""The command line: ``taiyaku check``, ``taiyaku rules``, ``taiyaku rule CODE``.
+"""The command line: ``taiyaku check``, ``taiyaku report``, ``taiyaku rules``, ``taiyaku rule``.
 
-Exit codes: 0 no error-level findings; 1 error-level findings; 2 usage, configuration
-or internal error (the tool's own failure is never reported as clean).
+Exit codes of ``check``: 0 no error-level findings; 1 error-level findings; 2 usage,
+configuration or internal error (the tool's own failure is never reported as clean).
+``report`` exits 0 once the report is written, whatever it found; 2 on a usage or
+configuration error, when the output cannot be written, or on an internal error (the
+report is still written, and lists the errors).
 """
 
 from __future__ import annotations
@@ -78,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-config", action="store_true", help="ignore config files")
     _add_option_flags(check, all_options())
 
+    _add_report_parser(commands)
+
     rules = commands.add_parser("rules", help="list all rules")
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -98,6 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args)
+        if args.command == "report":
+            return _report(args)
         if args.command == "rules":
             return _rules(args.format)
         if args.command == "rule":
@@ -134,6 +141,93 @@ def _check(args: argparse.Namespace) -> int:
     for error in result.internal_errors:
         print(f"taiyaku: error: {error.message}", file=sys.stderr)
     return result.exit_code
+
+
+def _add_report_parser(commands: Any) -> None:
+    report = commands.add_parser(
+        "report",
+        help="write a report for maintainers: one HTML page, or a Markdown summary",
+        description="Write a report of the run: a self-contained HTML page (coverage, findings "
+        "per rule and folder, each pair's findings side by side), or with --format markdown a "
+        "summary for a pull-request comment. Exit code 0 when the report was written, even "
+        "with findings; 2 on usage, configuration or internal errors.",
+    )
+    report.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="pages or folders under the root"
+    )
+    report.add_argument("--config", type=Path, help="config file (taiyaku.toml or pyproject.toml)")
+    report.add_argument("--no-config", action="store_true", help="ignore config files")
+    report.add_argument(
+        "--format",
+        dest="report_format",
+        choices=("html", "markdown"),
+        default="html",
+        help="html: one page for a browser (default); markdown: a summary for a PR comment",
+    )
+    report.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help=f"where to write ('-': stdout; default: {DEFAULT_HTML_REPORT} for html, "
+        "stdout for markdown)",
+    )
+    report.add_argument(
+        "--top", type=int, default=20, metavar="N", help="markdown: findings listed (default: 20)"
+    )
+    report.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar on stderr (default: for html on a terminal)",
+    )
+    _add_option_flags(report, [o for o in all_options() if o.key != "format"])
+
+
+DEFAULT_HTML_REPORT = "taiyaku-report.html"
+
+
+def _report(args: argparse.Namespace) -> int:
+    from taiyaku.engine import run
+    from taiyaku.progress import progress_bar, wants_progress
+    from taiyaku.report import build_report
+
+    config = load_config(args.config, _flag_overrides(args), discover=not args.no_config)
+    fmt = args.report_format
+    output = args.output or (DEFAULT_HTML_REPORT if fmt == "html" else "-")
+    show = args.progress if args.progress is not None else fmt == "html" and wants_progress()
+    with progress_bar(show) as progress:
+        result = run(config, list(args.paths), progress=progress)
+    for note in result.warnings:
+        print(f"taiyaku: warning: {note}", file=sys.stderr)
+    report = build_report(result, severity_overrides=config.severity_overrides)
+    if fmt == "html":
+        from taiyaku.reporters import report_html
+
+        text = report_html.render(report)
+    else:
+        from taiyaku.reporters import report_markdown
+
+        text = report_markdown.render(report, top=args.top)
+    if output == "-":
+        sys.stdout.write(text)
+    else:
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            print(f"taiyaku: error: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_ERROR
+        counts = ", ".join(
+            f"{n} {word}{'' if n == 1 else 's'}"
+            for n, word in (
+                (result.files, "page"),
+                (result.pairs, "pair"),
+                (len(result.diagnostics), "finding"),
+            )
+        )
+        print(f"taiyaku: wrote {output} ({counts})", file=sys.stderr)
+    for error in result.internal_errors:
+        print(f"taiyaku: error: {error.message}", file=sys.stderr)
+    return EXIT_ERROR if result.internal_errors else EXIT_OK
 
 
 def _rules(fmt: str) -> int:

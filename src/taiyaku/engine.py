@@ -6,7 +6,7 @@ import contextlib
 import fnmatch
 import os
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -28,7 +28,11 @@ from taiyaku.rules.input.in003_page_timeout import PageTimeout as PageTimeoutRul
 from taiyaku.rules.input.in003_page_timeout import timeout_message
 from taiyaku.site import Page, Site
 
-__all__ = ["InternalError", "RunResult", "resolve_root", "run"]
+__all__ = ["InternalError", "Progress", "RunResult", "resolve_root", "run"]
+
+# Called as ``progress(phase, done, total)`` after each page ("pages") and each pair
+# ("pairs") is checked; for progress bars. Optional; the engine never prints.
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,7 @@ class RunResult:
     checked: list[Path] = field(default_factory=list)
     # wall time spent inside each rule (parsing that a rule triggers lazily included)
     rule_seconds: dict[str, float] = field(default_factory=dict)
+    site: Site | None = None  # the run's pages and parsed Documents (for reports)
 
     def display(self, path: Path) -> str:
         try:
@@ -83,7 +88,13 @@ def resolve_root(config: Config, paths: Sequence[Path], cwd: Path) -> Path:
     return root.resolve()
 
 
-def run(config: Config, paths: Sequence[Path], *, cwd: Path | None = None) -> RunResult:
+def run(
+    config: Config,
+    paths: Sequence[Path],
+    *,
+    cwd: Path | None = None,
+    progress: Progress | None = None,
+) -> RunResult:
     cwd = cwd or Path.cwd()
     rules = select_rules(config.get("select", []), config.get("ignore", []))
     root = resolve_root(config, paths, cwd)
@@ -100,12 +111,12 @@ def run(config: Config, paths: Sequence[Path], *, cwd: Path | None = None) -> Ru
         exclude=config.get("exclude", []),
         loader=load,
     )
-    result = RunResult([], 0, 0, cwd, rules=rules)
+    result = RunResult([], 0, 0, cwd, rules=rules, site=site)
     for path, reason in site.skipped:
         result.warnings.append(f"{result.display(path)}: skipped: {reason}")
     targets = _targets(site, paths or [root], result)
     ctx = Context(config=config, site=site, targets=targets, cwd=cwd)
-    findings = list(_run_rules(ctx, rules, result))
+    findings = list(_run_rules(ctx, rules, result, progress))
     result.diagnostics = sorted(_stamp(findings, config, ctx), key=Diagnostic.sort_key)
     result.files = len(targets)
     result.checked = [p.path for p in targets]
@@ -167,20 +178,27 @@ def _guard(
 
 
 def _run_rules(
-    ctx: Context, rules: Sequence[type[Rule]], result: RunResult
+    ctx: Context,
+    rules: Sequence[type[Rule]],
+    result: RunResult,
+    progress: Progress | None = None,
 ) -> list[tuple[type[Rule], Finding]]:
     groups = _parallel_groups(ctx, rules)
     if groups is None:
-        found = _check_pages(ctx, rules, ctx.targets, result)
+        found = _check_pages(ctx, rules, ctx.targets, result, progress)
     else:
-        found = _check_in_workers(ctx, rules, groups, result)
+        found = _check_in_workers(ctx, rules, groups, result, progress)
     for rule in (r() for r in rules if issubclass(r, SiteRule)):
         found.extend(_guard(type(rule), "the site", _lazy(rule.check, ctx), result))
     return found
 
 
 def _check_pages(
-    ctx: Context, rules: Sequence[type[Rule]], pages: Sequence[Page], result: RunResult
+    ctx: Context,
+    rules: Sequence[type[Rule]],
+    pages: Sequence[Page],
+    result: RunResult,
+    progress: Progress | None = None,
 ) -> list[tuple[type[Rule], Finding]]:
     """Page rules on ``pages``; pair rules on the pairs anchored in ``pages``.
 
@@ -190,7 +208,7 @@ def _check_pages(
     pair_rules = [r() for r in rules if issubclass(r, PairRule)]
     seconds = float(ctx.config.get("max-page-seconds") or 0)
     found: list[tuple[type[Rule], Finding]] = []
-    for page in pages:
+    for done, page in enumerate(pages, 1):
         where = result.display(page.path)
         try:
             with time_limit(seconds):
@@ -202,9 +220,14 @@ def _check_pages(
                 )
         except PageTimeout:
             found.extend(_timed_out(ctx, page, seconds, rules))
-    for pair in _pairs(ctx, pages):
-        if _timed_out_doc(pair.ja.doc) or _timed_out_doc(pair.en.doc):
-            continue
+        if progress is not None:
+            progress("pages", done, len(pages))
+    pairs = [
+        p
+        for p in _pairs(ctx, pages)
+        if not _timed_out_doc(p.ja.doc) and not _timed_out_doc(p.en.doc)
+    ]
+    for done, pair in enumerate(pairs, 1):
         result.pairs += 1
         where = result.display(pair.ja.path)
         try:
@@ -216,6 +239,8 @@ def _check_pages(
                 )
         except PageTimeout:
             found.extend(_timed_out(ctx, pair.ja.page, seconds, rules))
+        if progress is not None:
+            progress("pairs", done, len(pairs))
     return found
 
 
@@ -263,7 +288,11 @@ def _can_fork() -> bool:
 
 
 def _check_in_workers(
-    ctx: Context, rules: Sequence[type[Rule]], groups: list[list[Page]], result: RunResult
+    ctx: Context,
+    rules: Sequence[type[Rule]],
+    groups: list[list[Page]],
+    result: RunResult,
+    progress: Progress | None = None,
 ) -> list[tuple[type[Rule], Finding]]:
     """Run :func:`_check_pages` for each group in a forked worker process."""
     import multiprocessing
@@ -274,12 +303,18 @@ def _check_in_workers(
     _FORKED = (ctx, rules, groups)
     try:
         with multiprocessing.get_context("fork").Pool(len(groups)) as pool:
-            outputs = pool.map(_worker, range(len(groups)))
+            outputs = []
+            done = 0
+            for output in pool.imap_unordered(_worker, range(len(groups))):
+                outputs.append(output)
+                done += output[4]
+                if progress is not None:
+                    progress("pages", done, len(ctx.targets))
     finally:
         _FORKED = None
     by_code = {rule.CODE: rule for rule in rules}
     found: list[tuple[type[Rule], Finding]] = []
-    for items, errors, seconds, pairs in outputs:
+    for items, errors, seconds, pairs, _pages in outputs:
         found.extend((by_code[code], finding) for code, finding in items)
         result.internal_errors.extend(errors)
         result.pairs += pairs
@@ -290,7 +325,7 @@ def _check_in_workers(
 
 def _worker(
     index: int,
-) -> tuple[list[tuple[str, Finding]], list[InternalError], dict[str, float], int]:
+) -> tuple[list[tuple[str, Finding]], list[InternalError], dict[str, float], int, int]:
     assert _FORKED is not None
     ctx, rules, groups = _FORKED
     local = RunResult([], 0, 0, ctx.cwd)
@@ -300,6 +335,7 @@ def _worker(
         local.internal_errors,
         local.rule_seconds,
         local.pairs,
+        len(groups[index]),
     )
 
 
