@@ -146,6 +146,8 @@ def _guard(
     try:
         for finding in findings:
             yield rule, finding
+    except ConfigError:
+        raise  # a broken policy file (a rule loads it lazily) stops the run: exit 2
     except Exception as exc:  # a bug in a rule must not hide the other findings
         result.internal_errors.append(
             InternalError(
