@@ -1,0 +1,64 @@
+"""Shared by FM002–FM004: the site's front-matter schema, loaded and applied once per run.
+
+The schema is ``frontmatter.schema.yaml`` in the site's ``checks-dir``.  A site without
+that file has no schema: FM002–FM004 then report nothing (the other FM rules need no
+schema).  A schema file that cannot be used stops the run with a one-line configuration
+error (exit code 2), because every schema check would otherwise be silently skipped.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from taiyaku.config import ConfigError
+from taiyaku.schema import (
+    SchemaConfigError,
+    SchemaProblem,
+    SchemaSet,
+    load_schema_set,
+    validate_front_matter,
+)
+
+if TYPE_CHECKING:
+    from taiyaku.context import Context
+    from taiyaku.document import Document
+
+__all__ = ["SCHEMA_FILE", "key_column", "schema_problems", "schema_set"]
+
+SCHEMA_FILE = "frontmatter.schema.yaml"
+
+
+def schema_set(ctx: Context) -> SchemaSet | None:
+    """The run's schema set, or None when the site has no schema file."""
+
+    def load() -> SchemaSet | None:
+        path = ctx.checks_file(SCHEMA_FILE)
+        if path is None:
+            return None
+        try:
+            return load_schema_set(path)
+        except SchemaConfigError as error:
+            message = error.message.replace(str(path), ctx.display_path(path), 1)
+            raise ConfigError(" ".join(message.split())) from None
+
+    schemas: SchemaSet | None = ctx.policy("frontmatter-schema", load)
+    return schemas
+
+
+def schema_problems(doc: Document, ctx: Context) -> list[SchemaProblem]:
+    """The schema problems of one page, validated once per run and shared by FM002–FM004."""
+    schemas = schema_set(ctx)
+    if schemas is None or not doc.readable:
+        return []
+    cache: dict[str, list[SchemaProblem]] = ctx.policy("frontmatter-schema-results", dict)
+    found = cache.get(doc.rel)
+    if found is None:
+        found = validate_front_matter(schemas, doc.rel, doc.frontmatter)
+        cache[doc.rel] = found
+    return found
+
+
+def key_column(doc: Document, line: int) -> int:
+    """The column where the key (or list item) on ``line`` starts: its indentation + 1."""
+    text = doc.line_text(line)
+    return len(text) - len(text.lstrip(" ")) + 1
