@@ -26,6 +26,7 @@ from taiyaku.slugger import Slugger
 __all__ = [
     "Anchor",
     "Block",
+    "Body",
     "Comment",
     "Document",
     "DocumentProblem",
@@ -160,21 +161,67 @@ class ReadLimits:
     max_line_chars: int = 100_000
 
 
+@dataclass(frozen=True)
+class Body:
+    """What parsing the Markdown body gives: done once, on first use."""
+
+    md_tokens: list[MdToken]
+    blocks: list[Block]
+    links: list[Link]
+    anchors: list[Anchor]
+    sections: list[Section]
+    comments: list[Comment]
+
+    @classmethod
+    def empty(cls) -> Body:
+        return cls([], [], [], [], [Section(0, "", 0, 1, "")], [])
+
+
 @dataclass(eq=False)
 class Document:
+    """One page.  The front matter is parsed on reading; the Markdown body on first use
+    of any of its parts, and only once, so rules that need only front matter (redirects,
+    breadcrumbs of parent pages) never pay for Markdown they do not read."""
+
     path: Path
     rel: str
     source: str  # the file's text, newlines normalised to "\n"
     is_mdx: bool
     frontmatter: FrontMatter
-    md_tokens: list[MdToken] = field(repr=False)
-    blocks: list[Block] = field(repr=False)
-    links: list[Link] = field(repr=False)
-    anchors: list[Anchor] = field(repr=False)
-    sections: list[Section] = field(repr=False)
-    comments: list[Comment] = field(repr=False)
     problems: list[DocumentProblem] = field(default_factory=list)
     readable: bool = True
+    _body: Body | None = field(default=None, repr=False)
+
+    @property
+    def body(self) -> Body:
+        if self._body is None:
+            self._body = _parse_body(self.source, self.frontmatter.body_offset, self.is_mdx)
+        return self._body
+
+    @property
+    def md_tokens(self) -> list[MdToken]:
+        """markdown-it tokens; ``Token.map`` holds 0-based file lines (front matter counted)."""
+        return self.body.md_tokens
+
+    @property
+    def blocks(self) -> list[Block]:
+        return self.body.blocks
+
+    @property
+    def links(self) -> list[Link]:
+        return self.body.links
+
+    @property
+    def anchors(self) -> list[Anchor]:
+        return self.body.anchors
+
+    @property
+    def sections(self) -> list[Section]:
+        return self.body.sections
+
+    @property
+    def comments(self) -> list[Comment]:
+        return self.body.comments
 
     @cached_property
     def lines(self) -> list[str]:
@@ -278,14 +325,9 @@ def unreadable_document(path: Path, rel: str, problem: DocumentProblem) -> Docum
         source="",
         is_mdx=rel.endswith(".mdx"),
         frontmatter=FrontMatter(present=False),
-        md_tokens=[],
-        blocks=[],
-        links=[],
-        anchors=[],
-        sections=[Section(0, "", 0, 1, "")],
-        comments=[],
         problems=[problem],
         readable=False,
+        _body=Body.empty(),
     )
 
 
@@ -295,29 +337,36 @@ _MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]
 
 
 def parse_document(path: Path, rel: str, source: str) -> Document:
-    """Parse already-decoded page text (newlines normalised to ``\\n``)."""
+    """A page from already-decoded text (newlines normalised to ``\n``).
+
+    The front matter is parsed now; the Markdown body when first needed.
+    """
     frontmatter = parse_front_matter(source)
-    is_mdx = rel.endswith(".mdx")
-    md_source = _blank_front_matter(source, frontmatter.body_offset)
-    if is_mdx:
-        md_source = _blank_mdx_statements(md_source)
-    tokens = _MD.parse(md_source)
-    builder = _Builder(SourceIndex(md_source), is_mdx)
-    builder.walk(tokens)
     problems = [DocumentProblem(p.kind, p.line, p.column, p.message) for p in frontmatter.problems]
     return Document(
         path=path,
         rel=rel,
         source=source,
-        is_mdx=is_mdx,
+        is_mdx=rel.endswith(".mdx"),
         frontmatter=frontmatter,
-        md_tokens=tokens,
-        blocks=builder.blocks,
-        links=builder.links,
-        anchors=builder.anchors,
-        sections=builder.sections,
-        comments=builder.comments,
         problems=problems,
+    )
+
+
+def _parse_body(source: str, body_offset: int, is_mdx: bool) -> Body:
+    md_source = _blank_front_matter(source, body_offset)
+    if is_mdx:
+        md_source = _blank_mdx_statements(md_source)
+    tokens = _MD.parse(md_source)
+    builder = _Builder(SourceIndex(md_source), is_mdx)
+    builder.walk(tokens)
+    return Body(
+        tokens,
+        builder.blocks,
+        builder.links,
+        builder.anchors,
+        builder.sections,
+        builder.comments,
     )
 
 
