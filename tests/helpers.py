@@ -45,6 +45,7 @@ def run_site(
     overrides = {key.replace("_", "-"): value for key, value in options.items()}
     overrides.setdefault("root", str(root))
     overrides["checks-dir"] = str(checks_dir) if checks_dir else str(root / "_no_checks_")
+    overrides.setdefault("cache", False)  # tests of the cache turn it on explicitly
     config = load_config(None, overrides, cwd=root, discover=False)
     return run(config, list(paths), cwd=root)
 

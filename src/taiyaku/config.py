@@ -48,6 +48,8 @@ OPTIONS: tuple[Option, ...] = (
     Option("static-dirs", "paths", [], "folders of static files served at the site root"),
     Option("exclude", "list", [], "globs (relative to the root) of files not to check"),
     Option("max-page-bytes", "int", 5 * 1024 * 1024, "pages larger than this are not parsed"),
+    Option("cache", "bool", True, "reuse results of unchanged files from the cache"),
+    Option("cache-dir", "path", ".taiyaku_cache", "where the result cache lives"),
     Option("jobs", "int", 0, "worker processes (0: one per core, used for large runs)"),
     Option("max-page-seconds", "float", 30.0, "time limit for checking one page (0: none)"),
     Option("severity", "table", {}, "per-rule severity: CODE=error|warning|info"),

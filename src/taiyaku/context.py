@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from taiyaku.cache import ResultCache, content_hash, site_fingerprint
 from taiyaku.config import Config
 from taiyaku.document import Block, Document, Section
 from taiyaku.lang import Lang
@@ -25,7 +26,27 @@ class Context:
     site: Site
     targets: list[Page]
     cwd: Path = field(default_factory=Path.cwd)
+    cache: ResultCache | None = None
     _policies: dict[str, Any] = field(default_factory=dict, repr=False)
+    _hashes: dict[str, str] = field(default_factory=dict, repr=False)
+    _site_fingerprint: str | None = field(default=None, repr=False)
+
+    def file_hash(self, page: Page) -> str:
+        """SHA-256 of the page file's bytes, computed once per run."""
+        digest = self._hashes.get(page.rel)
+        if digest is None:
+            digest = self._hashes[page.rel] = content_hash(page.path)
+        return digest
+
+    def site_fingerprint(self) -> str:
+        """A hash of every page's path and content and every other file's path: what
+        rules that look beyond their own pages (``Rule.USES_SITE``) can depend on."""
+        if self._site_fingerprint is None:
+            files = [(p.rel, self.file_hash(p)) for p in self.site.pages]
+            files += [(f"asset:{rel}", "") for rel in self.site.assets]
+            files += [(f"static:{rel}", "") for rel in self.site.static_inventory()]
+            self._site_fingerprint = site_fingerprint(files)
+        return self._site_fingerprint
 
     def document(self, page: Page) -> Document:
         return self.site.document(page)

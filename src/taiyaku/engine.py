@@ -9,8 +9,10 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from taiyaku.analyzer import get_tagger
+from taiyaku.cache import ResultCache
 from taiyaku.config import Config, ConfigError
 from taiyaku.context import Context, Pair
 from taiyaku.diagnostics import Diagnostic, Finding, Severity
@@ -55,6 +57,8 @@ class RunResult:
     # wall time spent inside each rule (parsing that a rule triggers lazily included)
     rule_seconds: dict[str, float] = field(default_factory=dict)
     site: Site | None = None  # the run's pages and parsed Documents (for reports)
+    cache_hits: int = 0
+    cache_misses: int = 0
 
     def display(self, path: Path) -> str:
         try:
@@ -115,12 +119,34 @@ def run(
     for path, reason in site.skipped:
         result.warnings.append(f"{result.display(path)}: skipped: {reason}")
     targets = _targets(site, paths or [root], result)
-    ctx = Context(config=config, site=site, targets=targets, cwd=cwd)
-    findings = list(_run_rules(ctx, rules, result, progress))
+    ctx = Context(
+        config=config, site=site, targets=targets, cwd=cwd, cache=_open_cache(config, site)
+    )
+    try:
+        findings = list(_run_rules(ctx, rules, result, progress))
+    finally:
+        if ctx.cache is not None:
+            result.cache_hits, result.cache_misses = ctx.cache.hits, ctx.cache.misses
+            ctx.cache.close()
     result.diagnostics = sorted(_stamp(findings, config, ctx), key=Diagnostic.sort_key)
     result.files = len(targets)
     result.checked = [p.path for p in targets]
     return result
+
+
+def _open_cache(config: Config, site: Site) -> ResultCache | None:
+    if not config.get("cache"):
+        return None
+    checks = config.get("checks-dir")
+    folder = Path(config.get("cache-dir"))
+    if not folder.is_absolute():  # the default: beside the configuration (or in cwd)
+        folder = config.base_dir / folder
+    return ResultCache.for_run(
+        folder,
+        site.root,
+        config.values,
+        Path(checks) if checks is not None else None,
+    )
 
 
 def _targets(site: Site, paths: Iterable[Path], result: RunResult) -> list[Page]:
@@ -146,15 +172,6 @@ def _targets(site: Site, paths: Iterable[Path], result: RunResult) -> list[Page]
         if page.counterpart is not None:
             chosen.setdefault(page.counterpart.rel, page.counterpart)
     return sorted(chosen.values(), key=lambda p: p.rel)
-
-
-def _pairs(ctx: Context, pages: Iterable[Page]) -> Iterator[Pair]:
-    for page in pages:
-        doc = ctx.document(page)
-        if page.lang == "ja" and page.counterpart is not None:
-            yield Pair.of_pages(doc, page, ctx.document(page.counterpart), page.counterpart)
-        elif page.counterpart is None and doc.readable and doc.bilingual:
-            yield Pair.of_bilingual(doc, page)
 
 
 def _guard(
@@ -203,45 +220,135 @@ def _check_pages(
     """Page rules on ``pages``; pair rules on the pairs anchored in ``pages``.
 
     A pair is anchored on its Japanese page (a bilingual page anchors its own pair).
+    Each page and each pair is a unit of work whose findings the cache may already hold.
     """
     page_rules = [r() for r in rules if issubclass(r, PageRule)]
     pair_rules = [r() for r in rules if issubclass(r, PairRule)]
-    seconds = float(ctx.config.get("max-page-seconds") or 0)
     found: list[tuple[type[Rule], Finding]] = []
     for done, page in enumerate(pages, 1):
-        where = result.display(page.path)
-        try:
-            with time_limit(seconds):
-                doc = ctx.document(page)
-                found.extend(
-                    item
-                    for rule in page_rules
-                    for item in _guard(type(rule), where, _lazy(rule.check, doc, ctx), result)
-                )
-        except PageTimeout:
-            found.extend(_timed_out(ctx, page, seconds, rules))
+        other = page.counterpart
+        unit = (
+            "page",
+            page.rel,
+            ctx.file_hash(page),
+            other.rel if other else None,
+            ctx.file_hash(other) if other else None,
+        )
+
+        def check_page(rule: Rule, page: Page = page) -> Iterable[Finding]:
+            return rule.check(ctx.document(page), ctx)  # type: ignore[attr-defined]
+
+        found.extend(_run_unit(ctx, result, page_rules, unit, page, check_page, rules))
         if progress is not None:
             progress("pages", done, len(pages))
-    pairs = [
-        p
-        for p in _pairs(ctx, pages)
-        if not _timed_out_doc(p.ja.doc) and not _timed_out_doc(p.en.doc)
-    ]
-    for done, pair in enumerate(pairs, 1):
+    pair_units = [(ja, en) for ja, en in _pair_pages(ctx, pages) if not _timed_out(ctx, ja, en)]
+    for done, (ja, en) in enumerate(pair_units, 1):
         result.pairs += 1
-        where = result.display(pair.ja.path)
-        try:
-            with time_limit(seconds):
-                found.extend(
-                    item
-                    for rule in pair_rules
-                    for item in _guard(type(rule), where, _lazy(rule.check, pair, ctx), result)
-                )
-        except PageTimeout:
-            found.extend(_timed_out(ctx, pair.ja.page, seconds, rules))
+        unit = ("pair", ja.rel, ctx.file_hash(ja), en.rel, ctx.file_hash(en))
+        pair_of = _lazy_pair(ctx, ja, en)
+
+        def check_pair(rule: Rule, pair_of: Callable[[], Pair] = pair_of) -> Iterable[Finding]:
+            return rule.check(pair_of(), ctx)  # type: ignore[attr-defined]
+
+        found.extend(_run_unit(ctx, result, pair_rules, unit, ja, check_pair, rules))
         if progress is not None:
-            progress("pairs", done, len(pairs))
+            progress("pairs", done, len(pair_units))
     return found
+
+
+def _run_unit(
+    ctx: Context,
+    result: RunResult,
+    rules: Sequence[Rule],
+    unit: tuple[object, ...],
+    page: Page,
+    call: Callable[[Rule], Iterable[Finding]],
+    selected: Sequence[type[Rule]],
+) -> list[tuple[type[Rule], Finding]]:
+    """Run ``rules`` on one unit of work, taking what the cache holds.
+
+    Rules are cached in two groups: those that read only the unit's own files, keyed by
+    their content, and those that look at the rest of the site, keyed by the whole
+    site's fingerprint as well.  A unit that hit the time limit or an internal error is
+    not cached.
+    """
+    if not rules:
+        return []
+    by_code = {type(rule).CODE: type(rule) for rule in rules}
+    out: list[tuple[type[Rule], Finding]] = []
+    to_run: list[tuple[str | None, list[Rule]]] = []
+    for uses_site in (False, True):
+        group = [rule for rule in rules if type(rule).USES_SITE is uses_site]
+        if not group:
+            continue
+        key = None
+        if ctx.cache is not None:
+            codes = [type(rule).CODE for rule in group]
+            site = ctx.site_fingerprint() if uses_site else None
+            key = ctx.cache.key(*unit, codes, site)
+            cached = ctx.cache.get(key, ctx.site.root)
+            if cached is not None:
+                out.extend((by_code[code], finding) for code, finding in cached)
+                continue
+        to_run.append((key, group))
+    if not to_run:
+        return out
+    where = result.display(page.path)
+    errors_before = len(result.internal_errors)
+    seconds = float(ctx.config.get("max-page-seconds") or 0)
+    try:
+        with time_limit(seconds):
+            for key, group in to_run:
+                items = [
+                    item
+                    for rule in group
+                    for item in _guard(type(rule), where, _lazy(call, rule), result)
+                ]
+                out.extend(items)
+                if key is not None and len(result.internal_errors) == errors_before:
+                    ctx.cache.put(key, [(r.CODE, f) for r, f in items], ctx.site.root)  # type: ignore[union-attr]
+    except PageTimeout:
+        out.extend(_record_timeout(ctx, page, seconds, selected))
+    return out
+
+
+def _lazy_pair(ctx: Context, ja: Page, en: Page) -> Callable[[], Pair]:
+    """Build the Pair (and so parse its pages) only if some rule needs it."""
+    made: list[Pair] = []
+
+    def get() -> Pair:
+        if not made:
+            if ja is en:
+                made.append(Pair.of_bilingual(ctx.document(ja), ja))
+            else:
+                made.append(Pair.of_pages(ctx.document(ja), ja, ctx.document(en), en))
+        return made[0]
+
+    return get
+
+
+def _pair_pages(ctx: Context, pages: Iterable[Page]) -> Iterator[tuple[Page, Page]]:
+    """(Japanese page, English page) for each pair anchored in ``pages``; a bilingual
+    page is its own pair, ``(page, page)``."""
+    for page in pages:
+        if page.lang == "ja" and page.counterpart is not None:
+            yield page, page.counterpart
+        elif page.counterpart is None and _is_bilingual(ctx, page):
+            yield page, page
+
+
+def _is_bilingual(ctx: Context, page: Page) -> bool:
+    key = None
+    if ctx.cache is not None:
+        key = ctx.cache.key("bilingual", page.rel, ctx.file_hash(page))
+        known = ctx.cache.get_flag(key)
+        if known is not None:
+            return known
+    doc = ctx.document(page)
+    answer = doc.readable and doc.bilingual
+    if key is not None and not _timed_out_doc(doc):
+        ctx.cache.put_flag(key, answer)  # type: ignore[union-attr]
+    return answer
 
 
 # -- both cores -----------------------------------------------------------------------
@@ -300,6 +407,9 @@ def _check_in_workers(
     global _FORKED
     if any(rule.NEEDS_TOKENS for rule in rules):
         get_tagger()  # load the dictionary once; forked workers share it
+    if ctx.cache is not None:
+        ctx.site_fingerprint()  # hash the site once, before the workers need it
+        ctx.cache.disconnect()  # an SQLite connection must not cross fork()
     _FORKED = (ctx, rules, groups)
     try:
         with multiprocessing.get_context("fork").Pool(len(groups)) as pool:
@@ -314,8 +424,13 @@ def _check_in_workers(
         _FORKED = None
     by_code = {rule.CODE: rule for rule in rules}
     found: list[tuple[type[Rule], Finding]] = []
-    for items, errors, seconds, pairs, _pages in outputs:
+    for items, errors, seconds, pairs, _pages, cached in outputs:
         found.extend((by_code[code], finding) for code, finding in items)
+        if ctx.cache is not None:
+            hits, misses, pending = cached
+            ctx.cache.hits += hits
+            ctx.cache.misses += misses
+            ctx.cache.pending.update(pending)
         result.internal_errors.extend(errors)
         result.pairs += pairs
         for code, spent in seconds.items():
@@ -323,23 +438,33 @@ def _check_in_workers(
     return found
 
 
-def _worker(
-    index: int,
-) -> tuple[list[tuple[str, Finding]], list[InternalError], dict[str, float], int, int]:
+def _worker(index: int) -> tuple[Any, ...]:
     assert _FORKED is not None
     ctx, rules, groups = _FORKED
     local = RunResult([], 0, 0, ctx.cwd)
     found = _check_pages(ctx, rules, groups[index], local)
+    cache = ctx.cache
+    cached = (cache.hits, cache.misses, cache.pending) if cache is not None else (0, 0, {})
     return (
         [(rule.CODE, finding) for rule, finding in found],
         local.internal_errors,
         local.rule_seconds,
         local.pairs,
         len(groups[index]),
+        cached,
     )
 
 
-def _timed_out(
+def _timed_out(ctx: Context, *pages: Page) -> bool:
+    """Whether one of these pages already ran past the time limit in this run."""
+    for page in pages:
+        doc = ctx.site.loaded_document(page)
+        if doc is not None and _timed_out_doc(doc):
+            return True
+    return False
+
+
+def _record_timeout(
     ctx: Context, page: Page, seconds: float, rules: Sequence[type[Rule]]
 ) -> list[tuple[type[Rule], Finding]]:
     """Replace the page's Document by a stub that records the timeout (IN003)."""

@@ -118,6 +118,7 @@ class Site:
         self.exclude = tuple(exclude)
         self.skipped: list[tuple[Path, str]] = []  # files passed over, with the reason
         self.pages: list[Page] = []
+        self.assets: list[str] = []  # other files under the root (images, PDFs), root-relative
         self.by_rel: dict[str, Page] = {}
         self._by_stem: dict[str, list[Page]] = {}
         self._loader = loader
@@ -132,10 +133,11 @@ class Site:
         for dirpath, dirnames, filenames in os.walk(self.root, followlinks=False):
             dirnames[:] = sorted(d for d in dirnames if d not in _SKIPPED_DIRS)
             for name in sorted(filenames):
-                if not is_page_file(name):
-                    continue
                 path = Path(dirpath, name)
                 rel = path.relative_to(self.root).as_posix()
+                if not is_page_file(name):
+                    self.assets.append(rel)
+                    continue
                 if self._excluded(rel):
                     continue
                 if path.is_symlink() and not self.contains(path.resolve()):
@@ -241,6 +243,21 @@ class Site:
             doc = self._loader(page)
             self._documents[page.rel] = doc
         return doc
+
+    def loaded_document(self, page: Page) -> Document | None:
+        """The page's Document if this run has read it already (never reads)."""
+        return self._documents.get(page.rel)
+
+    def static_inventory(self) -> list[str]:
+        """Every file in the static folders, as ``folder-index:relative/path``."""
+        listing = []
+        for index, folder in enumerate(self.static_dirs):
+            for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+                dirnames.sort()
+                for name in sorted(filenames):
+                    rel = Path(dirpath, name).relative_to(folder).as_posix()
+                    listing.append(f"{index}:{rel}")
+        return listing
 
     def set_document(self, page: Page, doc: Document) -> None:
         """Replace a page's parsed Document (the engine's stand-in after a timeout)."""

@@ -53,6 +53,11 @@ class Rule:
     OPTIONS: ClassVar[tuple[RuleOption, ...]] = ()
     # Rules that need the Japanese morphological analysis of every block they read.
     NEEDS_TOKENS: ClassVar[bool] = False
+    # False for rules whose findings depend only on the page they check and its
+    # counterpart (page rules), or on the pair's two pages (pair rules), plus the
+    # configuration. The result cache then keeps their findings until those files
+    # change; rules that look further (links, breadcrumbs, pairing) must leave it True.
+    USES_SITE: ClassVar[bool] = True
 
     @classmethod
     def family(cls) -> str:

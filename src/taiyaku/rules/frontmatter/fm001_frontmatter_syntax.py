@@ -66,6 +66,7 @@ class FrontmatterSyntax(PageRule):
     CODE = "FM001"
     NAME = "frontmatter-syntax"
     SEVERITY = Severity.ERROR
+    USES_SITE = False
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         for problem in doc.problems:

@@ -43,6 +43,7 @@ class FrontmatterRequired(PageRule):
     CODE = "FM002"
     NAME = "frontmatter-required"
     SEVERITY = Severity.ERROR
+    USES_SITE = False
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         for problem in schema_problems(doc, ctx):

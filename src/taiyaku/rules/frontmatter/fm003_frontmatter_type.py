@@ -46,6 +46,7 @@ class FrontmatterType(PageRule):
     CODE = "FM003"
     NAME = "frontmatter-type"
     SEVERITY = Severity.ERROR
+    USES_SITE = False
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         for problem in schema_problems(doc, ctx):

@@ -41,6 +41,7 @@ class FrontmatterUnknownKey(PageRule):
     CODE = "FM004"
     NAME = "frontmatter-unknown-key"
     SEVERITY = Severity.WARNING
+    USES_SITE = False
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         for problem in schema_problems(doc, ctx):

@@ -37,6 +37,7 @@ class UnreadablePage(PageRule):
     CODE = "IN001"
     NAME = "unreadable-page"
     SEVERITY = Severity.ERROR
+    USES_SITE = False
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         for problem in doc.problems:

@@ -33,6 +33,7 @@ class PageTooLarge(PageRule):
     CODE = "IN002"
     NAME = "page-too-large"
     SEVERITY = Severity.WARNING
+    USES_SITE = False
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         for problem in doc.problems:

@@ -35,6 +35,7 @@ class PageTimeout(PageRule):
     CODE = "IN003"
     NAME = "page-timeout"
     SEVERITY = Severity.WARNING
+    USES_SITE = False
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         for problem in doc.problems:

@@ -79,6 +79,7 @@ class PrivacyClauseMissing(PageRule):
     CODE = "PV001"
     NAME = "privacy-clause-missing"
     SEVERITY = Severity.ERROR
+    USES_SITE = False
     NEEDS_TOKENS = True
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:

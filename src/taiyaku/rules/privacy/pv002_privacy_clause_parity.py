@@ -60,6 +60,7 @@ class PrivacyClauseParity(PairRule):
     CODE = "PV002"
     NAME = "privacy-clause-parity"
     SEVERITY = Severity.ERROR
+    USES_SITE = False
     NEEDS_TOKENS = True
 
     def check(self, pair: Pair, ctx: Context) -> Iterator[Finding]:

@@ -52,6 +52,7 @@ class PrivacyClauseAltered(PageRule):
     CODE = "PV003"
     NAME = "privacy-clause-altered"
     SEVERITY = Severity.WARNING
+    USES_SITE = False
     NEEDS_TOKENS = True
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
