@@ -220,8 +220,11 @@ class Site:
             return None
         for base in (self.root, *self.static_dirs):
             candidate = (base / inner).resolve()
-            if candidate.is_relative_to(base) and candidate.is_file():
-                return candidate
+            try:
+                if candidate.is_relative_to(base) and candidate.is_file():
+                    return candidate
+            except OSError:  # a name too long for the file system, say: not a file
+                continue
         return None
 
     def url_of_route_stem(self, stem: str) -> str | None:
