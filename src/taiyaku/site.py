@@ -246,11 +246,17 @@ class Site:
         return doc
 
     def redirects(self) -> dict[str, list[Page]]:
-        """``redirect_from`` URL → the pages that claim it (parses front matter of all pages)."""
+        """``redirect_from`` URL → the pages that claim it.
+
+        Parses only the pages whose text mentions ``redirect_from`` (or that are parsed
+        already), so a run over one changed file does not parse the whole site.
+        """
         if self._redirects is None:
             table: dict[str, list[Page]] = {}
             for page in self.pages:
                 if page.url is None or self._loader is None:
+                    continue
+                if page.rel not in self._documents and not _mentions_redirect(page.path):
                     continue
                 for source in redirect_sources(self.document(page)):
                     table.setdefault(_normalise_redirect(source), []).append(page)
@@ -266,6 +272,14 @@ def redirect_sources(doc: Document) -> list[str]:
     if isinstance(value, list):
         return [v for v in value if isinstance(v, str)]
     return []
+
+
+def _mentions_redirect(path: Path) -> bool:
+    """A cheap look at the raw file before parsing it (unreadable files: not here)."""
+    try:
+        return b"redirect_from" in path.read_bytes()
+    except OSError:
+        return False
 
 
 def _normalise_redirect(url: str) -> str:
