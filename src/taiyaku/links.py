@@ -119,13 +119,27 @@ class Suggestion:
     note: str = ""  # why this URL, when it is not just "nearest by spelling"
 
 
+@dataclass(frozen=True)
+class _Found:
+    """What a URL lands on, independently of the link and page that lead there."""
+
+    kind: TargetKind
+    page: Page | None = None
+    static: Path | None = None
+    canonical: bool = True
+    reason: str = ""
+
+
 class LinkResolver:
     """Resolves links for one site; every answer is cached for the run."""
 
     def __init__(self, site: Site) -> None:
         self.site = site
         self._targets: dict[tuple[str, str], Target] = {}
+        self._found: dict[str, _Found] = {}
+        self._folder_names: dict[str, frozenset[str]] = {}
         self._anchors: dict[str, frozenset[str] | None] = {}
+        self._near: dict[str, Suggestion | None] = {}
 
     # -- resolving ---------------------------------------------------------------------
 
@@ -171,16 +185,35 @@ class LinkResolver:
         url, escaped = join_path(base, path)
         if escaped:
             return Target("outside", href, url, fragment=href.fragment)
+        found = self._found_at(url)
+        return Target(
+            found.kind,
+            href,
+            url,
+            found.page,
+            found.static,
+            href.fragment,
+            found.canonical,
+            reason=found.reason,
+        )
+
+    def _found_at(self, url: str) -> _Found:
+        """What the site serves at ``url`` (a root-relative, normalised URL path)."""
+        found = self._found.get(url)
+        if found is None:
+            found = self._find(url)
+            self._found[url] = found
+        return found
+
+    def _find(self, url: str) -> _Found:
         match = self.site.lookup_url(url)
         if match.page is not None:
-            return Target(
-                "page", href, url, match.page, fragment=href.fragment, canonical=match.canonical
-            )
+            return _Found("page", match.page, canonical=match.canonical)
         if match.static is not None:
-            return Target("static", href, url, static=match.static, fragment=href.fragment)
+            return _Found("static", static=match.static)
         if match.redirect_of is not None:
-            return Target("redirect", href, url, match.redirect_of, fragment=href.fragment)
-        return self._other_route(href, url) or Target("missing", href, url, fragment=href.fragment)
+            return _Found("redirect", match.redirect_of)
+        return self._other_route(url) or _Found("missing")
 
     def _resolve_file(self, page: Page, href: Href) -> Target:
         path, escaped = _beside(page, href.path)
@@ -207,28 +240,35 @@ class LinkResolver:
         path, escaped = _beside(page, href.path)
         return Target("outside" if escaped else "missing", href, path, fragment=href.fragment)
 
-    def _other_route(self, href: Href, url: str) -> Target | None:
+    def _other_route(self, url: str) -> _Found | None:
         """A non-Markdown route serving ``url``: ``.astro``/``.html``, an endpoint, or a
         dynamic route (``[slug].astro`` beside it, ``[...rest].astro`` above it)."""
         parts = [p for p in url.split("/") if p]
         base = parts[-1] if parts else ""
-        folder = self.site.root.joinpath(*parts[:-1])
-        names = _listdir(folder)
+        names = self._listdir(*parts[:-1])
         wanted = {base + suffix for suffix in _OTHER_ROUTE_SUFFIXES}
         if "." in base:
             wanted |= {base + suffix for suffix in _ENDPOINT_SUFFIXES}
         index = {"index" + suffix for suffix in _OTHER_ROUTE_SUFFIXES}
-        if base and (names & wanted or _listdir(folder / base) & index):
-            return Target("page", href, url, fragment=href.fragment)
+        if base and (names & wanted or self._listdir(*parts) & index):
+            return _Found("page")
         dynamic = any(name.startswith("[") for name in names)
         for depth in range(len(parts) - 1):  # a catch-all route in a folder above
             if dynamic:
                 break
-            above = _listdir(self.site.root.joinpath(*parts[:depth]))
-            dynamic = any(name.startswith("[...") for name in above)
+            dynamic = any(name.startswith("[...") for name in self._listdir(*parts[:depth]))
         if dynamic:
-            return Target("unchecked", href, url, reason="a dynamic route (`[…]`) serves it")
+            return _Found("unchecked", reason="a dynamic route (`[…]`) serves it")
         return None
+
+    def _listdir(self, *parts: str) -> frozenset[str]:
+        """The names in a folder under the root (cached; empty when there is none)."""
+        key = "/".join(parts)
+        names = self._folder_names.get(key)
+        if names is None:
+            names = _listdir(self.site.root.joinpath(*parts))
+            self._folder_names[key] = names
+        return names
 
     # -- anchors -----------------------------------------------------------------------
 
@@ -287,18 +327,23 @@ class LinkResolver:
         old = self._as_if_other_url(page, target)
         if old is not None:
             return old
-        name = _name(target.url)
+        if target.url not in self._near:
+            self._near[target.url] = self._near_spelling(target.url)
+        return self._near[target.url]
+
+    def _near_spelling(self, url: str) -> Suggestion | None:
+        name = _name(url)
         if not name:
             return None
-        folder = url_dir(target.url.rstrip("/"))
-        siblings = {_name(u): u for u in self._page_urls if url_dir(u.rstrip("/")) == folder}
+        folder = url_dir(url.rstrip("/"))
+        siblings = self._by_folder.get(folder, {})
         close = difflib.get_close_matches(name, list(siblings), n=1, cutoff=0.85)
         if close:
             return Suggestion(siblings[close[0]])
         if folder in self._folders:
             return None
-        pool = self._page_urls_in(target.url)
-        close = difflib.get_close_matches(target.url, pool, n=1, cutoff=0.85)
+        pool = self._page_urls_in(url)
+        close = difflib.get_close_matches(url, pool, n=1, cutoff=0.85)
         return Suggestion(close[0]) if close else None
 
     def _as_if_other_url(self, page: Page, target: Target) -> Suggestion | None:
@@ -317,10 +362,10 @@ class LinkResolver:
         url, escaped = join_path(url_dir(other), href.path)
         if escaped:
             return None
-        match = self.site.lookup_url(url)
-        if match.page is None or match.page.url is None:
+        found = self._found_at(url)
+        if found.kind != "page" or found.page is None or found.page.url is None:
             return None
-        return Suggestion(match.page.url, f"the link was written for the page URL {other}")
+        return Suggestion(found.page.url, f"the link was written for the page URL {other}")
 
     def _suggest_file(self, target: Target) -> Suggestion | None:
         folder = posixpath.dirname(target.url.lstrip("/"))
@@ -348,10 +393,25 @@ class LinkResolver:
     def _page_urls(self) -> list[str]:
         return sorted({p.url for p in self.site.pages if p.url is not None})
 
+    @cached_property
+    def _by_folder(self) -> dict[str, dict[str, str]]:
+        """Page URLs by folder and name: ``/support/`` → ``{"chat": "/support/chat"}``."""
+        index: dict[str, dict[str, str]] = {}
+        for url in self._page_urls:
+            index.setdefault(url_dir(url.rstrip("/")), {})[_name(url)] = url
+        return index
+
     def _page_urls_in(self, url: str) -> list[str]:
         """Page URLs in the same language tree as ``url``."""
-        english = url == "/en" or url.startswith("/en/")
-        return [u for u in self._page_urls if (u == "/en/" or u.startswith("/en/")) == english]
+        return self._page_urls_by_language[neutral_url(url) != url]
+
+    @cached_property
+    def _page_urls_by_language(self) -> dict[bool, list[str]]:
+        """Page URLs of the Japanese (False) and English (True) trees."""
+        trees: dict[bool, list[str]] = {False: [], True: []}
+        for url in self._page_urls:
+            trees[neutral_url(url) != url].append(url)
+        return trees
 
     # -- what the site holds -----------------------------------------------------------
 
@@ -378,7 +438,7 @@ class LinkResolver:
             if folder in self._folders:
                 continue
             inner = folder.strip("/")
-            if any(_listdir(base / inner) for base in (self.site.root, *self.site.static_dirs)):
+            if self._listdir(inner) or any(_listdir(d / inner) for d in self.site.static_dirs):
                 continue
             return folder
         return None

@@ -219,3 +219,23 @@ def test_external_keys_ignore_language_markers() -> None:
         assert external_key(ja) == external_key(en), (ja, en)
     assert external_key("https://forms.gle/AAA") != external_key("https://forms.gle/BBB")
     assert external_key("https://status.slack.com/") != external_key("https://slack-status.com/")
+
+
+def test_a_missing_url_parses_only_the_pages_that_mention_redirect_from(tmp_path: Path) -> None:
+    make_site(
+        tmp_path,
+        {
+            **{f"p{i}.md": f"# page {i}\n" for i in range(20)},
+            "docs/byod.md": "---\nredirect_from: /notice/byod\n---\n",
+        },
+    )
+    parsed: list[str] = []
+
+    def load(page):  # type: ignore[no-untyped-def]
+        parsed.append(page.rel)
+        return read_document(page.path, page.rel)
+
+    r = resolver_for(Site(tmp_path, loader=load))
+    assert r.resolve(r.site.by_rel["p0.md"], "/nowhere").kind == "missing"
+    assert r.resolve(r.site.by_rel["p0.md"], "/notice/byod").kind == "redirect"
+    assert parsed == ["docs/byod.md"]
