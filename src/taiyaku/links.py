@@ -110,7 +110,8 @@ class Target:
         """
         if self.kind != "page" or self.canonical or self.page is None:
             return False
-        return not (not self.url.endswith("/") and self.url + "/" == self.page.url)
+        redirected = not self.url.endswith("/") and self.url + "/" == self.page.url
+        return not redirected
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,7 @@ class LinkResolver:
         if href.is_file_path:
             return self._resolve_file(page, href)
         if href.is_root_relative:
-            return self._resolve_url(page, href, href.path)
+            return self._resolve_url(page, href)
         file_like = is_file_url(href.path)
         if page.url is None:
             if file_like:
@@ -175,14 +176,14 @@ class LinkResolver:
                 "",
                 reason="relative link in a partial: it depends on the page that includes it",
             )
-        target = self._resolve_url(page, href, href.path)
+        target = self._resolve_url(page, href)
         if target.kind == "missing" and file_like:
             return self._beside_file(page, href) or target
         return target
 
-    def _resolve_url(self, page: Page, href: Href, path: str) -> Target:
+    def _resolve_url(self, page: Page, href: Href) -> Target:
         base = url_dir(page.url) if page.url else "/"
-        url, escaped = join_path(base, path)
+        url, escaped = join_path(base, href.path)
         if escaped:
             return Target("outside", href, url, fragment=href.fragment)
         found = self._found_at(url)
