@@ -17,6 +17,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token as MdToken
+from mdit_py_plugins.footnote import footnote_plugin
 
 from taiyaku.analyzer import Token, tokenize
 from taiyaku.frontmatter import FrontMatter, parse_front_matter
@@ -333,7 +334,13 @@ def unreadable_document(path: Path, rel: str, problem: DocumentProblem) -> Docum
 
 # -- parsing --------------------------------------------------------------------------
 
-_MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+# GFM footnotes (``[^1]`` … ``[^1]: text``), as Astro renders them: without the plugin a
+# footnote definition in Japanese (no spaces) parses as a link reference definition, and
+# ``[^1]`` as a link to its text.  Footnote paragraphs come after the body, in the last
+# section.
+_MD = (
+    MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(footnote_plugin)
+)
 
 
 def parse_document(path: Path, rel: str, source: str) -> Document:
@@ -470,6 +477,8 @@ class _Builder:
         if explicit:
             self.anchors.append(Anchor(explicit.group(1), collected.line, "ial"))
             text, segments = _truncate(text, segments, explicit.start())
+        elif explicit := _HEADING_ID.search(inline.content):  # ``{:#id}``: gone from the text
+            self.anchors.append(Anchor(explicit.group(1), collected.line, "ial"))
         line = collected.line
         slug = self.slugger.slug(text.strip())
         self.anchors.append(Anchor(slug, line, "heading"))
@@ -478,12 +487,16 @@ class _Builder:
             self._add_block("heading", part_text, part_segments, line, collected.end_line)
 
     def _inline_block(self, inline: MdToken, kind: str) -> None:
+        # Read IALs from the raw inline source: the collected text has them removed.
+        line = inline.map[0] + 1 if inline.map else 1
         ial = _IAL_PARAGRAPH.match(inline.content.strip())
-        if ial and kind == "paragraph":
-            line = (inline.map or (0, 0))[0] + 1
+        if ial and kind == "paragraph":  # a block IAL on its own line: ``{:#id}``
             for ident in _ID_IN_IAL.findall(ial.group(1)):
                 self.anchors.append(Anchor(ident, line, "ial"))
             return
+        for span in _IAL_INLINE.finditer(inline.content):  # ``**x**{:#id}``, ``text\n{:#id}``
+            for ident in _ID_IN_IAL.findall(span.group(0)):
+                self.anchors.append(Anchor(ident, line, "ial"))
         collected = self._collect_inline(inline)
         self._add_block(
             kind, collected.text, collected.segments, collected.line, collected.end_line

@@ -222,8 +222,11 @@ class Site:
             return None
         for base in (self.root, *self.static_dirs):
             candidate = (base / inner).resolve()
-            if candidate.is_relative_to(base) and candidate.is_file():
-                return candidate
+            try:
+                if candidate.is_relative_to(base) and candidate.is_file():
+                    return candidate
+            except OSError:  # a name too long for the file system, say: not a file
+                continue
         return None
 
     def url_of_route_stem(self, stem: str) -> str | None:
@@ -264,11 +267,17 @@ class Site:
         self._documents[page.rel] = doc
 
     def redirects(self) -> dict[str, list[Page]]:
-        """``redirect_from`` URL → the pages that claim it (parses front matter of all pages)."""
+        """``redirect_from`` URL → the pages that claim it.
+
+        Parses only the pages whose text mentions ``redirect_from`` (or that are parsed
+        already), so a run over one changed file does not parse the whole site.
+        """
         if self._redirects is None:
             table: dict[str, list[Page]] = {}
             for page in self.pages:
                 if page.url is None or self._loader is None:
+                    continue
+                if page.rel not in self._documents and not _mentions_redirect(page.path):
                     continue
                 for source in redirect_sources(self.document(page)):
                     table.setdefault(_normalise_redirect(source), []).append(page)
@@ -284,6 +293,15 @@ def redirect_sources(doc: Document) -> list[str]:
     if isinstance(value, list):
         return [v for v in value if isinstance(v, str)]
     return []
+
+
+def _mentions_redirect(path: Path) -> bool:
+    """A cheap look at the start of the raw file, where front matter lives, before parsing."""
+    try:
+        with path.open("rb") as handle:
+            return b"redirect_from" in handle.read(64 * 1024)
+    except OSError:  # unreadable: IN001 reports it
+        return False
 
 
 def _normalise_redirect(url: str) -> str:

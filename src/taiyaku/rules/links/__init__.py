@@ -1,0 +1,1 @@
+"""LK: links and anchors, resolved the way the site generator resolves them (see taiyaku.links)."""

@@ -1,0 +1,75 @@
+"""LK003 wrong-language-link."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from taiyaku.diagnostics import Finding, Related, Severity
+from taiyaku.lang import detect_language
+from taiyaku.links import LANGUAGE_NAMES, resolver_for, wrong_language
+from taiyaku.rules.base import PageRule
+
+if TYPE_CHECKING:
+    from taiyaku.context import Context
+    from taiyaku.document import Document
+
+
+class WrongLanguageLink(PageRule):
+    """An English page links to a Japanese page that has an English version, or the reverse.
+
+    ## What it does
+    Reports a link from a page in one language to a page in the other language when the
+    target has a counterpart in the link's own language, and suggests that counterpart
+    (keeping the fragment when the counterpart defines the same id). On a bilingual page
+    (both languages in one file) the language of the block holding the link decides, so
+    the English paragraph of ``support/online-call.md`` should link ``/en/support/`` while
+    its Japanese paragraph links ``/support/``. Links to pages that exist in one language
+    only are not reported, nor are links whose own text is in the target's language:
+    those are deliberate, like a language switch ``[English](/en/)`` or ``[日本語](/)``.
+
+    ## Why is this bad?
+    The reader is dropped into a page in a language they may not read, although the
+    page exists in theirs. It happens when a translator copies a link from the Japanese
+    source and forgets to add ``/en``.
+
+    ## Example
+    In ``content/en/docs/sns-policy.md``:
+
+        please contact us through [the email form](/support/#email-form)
+
+        content/en/docs/sns-policy.md:25:209: LK003 [wrong-language-link] EN page links
+        to the Japanese page /support/; did you mean /en/support/#email-form?
+    """
+
+    CODE = "LK003"
+    NAME = "wrong-language-link"
+    SEVERITY = Severity.WARNING
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        page = ctx.page_of(doc)
+        resolver = resolver_for(ctx.site)
+        bilingual = doc.readable and doc.bilingual
+        for link in doc.links:
+            lang = link.lang if bilingual else page.lang
+            if lang not in ("ja", "en"):
+                continue
+            target = resolver.resolve(page, link.href)
+            counterpart = wrong_language(target, lang)
+            if counterpart is None or target.page is None or counterpart.url is None:
+                continue
+            if detect_language(link.text) == target.page.lang:
+                continue  # a language switch: [English](/en/)
+            suggestion = counterpart.url
+            if target.fragment and target.fragment in (resolver.anchors(counterpart) or ()):
+                suggestion += "#" + target.href.raw.split("#", 1)[1]
+            code, _ = LANGUAGE_NAMES[lang]
+            _, theirs = LANGUAGE_NAMES[target.page.lang or ""]
+            who = f"{code} text" if bilingual else f"{code} page"
+            yield Finding(
+                doc.path,
+                link.line,
+                link.column,
+                f"{who} links to the {theirs} page {target.page.url}; did you mean {suggestion}?",
+                related=(Related(counterpart.path, 1, f"the {LANGUAGE_NAMES[lang][1]} page"),),
+            )
