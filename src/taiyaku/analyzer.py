@@ -88,12 +88,27 @@ def tokenize(text: str) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
+_FEATURES: dict[str, tuple[str, str | None]] = {}
+
+
 def _pos_and_lemma(node: fugashi.UnidicNode, surface: str) -> tuple[str, str]:
     """UniDic POS (levels 1–3 joined by ``-``) and lemma, read from the raw CSV.
 
-    Reading ``feature_raw`` is several times cheaper than fugashi's parsed ``feature``.
+    Reading ``feature_raw`` is several times cheaper than fugashi's parsed ``feature``,
+    and a page repeats most of its morphemes, so each distinct feature string is split
+    once per process.
     """
     raw = node.feature_raw
+    known = _FEATURES.get(raw)
+    if known is None:
+        known = _split_features(node, raw)
+        if len(_FEATURES) < 200_000:
+            _FEATURES[raw] = known
+    pos, lemma = known
+    return pos, lemma or surface
+
+
+def _split_features(node: fugashi.UnidicNode, raw: str) -> tuple[str, str | None]:
     if '"' in raw:  # a quoted CSV field (a comma in the data): take the careful path
         feature = node.feature
         fields = [feature.pos1, feature.pos2, feature.pos3]
@@ -104,5 +119,5 @@ def _pos_and_lemma(node: fugashi.UnidicNode, surface: str) -> tuple[str, str]:
         lemma = parts[7] if len(parts) > 7 else None
     pos = "-".join(p for p in fields if p and p != "*")
     if not lemma or lemma == "*":
-        lemma = surface
+        lemma = None
     return pos, lemma

@@ -471,8 +471,13 @@ _E_I_ROWS = frozenset("いきぎしじちぢにひびぴみりえけげせぜて
 def _ja_key(token: Token) -> str:
     """The lemma, with verbs in their nominal (連用形) form so that 問い合わせる meets
     お問い合わせ and 取り扱う meets 取り扱い."""
-    lemma = unicodedata.normalize("NFKC", token.lemma).lower()
-    if token.pos.startswith("動詞") and len(lemma) >= 2:
+    return _ja_key_of(token.lemma, token.pos.startswith("動詞"))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _ja_key_of(lemma: str, verb: bool) -> str:
+    lemma = unicodedata.normalize("NFKC", lemma).lower()
+    if verb and len(lemma) >= 2:
         if lemma.endswith("る") and lemma[-2] in _E_I_ROWS:  # ichidan: 受け付ける
             return lemma[:-1]
         return lemma[:-1] + lemma[-1].translate(_GODAN_STEM)
@@ -518,6 +523,7 @@ _EN_REWRITES = (
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _en_stem(word: str) -> str:
     """A deliberately light stemmer.  Both sides go through it, so it only has to bring
     inflections of one word together (inquiry/inquiries, provide/provided,
@@ -575,8 +581,14 @@ def _ja_sentences(text: str, tokens: Sequence[Token] | None, block_index: int) -
         usable = (t for t in tokens if masked[t.start : t.end] == text[t.start : t.end])
     words = _ja_words(usable)
     sentences = []
+    cursor = 0
     for start, end in _sentence_spans(analysed, _JA_SENTENCE_END_RE):
-        inside = [t for t in words if start <= t.start < end]
+        while cursor < len(words) and words[cursor].start < start:
+            cursor += 1
+        first = cursor
+        while cursor < len(words) and words[cursor].start < end:
+            cursor += 1
+        inside = words[first:cursor]
         content: dict[str, str] = {}
         for token in inside:
             if _is_ja_content(token):
@@ -662,10 +674,40 @@ def match_clause(
     policy_thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> ClauseMatch:
     """Find ``clause`` among ``blocks`` (all blocks of one page in language ``lang``)."""
-    canonical = _canonical(clause.text(lang), clause.key_terms(lang), lang)
+    return match_clauses([clause], lang, blocks, policy_thresholds)[clause.id]
+
+
+def match_clauses(
+    clauses: Sequence[Clause],
+    lang: Lang,
+    blocks: Sequence[BlockText],
+    policy_thresholds: Thresholds = DEFAULT_THRESHOLDS,
+) -> dict[str, ClauseMatch]:
+    """Every clause matched against one page's blocks, splitting the page into
+    sentences once for all of them."""
     sentences = _page_sentences(lang, blocks)
-    best = _best_candidate(canonical, sentences)
+    page_words = _union(sentences)
+    return {
+        clause.id: _match_sentences(clause, lang, sentences, page_words, policy_thresholds)
+        for clause in clauses
+    }
+
+
+def _match_sentences(
+    clause: Clause,
+    lang: Lang,
+    sentences: Sequence[_Sentence],
+    page_words: Mapping[str, str],
+    policy_thresholds: Thresholds,
+) -> ClauseMatch:
+    canonical = _canonical(clause.text(lang), clause.key_terms(lang), lang)
     limits = policy_thresholds.for_lang(lang)
+    if _score_bound(canonical, page_words) < limits.altered:
+        # Not even the whole page holds enough of the clause's words for any run of its
+        # sentences to reach "altered": it is missing, without scoring every window.
+        best = None
+    else:
+        best = _best_candidate(canonical, sentences)
     if best is None or best.score < limits.altered:
         score = 0.0 if best is None else best.score
         return ClauseMatch(clause.id, "missing", round(score, 3), None)
@@ -706,6 +748,16 @@ def _f_beta(canonical: Iterable[str], found: Mapping[str, str], size: int) -> fl
     recall, precision = common / size, common / len(found)
     beta2 = BETA * BETA
     return (1 + beta2) * precision * recall / (beta2 * precision + recall)
+
+
+def _score_bound(canonical: _Canonical, page_words: Mapping[str, str]) -> float:
+    """An upper bound of any window's score: the whole page's recall, at precision 1."""
+    size = len(canonical.content)
+    if not size:
+        return 0.0
+    recall = sum(1 for key in canonical.content if key in page_words) / size
+    beta2 = BETA * BETA
+    return (1 + beta2) * recall / (beta2 + recall) if recall else 0.0
 
 
 def _candidates(sentences: Sequence[_Sentence], longest: int) -> Iterator[tuple[int, int]]:

@@ -29,7 +29,7 @@ from taiyaku.clauses import (
     Policy,
     PolicyError,
     load_policy,
-    match_clause,
+    match_clauses,
     policy_in_scope,
 )
 from taiyaku.config import ConfigError
@@ -205,10 +205,7 @@ class PrivacyRun:
             return cached
         assert self.policy is not None
         blocks = tuple(doc.blocks_in(lang))
-        matches = {
-            clause.id: match_clause(clause, lang, blocks, self.policy.thresholds)
-            for clause in self.policy.clauses
-        }
+        matches = match_clauses(self.policy.clauses, lang, blocks, self.policy.thresholds)
         side = PageSide(
             doc,
             page,
