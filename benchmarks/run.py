@@ -1,0 +1,149 @@
+"""taiyaku's performance table: every figure next to the floor measured in the same run.
+
+    python benchmarks/run.py [--root PAGES] [--scale 10] [--repeat 3]
+
+Measures, on the utelecon corpus (114 pages) and on a copy replicated ×10 (made here,
+in a temporary folder):
+
+* floor — read every page, parse front matter and Markdown, run fugashi over every
+  inline text (``benchmarks/floor.py``);
+* check — a full ``taiyaku check`` with all rules, no cache;
+* cached re-run — the same check a second time with the result cache;
+* changed-files — ``taiyaku check ONE_PAGE`` on the ×10 site, warm (dictionary loaded,
+  cache filled by an earlier full run), as a pre-commit hook runs it;
+* per rule — wall time inside each rule (lazy parsing a rule triggers included);
+* scaling and peak memory on the ×10 site (a separate process, so the peak is its own).
+
+This is a benchmark, not a test: these machines are noisy, so it reports best-of-N
+figures and leaves judging them to a person.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import CORPUS_PAGES, REPO, best_of, scaled_copy  # noqa: E402
+from floor import floor  # noqa: E402
+
+from taiyaku.analyzer import get_tagger  # noqa: E402
+from taiyaku.config import load_config  # noqa: E402
+from taiyaku.engine import RunResult, run  # noqa: E402
+
+TEXTLINT_SECONDS = 14.7  # textlint + preset-ja-technical-writing on the corpus's 78 .md files
+
+
+def check(root: Path, paths: list[Path], *, cache_dir: Path | None, jobs: int = 0) -> RunResult:
+    overrides = {
+        "root": str(root),
+        "checks-dir": str(REPO / "checks"),
+        "url-style": "preserve",
+        "cache": cache_dir is not None,
+        "cache-dir": str(cache_dir or "/nonexistent"),
+        "jobs": jobs,
+    }
+    config = load_config(None, overrides, cwd=REPO, discover=False)
+    return run(config, paths, cwd=REPO)
+
+
+def timed(func) -> tuple[float, object]:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    value = func()
+    return time.perf_counter() - start, value
+
+
+def peak_memory_mb(root: Path) -> tuple[float, float]:
+    """Wall time and peak RSS of a full ``taiyaku check`` in its own process."""
+    code = (
+        "import resource, sys, time\n"
+        "from taiyaku.cli import main\n"
+        "t = time.perf_counter()\n"
+        f"main(['check', '--no-config', '--no-cache', '--root', {str(root)!r}, "
+        f"'--checks-dir', {str(REPO / 'checks')!r}, '--format', 'json', {str(root)!r}])\n"
+        "sys.stderr.write(f'{time.perf_counter() - t}\\n')\n"
+    )
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False
+    )
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    seconds = float(proc.stderr.strip().splitlines()[-1])
+    return seconds, max(peak_kb, before) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--root", type=Path, default=CORPUS_PAGES)
+    parser.add_argument("--scale", type=int, default=10)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+    root: Path = args.root.resolve()
+    if not root.is_dir():
+        sys.exit(f"no pages at {root} (pass --root)")
+    get_tagger()  # the dictionary load is paid once per process, outside every figure
+    rows: list[tuple[str, float, str]] = []
+    pages = floor(root)
+    floor_s = best_of(lambda: floor(root), args.repeat)
+    rows.append(("floor (read, parse, tokenize)", floor_s, f"{pages} pages"))
+
+    check_s = best_of(lambda: check(root, [root], cache_dir=None), args.repeat)
+    serial_s = best_of(lambda: check(root, [root], cache_dir=None, jobs=1), args.repeat)
+    rows.append(("check, all rules", check_s, ""))
+    rows.append(("check, one process (--jobs 1)", serial_s, ""))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        cache = Path(tmp) / "cache"
+        first_s, _ = timed(lambda: check(root, [root], cache_dir=cache))
+        second_s, second = timed(lambda: check(root, [root], cache_dir=cache))
+        rows.append(("first run, empty cache", first_s, ""))
+        rows.append(("second run, cached", second_s,
+                     f"{second_s / first_s:.2f}× the first; {second.cache_hits} hits"))  # type: ignore[attr-defined]
+
+        big = scaled_copy(root, Path(tmp) / "big", args.scale)
+        big_pages = floor(big)
+        big_floor = best_of(lambda: floor(big), 1)
+        big_check = best_of(lambda: check(big, [big], cache_dir=None), 1)
+        rows.append((f"floor ×{args.scale}", big_floor, f"{big_pages} pages"))
+        rows.append((f"check ×{args.scale}", big_check,
+                     f"{big_check / check_s:.1f}× the ×1 check"))
+        big_cache = Path(tmp) / "big-cache"
+        check(big, [big], cache_dir=big_cache)  # fill the cache, as an earlier run would
+        one = big / "copy3" / "support" / "chat.md"
+        if not one.exists():
+            one = next(big.rglob("*.md"))
+        changed_s = best_of(lambda: check(big, [one], cache_dir=big_cache), args.repeat)
+        cold = big / "copy4" / "support" / "chat.md"
+        one_nocache = best_of(lambda: check(big, [cold], cache_dir=None), args.repeat)
+        rows.append((f"changed-files, 1 page of ×{args.scale}", changed_s, "warm, cached site"))
+        rows.append((f"changed-files, 1 page, no cache", one_nocache, "warm"))
+        proc_s, peak_mb = peak_memory_mb(big)
+        rows.append((f"check ×{args.scale}, own process", proc_s, f"peak RSS {peak_mb:.0f} MB"))
+
+    per_rule = check(root, [root], cache_dir=None, jobs=1).rule_seconds
+    if args.json:
+        print(json.dumps({"rows": rows, "per_rule": per_rule}, indent=2))
+        return
+    print(f"taiyaku benchmark — {platform.processor() or platform.machine()}, "
+          f"{platform.python_implementation()} {platform.python_version()}")
+    print(f"{'measure':<38} {'seconds':>8} {'× floor':>8}  note")
+    for name, seconds, note in rows:
+        base = big_floor if f"×{args.scale}" in name and "changed" not in name else floor_s
+        print(f"{name:<38} {seconds:8.3f} {seconds / base:8.2f}  {note}")
+    print(f"\ntextlint ja-technical-writing on 78 .md files: {TEXTLINT_SECONDS} s "
+          f"→ taiyaku's full check is {TEXTLINT_SECONDS / check_s:.0f}× faster on 114 pages")
+    print("\ntime per rule (one process; lazily triggered parsing counts to the first rule):")
+    for code, seconds in sorted(per_rule.items(), key=lambda item: -item[1]):
+        print(f"  {code:<6} {seconds:7.3f}")
+
+
+if __name__ == "__main__":
+    main()
