@@ -61,5 +61,7 @@ def lint(root: Path, paths: Iterable[Path] = (), **options: Any) -> list[str]:
 
 def codes(root: Path, paths: Iterable[Path] = (), **options: Any) -> list[str]:
     """Just ``"rel/path.md:LINE CODE"`` for each finding."""
-    return [entry.split(" ", 2)[0] + " " + entry.split(" ", 2)[1] for entry in
-            lint(root, paths, **options)]
+    return [
+        entry.split(" ", 2)[0] + " " + entry.split(" ", 2)[1]
+        for entry in lint(root, paths, **options)
+    ]
