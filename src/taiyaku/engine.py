@@ -15,6 +15,7 @@ from taiyaku.document import Document, ReadLimits, read_document
 from taiyaku.rules import select_rules
 from taiyaku.rules.base import PageRule, PairRule, Rule, SiteRule
 from taiyaku.site import Page, Site
+from taiyaku.suppressions import Suppressor
 
 __all__ = ["InternalError", "RunResult", "resolve_root", "run"]
 
@@ -91,7 +92,10 @@ def run(config: Config, paths: Sequence[Path], *, cwd: Path | None = None) -> Ru
     targets = _targets(site, paths or [root], result)
     ctx = Context(config=config, site=site, targets=targets, cwd=cwd)
     findings = list(_run_rules(ctx, rules, result))
-    result.diagnostics = sorted(_stamp(findings, config, ctx), key=Diagnostic.sort_key)
+    suppressor = Suppressor(ctx, rules)  # inline comments; then TY100 on unused ones
+    diagnostics = suppressor.filter(_stamp(findings, config, ctx))
+    diagnostics += suppressor.filter(_stamp(suppressor.unused(), config, ctx))
+    result.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
     result.files = len(targets)
     result.checked = [p.path for p in targets]
     return result
