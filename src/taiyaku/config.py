@@ -50,6 +50,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("max-page-bytes", "int", 5 * 1024 * 1024, "pages larger than this are not parsed"),
     Option("severity", "table", {}, "per-rule severity: CODE=error|warning|info"),
     Option("per-file-ignores", "table", {}, "GLOB=CODE[,CODE] rules to skip for matching files"),
+    Option("baseline", "path", None, "report only findings not recorded in this baseline file"),
 )
 
 _OPTION_BY_KEY = {o.key: o for o in OPTIONS}

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from taiyaku.baseline import Baseline, BaselineOutcome, apply_baseline
 from taiyaku.config import Config, ConfigError
 from taiyaku.context import Context, Pair
 from taiyaku.diagnostics import Diagnostic, Finding, Severity
@@ -37,6 +38,7 @@ class RunResult:
     warnings: list[str] = field(default_factory=list)  # run-level notes for stderr
     rules: Sequence[type[Rule]] = ()
     checked: list[Path] = field(default_factory=list)
+    baseline: BaselineOutcome | None = None  # set when run with a baseline
 
     def display(self, path: Path) -> str:
         try:
@@ -74,6 +76,7 @@ def run(config: Config, paths: Sequence[Path], *, cwd: Path | None = None) -> Ru
     rules = select_rules(config.get("select", []), config.get("ignore", []))
     root = resolve_root(config, paths, cwd)
     limits = ReadLimits(max_bytes=int(config.get("max-page-bytes")))
+    baseline = Baseline.load(Path(config.get("baseline"))) if config.get("baseline") else None
 
     def load(page: Page) -> Document:
         return read_document(page.path, page.rel, limits)
@@ -98,6 +101,8 @@ def run(config: Config, paths: Sequence[Path], *, cwd: Path | None = None) -> Ru
     result.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
     result.files = len(targets)
     result.checked = [p.path for p in targets]
+    if baseline is not None:
+        result.baseline = apply_baseline(result, baseline)
     return result
 
 
