@@ -114,7 +114,11 @@ def _targets(site: Site, paths: Iterable[Path], result: RunResult) -> list[Page]
         if not path.exists():
             raise ConfigError(f"{raw}: no such file or folder")
         if not site.contains(path):
-            raise ConfigError(f"{raw} is outside the content root {site.root}; pass --root")
+            if path.is_dir():
+                raise ConfigError(f"{raw} is outside the content root {site.root}; pass --root")
+            # pre-commit passes every staged Markdown file, README.md included
+            result.warnings.append(f"{raw}: outside the content root {site.root}; skipped")
+            continue
         if path.is_dir():
             for page in site.pages:
                 if path == site.root or page.path.is_relative_to(path):
