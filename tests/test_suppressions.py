@@ -176,6 +176,23 @@ def test_mdx_jsx_comments(tmp_path: Path) -> None:
     assert check(site).findings == ["_a.mdx:9 ZZ001"]
 
 
+def test_mdx_jsx_comments_with_spaces_and_stacked(tmp_path: Path) -> None:
+    site = page(
+        tmp_path,
+        """
+        { /* taiyaku-disable-next-line ZZ001 */ }
+
+        {/*
+          taiyaku-disable-next-line fixme-marker -- spans lines
+        */}
+        FIXME suppressed by both
+        FIXME reported
+        """,
+        name="a.mdx",
+    )
+    assert check(site).findings == ["_a.mdx:7 ZZ001"]
+
+
 def test_directives_in_code_blocks_are_examples_not_directives(tmp_path: Path) -> None:
     site = page(
         tmp_path,

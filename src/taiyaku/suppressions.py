@@ -47,9 +47,6 @@ PREFIX = "taiyaku-"
 _DIRECTIVE = re.compile(r"^taiyaku-([A-Za-z-]+):?(?:\s+(.*))?$", re.DOTALL)
 _REASON = re.compile(r"(?:^|\s)--(?:\s|$)")
 _SEPARATORS = re.compile(r"[\s,]+")
-_HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
-_JSX_COMMENT = re.compile(r"\{\s*/\*(.*?)\*/\s*\}", re.DOTALL)
-_ONLY_DIRECTIVES = re.compile(r"<!--\s*taiyaku-.*?-->|\{\s*/\*\s*taiyaku-.*?\*/\s*\}")
 _EVERY_LINE = 10**9
 
 
@@ -134,15 +131,36 @@ def _directives(doc: Document) -> Iterator[Directive]:
 def _jsx_directives(doc: Document) -> Iterator[Directive]:
     """``{/* taiyaku-… */}`` comments, which the parser blanks out of MDX before parsing."""
     code_lines = _code_lines(doc)
-    for match in _JSX_COMMENT.finditer(doc.source):
-        line = doc.source.count("\n", 0, match.start()) + 1
+    line, counted = 1, 0
+    for start, end, text in _jsx_comments(doc.source):
+        line += doc.source.count("\n", counted, start)
+        counted = start
         if line in code_lines or line <= doc.frontmatter.end_line:
             continue
-        end_line = line + match.group(0).count("\n")
-        column = match.start() - doc.source.rfind("\n", 0, match.start())
-        directive = _parse(match.group(1).strip(), line, column, end_line)
+        end_line = line + doc.source.count("\n", start, end)
+        column = start - doc.source.rfind("\n", 0, start)
+        directive = _parse(text, line, column, end_line)
         if directive is not None:
             yield directive
+
+
+def _jsx_comments(source: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, text)`` of each ``{/* text */}``, in one pass (no regex backtracking
+    over a page full of unclosed ``/*``)."""
+    pos = 0
+    while (opening := source.find("/*", pos)) >= 0:
+        closing = source.find("*/", opening + 2)
+        if closing < 0:
+            return
+        pos = closing + 2
+        start = opening - 1
+        while start >= 0 and source[start] in " \t\n":
+            start -= 1
+        end = pos
+        while end < len(source) and source[end] in " \t\n":
+            end += 1
+        if start >= 0 and source[start] == "{" and source[end : end + 1] == "}":
+            yield start, end + 1, source[opening + 2 : closing].strip()
 
 
 def _code_lines(doc: Document) -> set[int]:
@@ -181,6 +199,7 @@ def _resolve(entry: str) -> str | None:
 
 def _scopes(directives: Sequence[Directive], doc: Document) -> Iterator[_Scope]:
     open_ranges: dict[str | None, list[Directive]] = {}
+    spanned = {n for d in directives if d.end_line > d.line for n in range(d.line, d.end_line + 1)}
     for d in directives:
         if not d.valid or (d.unknown and not d.codes):
             continue  # a directive naming only unknown rules covers nothing
@@ -188,7 +207,7 @@ def _scopes(directives: Sequence[Directive], doc: Document) -> Iterator[_Scope]:
         if d.keyword == "disable-file":
             yield from (_Scope(d, key, 1, _EVERY_LINE) for key in keys)
         elif d.keyword == "disable-next-line":
-            target = _next_line(doc, d.end_line)
+            target = _next_line(doc, d.end_line, spanned)
             if target is not None:
                 yield from (_Scope(d, key, target, target) for key in keys)
         elif d.keyword == "disable":
@@ -207,12 +226,37 @@ def _scopes(directives: Sequence[Directive], doc: Document) -> Iterator[_Scope]:
         yield from (_Scope(start, key, start.line, _EVERY_LINE) for start in opened)
 
 
-def _next_line(doc: Document, after: int) -> int | None:
-    """The first line after ``after`` that is neither blank nor only directives."""
+def _next_line(doc: Document, after: int, spanned: set[int]) -> int | None:
+    """The first line after ``after`` that is neither blank nor only directives.
+
+    ``spanned``: the lines of directives written over several lines.
+    """
     for number in range(after + 1, len(doc.lines) + 1):
-        if _ONLY_DIRECTIVES.sub("", doc.line_text(number)).strip():
+        if number not in spanned and not _only_directives(doc.line_text(number)):
             return number
     return None
+
+
+def _only_directives(text: str) -> bool:
+    """Whether ``text`` holds nothing but directive comments (or nothing at all)."""
+    rest = text.strip()
+    while rest:
+        if rest.startswith("<!--"):
+            opening, closing = 4, rest.find("-->", 4)
+            after = closing + 3
+        elif rest.startswith("{") and rest[1:].lstrip().startswith("/*"):
+            opening = rest.find("/*") + 2
+            closing = rest.find("*/", opening)
+            tail = rest[closing + 2 :].lstrip() if closing >= 0 else ""
+            if not tail.startswith("}"):
+                return False
+            after = len(rest) - len(tail) + 1
+        else:
+            return False
+        if closing < 0 or not rest[opening:closing].strip().startswith(PREFIX):
+            return False
+        rest = rest[after:].lstrip()
+    return True
 
 
 class Suppressor:
