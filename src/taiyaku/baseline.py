@@ -119,10 +119,6 @@ class Baseline:
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         self.path.write_text(text, encoding="utf-8")
 
-    @property
-    def findings(self) -> int:
-        return sum(e.count for e in self.entries)
-
 
 @dataclass(frozen=True)
 class BaselineOutcome:
@@ -148,10 +144,11 @@ class BaselineOutcome:
 
 def _entries(data: Any, path: Path) -> list[Entry]:
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
-        raise BaselineError(f'{path}: not a taiyaku baseline (no "entries" list)')
+        raise BaselineError(f'{_display(path)}: not a taiyaku baseline (no "entries" list)')
     if data.get("version") != VERSION:
+        version = data.get("version")
         raise BaselineError(
-            f"{path}: unsupported baseline version {data.get('version')!r} (expected {VERSION})"
+            f"{_display(path)}: unsupported baseline version {version!r} (expected {VERSION})"
         )
     entries = []
     for number, item in enumerate(data["entries"], start=1):

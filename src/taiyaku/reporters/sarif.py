@@ -48,7 +48,7 @@ def as_dict(result: RunResult) -> dict[str, Any]:
             }
         },
         "invocations": [_invocation(result)],
-        "originalUriBaseIds": {SRCROOT: {"uri": result.cwd.resolve().as_uri() + "/"}},
+        "originalUriBaseIds": {SRCROOT: {"uri": result.cwd.resolve().as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
         "results": [_result(d, index.get(d.code), result) for d in result.diagnostics],
     }
