@@ -280,7 +280,7 @@ class Suppressor:
         every_rule = {r.CODE for r in registry.all_rules()} <= selected
         for page in self._ctx.targets:
             directives = self._for_path(page.path).directives
-            for finding in rule.check(page.path, directives, selected, every_rule):
+            for finding in rule.report(page.path, directives, selected, every_rule):
                 yield UnusedSuppression, finding
 
     def _for_path(self, path: Path) -> FileSuppressions:

@@ -7,15 +7,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taiyaku.diagnostics import Finding, Severity
-from taiyaku.rules.base import Rule
+from taiyaku.rules.base import PageRule
 
 if TYPE_CHECKING:
+    from taiyaku.context import Context
+    from taiyaku.document import Document
     from taiyaku.suppressions import Directive
 
 _EXPECTED = "taiyaku-disable-next-line, taiyaku-disable, taiyaku-enable or taiyaku-disable-file"
 
 
-class UnusedSuppression(Rule):
+class UnusedSuppression(PageRule):
     """A suppression comment suppresses nothing, names an unknown rule or is mistyped.
 
     ## What it does
@@ -47,20 +49,23 @@ class UnusedSuppression(Rule):
     CODE = "TY100"
     NAME = "unused-suppression"
     SEVERITY = Severity.WARNING
-    SCOPE = "page"
 
-    def check(
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        """Nothing, in the page loop: a page alone cannot tell whether a comment was used.
+
+        The engine calls :meth:`report` once every other rule has run (see
+        :mod:`taiyaku.suppressions`).
+        """
+        return iter(())
+
+    def report(
         self,
         path: Path,
         directives: Iterable[Directive],
         selected: Collection[str],
         every_rule: bool,
     ) -> Iterator[Finding]:
-        """Findings for ``directives`` once the run's diagnostics were matched against them.
-
-        Called by the engine after all other rules (see :mod:`taiyaku.suppressions`),
-        not in the page loop: a page alone cannot tell whether a comment was used.
-        """
+        """Findings for ``directives`` once the run's diagnostics were matched against them."""
         for d in directives:
             message = _message(d, selected, every_rule, self.CODE)
             if message:
