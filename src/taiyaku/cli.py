@@ -15,11 +15,15 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from taiyaku import __version__
+from taiyaku.baseline import prune_baseline, write_baseline
 from taiyaku.config import ConfigError, Option, all_options, load_config
 from taiyaku.rules import RuleSelectionError, all_rules, get_rule
+
+if TYPE_CHECKING:
+    from taiyaku.engine import RunResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -79,6 +83,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--config", type=Path, help="config file (taiyaku.toml or pyproject.toml)")
     check.add_argument("--no-config", action="store_true", help="ignore config files")
+    check.add_argument(
+        "--write-baseline",
+        type=Path,
+        metavar="FILE",
+        help="record the findings in FILE (see --baseline) instead of reporting them; exit 0",
+    )
+    check.add_argument(
+        "--prune-baseline",
+        action="store_true",
+        help="rewrite the --baseline file without the entries that are fixed",
+    )
     _add_option_flags(check, all_options())
 
     _add_report_parser(commands)
@@ -133,13 +148,23 @@ def _check(args: argparse.Namespace) -> int:
     from taiyaku.reporters import get_reporter
 
     config = load_config(args.config, _flag_overrides(args), discover=not args.no_config)
+    if args.write_baseline:
+        config.values["baseline"] = None  # record every finding, old ones too
+    elif args.prune_baseline and not config.get("baseline"):
+        raise ConfigError("--prune-baseline needs a baseline (--baseline FILE)")
     result = run(config, list(args.paths))
     for note in result.warnings:
         print(f"taiyaku: warning: {note}", file=sys.stderr)
+    if args.write_baseline:
+        return _write_baseline(result, args.write_baseline)
     output = get_reporter(config.get("format"))(result)
     sys.stdout.write(output)
     for error in result.internal_errors:
         print(f"taiyaku: error: {error.message}", file=sys.stderr)
+    if result.baseline is not None:
+        print(f"taiyaku: {result.baseline.summary(hint=not args.prune_baseline)}", file=sys.stderr)
+        if args.prune_baseline and result.baseline.fixed and not result.internal_errors:
+            print(f"taiyaku: {prune_baseline(result.baseline)}", file=sys.stderr)
     return result.exit_code
 
 
@@ -228,6 +253,19 @@ def _report(args: argparse.Namespace) -> int:
     for error in result.internal_errors:
         print(f"taiyaku: error: {error.message}", file=sys.stderr)
     return EXIT_ERROR if result.internal_errors else EXIT_OK
+
+
+def _write_baseline(result: RunResult, path: Path) -> int:
+    for error in result.internal_errors:
+        print(f"taiyaku: error: {error.message}", file=sys.stderr)
+    if result.internal_errors:
+        print(f"taiyaku: error: {path} not written: the run was incomplete", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        print(f"taiyaku: {write_baseline(result, path)}", file=sys.stderr)
+    except OSError as exc:
+        raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from None
+    return EXIT_OK
 
 
 def _rules(fmt: str) -> int:

@@ -54,6 +54,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("max-page-seconds", "float", 30.0, "time limit for checking one page (0: none)"),
     Option("severity", "table", {}, "per-rule severity: CODE=error|warning|info"),
     Option("per-file-ignores", "table", {}, "GLOB=CODE[,CODE] rules to skip for matching files"),
+    Option("baseline", "path", None, "report only findings not recorded in this baseline file"),
 )
 
 _OPTION_BY_KEY = {o.key: o for o in OPTIONS}

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from taiyaku.analyzer import get_tagger
+from taiyaku.baseline import Baseline, BaselineOutcome, apply_baseline
 from taiyaku.cache import ResultCache
 from taiyaku.config import Config, ConfigError
 from taiyaku.context import Context, Pair
@@ -29,6 +30,7 @@ from taiyaku.rules.base import PageRule, PairRule, Rule, SiteRule
 from taiyaku.rules.input.in003_page_timeout import PageTimeout as PageTimeoutRule
 from taiyaku.rules.input.in003_page_timeout import timeout_message
 from taiyaku.site import Page, Site
+from taiyaku.suppressions import Suppressor
 
 __all__ = ["InternalError", "Progress", "RunResult", "resolve_root", "run"]
 
@@ -59,6 +61,7 @@ class RunResult:
     site: Site | None = None  # the run's pages and parsed Documents (for reports)
     cache_hits: int = 0
     cache_misses: int = 0
+    baseline: BaselineOutcome | None = None  # set when run with a baseline
 
     def display(self, path: Path) -> str:
         try:
@@ -103,6 +106,7 @@ def run(
     rules = select_rules(config.get("select", []), config.get("ignore", []))
     root = resolve_root(config, paths, cwd)
     limits = ReadLimits(max_bytes=int(config.get("max-page-bytes")))
+    baseline = Baseline.load(Path(config.get("baseline"))) if config.get("baseline") else None
 
     def load(page: Page) -> Document:
         return read_document(page.path, page.rel, limits)
@@ -128,9 +132,14 @@ def run(
         if ctx.cache is not None:
             result.cache_hits, result.cache_misses = ctx.cache.hits, ctx.cache.misses
             ctx.cache.close()
-    result.diagnostics = sorted(_stamp(findings, config, ctx), key=Diagnostic.sort_key)
+    suppressor = Suppressor(ctx, rules)  # inline comments; then TY100 on unused ones
+    diagnostics = suppressor.filter(_stamp(findings, config, ctx))
+    diagnostics += suppressor.filter(_stamp(suppressor.unused(), config, ctx))
+    result.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
     result.files = len(targets)
     result.checked = [p.path for p in targets]
+    if baseline is not None:
+        result.baseline = apply_baseline(result, baseline)
     return result
 
 
@@ -157,7 +166,11 @@ def _targets(site: Site, paths: Iterable[Path], result: RunResult) -> list[Page]
         if not path.exists():
             raise ConfigError(f"{raw}: no such file or folder")
         if not site.contains(path):
-            raise ConfigError(f"{raw} is outside the content root {site.root}; pass --root")
+            if path.is_dir():
+                raise ConfigError(f"{raw} is outside the content root {site.root}; pass --root")
+            # pre-commit passes every staged Markdown file, README.md included
+            result.warnings.append(f"{raw}: outside the content root {site.root}; skipped")
+            continue
         if path.is_dir():
             for page in site.pages:
                 if path == site.root or page.path.is_relative_to(path):

@@ -16,7 +16,7 @@ def as_dict(result: RunResult) -> dict[str, Any]:
     by_code: dict[str, int] = {}
     for d in result.diagnostics:
         by_code[d.code] = by_code.get(d.code, 0) + 1
-    return {
+    data: dict[str, Any] = {
         "version": __version__,
         "diagnostics": [
             {
@@ -42,6 +42,12 @@ def as_dict(result: RunResult) -> dict[str, Any]:
             "by_code": dict(sorted(by_code.items())),
         },
     }
+    if result.baseline is not None:
+        data["summary"]["baseline"] = {
+            "suppressed": result.baseline.suppressed,
+            "fixed": result.baseline.fixed_count,
+        }
+    return data
 
 
 def render(result: RunResult) -> str:

@@ -1,0 +1,1 @@
+"""TY: taiyaku itself — its own suppression comments."""

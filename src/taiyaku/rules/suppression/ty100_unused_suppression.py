@@ -1,0 +1,91 @@
+"""TY100 unused-suppression."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from taiyaku.diagnostics import Finding, Severity
+from taiyaku.rules.base import PageRule
+
+if TYPE_CHECKING:
+    from taiyaku.context import Context
+    from taiyaku.document import Document
+    from taiyaku.suppressions import Directive
+
+_EXPECTED = "taiyaku-disable-next-line, taiyaku-disable, taiyaku-enable or taiyaku-disable-file"
+
+
+class UnusedSuppression(PageRule):
+    """A suppression comment suppresses nothing, names an unknown rule or is mistyped.
+
+    ## What it does
+    Checks every ``taiyaku-disable…``/``taiyaku-enable`` comment of the checked pages once
+    all other rules have run, and reports one that suppressed no finding, one that names
+    a rule code or name that does not exist, a ``taiyaku-enable`` that closes no open
+    ``taiyaku-disable``, and a mistyped directive. A code is only reported unused when
+    its rule ran (``--select``/``--ignore``); a comment that names no rule (every rule)
+    only when all rules ran. Like ruff's RUF100.
+
+    ## Why is this bad?
+    A suppression outlives the finding it was written for: once the page is fixed it
+    silently hides the next, real problem on that line. A mistyped code or directive
+    suppresses nothing while looking as if it did.
+
+    ## Example
+
+        <!-- taiyaku-disable-next-line TM001 -->
+        平日8時30分から18時30分まで受け付けています．
+
+    when the English page agrees again:
+
+        content/support/chat.md:30:1: TY100 [unused-suppression] unused
+        `taiyaku-disable-next-line` directive (unused: TM001)
+
+    Remove the comment, or fix the code it names.
+    """
+
+    CODE = "TY100"
+    NAME = "unused-suppression"
+    SEVERITY = Severity.WARNING
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        """Nothing, in the page loop: a page alone cannot tell whether a comment was used.
+
+        The engine calls :meth:`report` once every other rule has run (see
+        :mod:`taiyaku.suppressions`).
+        """
+        return iter(())
+
+    def report(
+        self,
+        path: Path,
+        directives: Iterable[Directive],
+        selected: Collection[str],
+        every_rule: bool,
+    ) -> Iterator[Finding]:
+        """Findings for ``directives`` once the run's diagnostics were matched against them."""
+        for d in directives:
+            message = _message(d, selected, every_rule, self.CODE)
+            if message:
+                yield Finding(path, d.line, d.column, message, end_line=d.end_line)
+
+
+def _message(d: Directive, selected: Collection[str], every_rule: bool, own: str) -> str | None:
+    if not d.valid:
+        return f"unknown directive `{d.label}` (expected {_EXPECTED})"
+    parts: list[str] = []
+    if d.keyword == "enable":
+        for code in d.unmatched:
+            parts.append(f"no open `taiyaku-disable{' ' + code if code else ''}`")
+    elif d.blanket:
+        if every_rule and not d.used:
+            return f"unused blanket `{d.label}` directive: it suppresses nothing"
+    else:
+        unused = [c for c in d.codes if c in selected and c != own and c not in d.used]
+        if unused:
+            parts.append(f"unused: {', '.join(unused)}")
+    if d.unknown:
+        parts.append(f"unknown: {', '.join(d.unknown)}")
+    return f"unused `{d.label}` directive ({'; '.join(parts)})" if parts else None
