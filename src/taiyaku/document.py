@@ -384,25 +384,42 @@ def _blank_front_matter(source: str, body_offset: int) -> str:
     return "\n" * source.count("\n", 0, body_offset) + source[body_offset:]
 
 
-_MDX_STATEMENT = re.compile(
-    r"^(?:import|export)\s[^\n]*$|^[ \t]*\{/\*.*?\*/\}[ \t]*$", re.MULTILINE | re.DOTALL
-)
+_MDX_STATEMENT = re.compile(r"^(?:import|export)\s[^\n]*$", re.MULTILINE)
+_JSX_COMMENT_OPEN = re.compile(r"^[ \t]*\{/\*", re.MULTILINE)
 _FENCE = re.compile(r"^ {0,3}(```|~~~)", re.MULTILINE)
 
 
 def _blank_mdx_statements(text: str) -> str:
-    """Blank out MDX ``import``/``export`` lines and JSX comments outside code fences."""
+    """Blank out MDX ``import``/``export`` lines and JSX comments (``{/* … */}`` on
+    lines of their own) outside code fences, keeping every offset and line number.
+
+    Linear in the page: an unclosed ``{/*`` is found once and left alone.
+    """
     fences = [m.start() for m in _FENCE.finditer(text)]
 
     def in_fence(offset: int) -> bool:
         return bisect.bisect_right(fences, offset) % 2 == 1
 
-    def blank(match: re.Match[str]) -> str:
-        if in_fence(match.start()):
-            return match.group(0)
-        return " " * len(match.group(0))
-
-    return _MDX_STATEMENT.sub(blank, text)
+    spans = [m.span() for m in _MDX_STATEMENT.finditer(text) if not in_fence(m.start())]
+    position = 0
+    while (opening := _JSX_COMMENT_OPEN.search(text, position)) is not None:
+        closing = text.find("*/}", opening.end())
+        if closing < 0:
+            break  # unclosed: nothing further can close it either
+        end = closing + len("*/}")
+        line_end = text.find("\n", end)
+        rest = text[end : len(text) if line_end < 0 else line_end]
+        if not rest.strip() and not in_fence(opening.start()):
+            spans.append((opening.start(), end))
+        position = end
+    if not spans:
+        return text
+    chars = list(text)
+    for begin, finish in spans:
+        for index in range(begin, finish):
+            if chars[index] != "\n":
+                chars[index] = " "
+    return "".join(chars)
 
 
 _TAG = re.compile(
