@@ -39,6 +39,7 @@ CASES: dict[str, tuple[bytes | str, set[str]]] = {
     "deep-quotes.md": (TITLE + ">" * 1000 + " deep\n", set()),
     "unclosed-html.md": (TITLE + "<div>\n<span>\ntext\n", set()),
     "unclosed-jsx.mdx": (TITLE + '<Box href="/x">\n text {oops\n', set()),
+    "unclosed-jsx-comments.mdx": (TITLE + "{/* never closed\n" * 50_000, set()),
     "billion-laughs.md": (BILLION_LAUGHS, set()),
     "yaml-list.md": ("---\n- a\n- b\n---\nx\n", set()),
     "yaml-scalar.md": ("---\njust a string\n---\nx\n", set()),
