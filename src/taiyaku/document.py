@@ -11,7 +11,7 @@ import bisect
 import html
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -166,7 +166,7 @@ class ReadLimits:
 class Body:
     """What parsing the Markdown body gives: done once, on first use."""
 
-    md_tokens: list[MdToken]
+    md_tokens: list[MdToken] | None  # None once released (see Document.release_analysis)
     blocks: list[Block]
     links: list[Link]
     anchors: list[Anchor]
@@ -201,8 +201,28 @@ class Document:
 
     @property
     def md_tokens(self) -> list[MdToken]:
-        """markdown-it tokens; ``Token.map`` holds 0-based file lines (front matter counted)."""
-        return self.body.md_tokens
+        """markdown-it tokens; ``Token.map`` holds 0-based file lines (front matter counted).
+
+        Released by :meth:`release_analysis`; asked for again, they are parsed again.
+        """
+        body = self.body
+        if body.md_tokens is None:
+            return _MD.parse(
+                _markdown_source(self.source, self.frontmatter.body_offset, self.is_mdx)
+            )
+        return body.md_tokens
+
+    def release_analysis(self) -> None:
+        """Drop what only the rules of this page and its pair need (markdown-it tokens,
+        fugashi tokens); links, anchors, blocks and sections stay for other pages' rules.
+        Asked for again, they are computed again."""
+        body = self._body
+        if body is None:
+            return
+        if body.md_tokens is not None:
+            self._body = replace(body, md_tokens=None)
+        for block in body.blocks:
+            block.__dict__.pop("tokens", None)
 
     @property
     def blocks(self) -> list[Block]:
@@ -360,10 +380,14 @@ def parse_document(path: Path, rel: str, source: str) -> Document:
     )
 
 
-def _parse_body(source: str, body_offset: int, is_mdx: bool) -> Body:
+def _markdown_source(source: str, body_offset: int, is_mdx: bool) -> str:
+    """The text markdown-it reads: front matter blanked, and MDX statements in MDX."""
     md_source = _blank_front_matter(source, body_offset)
-    if is_mdx:
-        md_source = _blank_mdx_statements(md_source)
+    return _blank_mdx_statements(md_source) if is_mdx else md_source
+
+
+def _parse_body(source: str, body_offset: int, is_mdx: bool) -> Body:
+    md_source = _markdown_source(source, body_offset, is_mdx)
     tokens = _MD.parse(md_source)
     builder = _Builder(SourceIndex(md_source), is_mdx)
     builder.walk(tokens)

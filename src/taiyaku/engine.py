@@ -233,40 +233,87 @@ def _check_pages(
     """Page rules on ``pages``; pair rules on the pairs anchored in ``pages``.
 
     A pair is anchored on its Japanese page (a bilingual page anchors its own pair).
-    Each page and each pair is a unit of work whose findings the cache may already hold.
+    Pages are taken a pair at a time: the page rules of both pages, then the pair rules,
+    then the heavy analysis of the two pages (markdown-it and fugashi tokens) is
+    released, so memory holds one pair's analysis rather than the whole site's.  Each
+    page and each pair is a unit of work whose findings the cache may already hold.
     """
     page_rules = [r() for r in rules if issubclass(r, PageRule)]
     pair_rules = [r() for r in rules if issubclass(r, PairRule)]
     found: list[tuple[type[Rule], Finding]] = []
-    for done, page in enumerate(pages, 1):
-        other = page.counterpart
-        unit = (
-            "page",
-            page.rel,
-            ctx.file_hash(page),
-            other.rel if other else None,
-            ctx.file_hash(other) if other else None,
-        )
-
-        def check_page(rule: Rule, page: Page = page) -> Iterable[Finding]:
-            return rule.check(ctx.document(page), ctx)  # type: ignore[attr-defined]
-
-        found.extend(_run_unit(ctx, result, page_rules, unit, page, check_page, rules))
+    done = 0
+    for group in _pair_groups(pages):
+        for page in group:
+            found.extend(_check_page(ctx, result, page_rules, page, rules))
+        for ja, en in _pair_pages(ctx, group):
+            if _timed_out(ctx, ja, en):
+                continue
+            result.pairs += 1
+            found.extend(_check_pair(ctx, result, pair_rules, ja, en, rules))
+        for page in group:
+            doc = ctx.site.loaded_document(page)
+            if doc is not None:
+                doc.release_analysis()
+        done += len(group)
         if progress is not None:
             progress("pages", done, len(pages))
-    pair_units = [(ja, en) for ja, en in _pair_pages(ctx, pages) if not _timed_out(ctx, ja, en)]
-    for done, (ja, en) in enumerate(pair_units, 1):
-        result.pairs += 1
-        unit = ("pair", ja.rel, ctx.file_hash(ja), en.rel, ctx.file_hash(en))
-        pair_of = _lazy_pair(ctx, ja, en)
-
-        def check_pair(rule: Rule, pair_of: Callable[[], Pair] = pair_of) -> Iterable[Finding]:
-            return rule.check(pair_of(), ctx)  # type: ignore[attr-defined]
-
-        found.extend(_run_unit(ctx, result, pair_rules, unit, ja, check_pair, rules))
-        if progress is not None:
-            progress("pairs", done, len(pair_units))
     return found
+
+
+def _pair_groups(pages: Sequence[Page]) -> list[list[Page]]:
+    """``pages`` in order, a page and its counterpart (when both are here) together."""
+    wanted = {page.rel for page in pages}
+    groups: list[list[Page]] = []
+    placed: set[str] = set()
+    for page in pages:
+        if page.rel in placed:
+            continue
+        group = [page]
+        other = page.counterpart
+        if other is not None and other.rel in wanted and other.rel not in placed:
+            group.append(other)
+        placed.update(p.rel for p in group)
+        groups.append(group)
+    return groups
+
+
+def _check_page(
+    ctx: Context,
+    result: RunResult,
+    page_rules: Sequence[Rule],
+    page: Page,
+    selected: Sequence[type[Rule]],
+) -> list[tuple[type[Rule], Finding]]:
+    other = page.counterpart
+    unit = (
+        "page",
+        page.rel,
+        ctx.file_hash(page),
+        other.rel if other else None,
+        ctx.file_hash(other) if other else None,
+    )
+
+    def check_page(rule: Rule) -> Iterable[Finding]:
+        return rule.check(ctx.document(page), ctx)  # type: ignore[attr-defined]
+
+    return _run_unit(ctx, result, page_rules, unit, page, check_page, selected)
+
+
+def _check_pair(
+    ctx: Context,
+    result: RunResult,
+    pair_rules: Sequence[Rule],
+    ja: Page,
+    en: Page,
+    selected: Sequence[type[Rule]],
+) -> list[tuple[type[Rule], Finding]]:
+    unit = ("pair", ja.rel, ctx.file_hash(ja), en.rel, ctx.file_hash(en))
+    pair_of = _lazy_pair(ctx, ja, en)
+
+    def check_pair(rule: Rule) -> Iterable[Finding]:
+        return rule.check(pair_of(), ctx)  # type: ignore[attr-defined]
+
+    return _run_unit(ctx, result, pair_rules, unit, ja, check_pair, selected)
 
 
 def _run_unit(

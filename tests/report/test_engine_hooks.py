@@ -20,7 +20,8 @@ def test_the_run_keeps_its_site_with_the_parsed_documents(tmp_path: Path) -> Non
     assert result.site.document(page).line_text(4) == "本文"
 
 
-def test_progress_is_called_once_per_page_and_per_pair(tmp_path: Path) -> None:
+def test_progress_counts_pages_as_each_pair_or_page_is_done(tmp_path: Path) -> None:
+    """Pages are checked a pair at a time, so progress moves by one or two pages."""
     root = make_site(tmp_path, {"a.md": PAGE, "en/a.md": PAGE, "b.md": PAGE, "c/d.md": PAGE})
     calls: list[tuple[str, int, int]] = []
     config = load_config(
@@ -28,11 +29,9 @@ def test_progress_is_called_once_per_page_and_per_pair(tmp_path: Path) -> None:
     )
     result = run(config, [], cwd=root, progress=lambda *args: calls.append(args))
     assert calls == [
-        ("pages", 1, 4),
-        ("pages", 2, 4),
-        ("pages", 3, 4),
-        ("pages", 4, 4),
-        ("pairs", 1, 1),
+        ("pages", 2, 4),  # a.md with en/a.md, and their pair
+        ("pages", 3, 4),  # b.md
+        ("pages", 4, 4),  # c/d.md
     ]
     assert (result.files, result.pairs) == (4, 1)
 
