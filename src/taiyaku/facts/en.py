@@ -35,15 +35,43 @@ __all__ = ["extract_en"]
 
 # ----------------------------------------------------------------------- dates
 _MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _WEEKDAY_WORDS = {
     **{name.lower(): n for n, name in enumerate(WEEKDAY_NAMES)},
-    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
-    "sat": 5, "sun": 6,
+    "mon": 0,
+    "tue": 1,
+    "tues": 1,
+    "wed": 2,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
 }
 _WD = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -59,9 +87,15 @@ _WD_AFTER = r"(?:\s*\(\s*(?P<wd2>" + _WD + r")\s*\))"
 _US_DATE = re.compile(
     r"(?:(?<![\w.:/-])(?P<year0>\d{4}),\s+)?"
     r"\b(?:(?P<wd1>" + _WD + r"),?\s+)?(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})"
-    r"(?:st|nd|rd|th)?" + _NOT_TIME_AFTER
-    + r"(?:\s*(?:-|–|—|to|through)\s*(?P<day2>\d{1,2})(?:st|nd|rd|th)?" + _NOT_TIME_AFTER + ")?"
-    + _YEAR + "?" + _WD_AFTER + "?"
+    r"(?:st|nd|rd|th)?"
+    + _NOT_TIME_AFTER
+    + r"(?:\s*(?:-|–|—|to|through)\s*(?P<day2>\d{1,2})(?:st|nd|rd|th)?"
+    + _NOT_TIME_AFTER
+    + ")?"
+    + _YEAR
+    + "?"
+    + _WD_AFTER
+    + "?"
 )
 _UK_DATE = re.compile(
     r"(?:\b(?P<wd1>" + _WD + r"),?\s+)?(?<![\w.:/-])(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -75,7 +109,8 @@ _ISO_DATE = re.compile(
 # ----------------------------------------------------------------------- times
 _MERIDIEM = r"(?P<mer>[aApP]\.?\s?[mM]\b\.?|noon\b|midnight\b|Noon\b|Midnight\b)"
 _ATOM = re.compile(
-    r"(?<![\w:./])(?P<h>\d{1,2})(?:(?P<sep>[:.])(?P<m>\d{2}))?\s*" + _MERIDIEM
+    r"(?<![\w:./])(?P<h>\d{1,2})(?:(?P<sep>[:.])(?P<m>\d{2}))?\s*"
+    + _MERIDIEM
     + r"|(?<![\w:./])(?P<h24>\d{1,2}):(?P<m24>\d{2})(?![\d:]|\.\d)"
     r"(?!\s*(?:hours?|hrs?|h\b|minutes?|mins?\b|seconds?|secs?\b))"
     r"|\b(?P<word>[Nn]oon|[Mm]idnight)\b"
@@ -380,13 +415,20 @@ class _QualifierParser:
 
     def _state(self) -> _State:
         return _State(
-            self.pos, len(self.elems), self.depth, tuple(self.except_depths), self.days,
+            self.pos,
+            len(self.elems),
+            self.depth,
+            tuple(self.except_depths),
+            self.days,
             self.strong,
         )
 
     def _restore(self, state: _State) -> None:
         self.pos, self.depth, self.days, self.strong = (
-            state.pos, state.depth, state.days, state.strong,
+            state.pos,
+            state.depth,
+            state.days,
+            state.strong,
         )
         del self.elems[state.count :]
         del self.ends[state.count :]
