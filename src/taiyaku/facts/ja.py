@@ -46,6 +46,7 @@ _MD_RE = re.compile(
 _RANGE_GAP = re.compile(r"^\s*[~\-–—]\s*$")
 _CELL_BEFORE = re.compile(r"\|\s*(?:\*\*)?\s*$")
 _CELL_AFTER = re.compile(r"(?:\*\*)?\s*\|")
+_CELL_REST = re.compile(r"[\s*_]+")
 _WEEKDAY_SUFFIX_RE = re.compile(
     r"\s*\(\s*([月火水木金土日])(?:曜日?)?\s*(?:[・,、/]\s*(?:祝日?|休日?|振休|祭日)\s*)?\)"
     r"|([月火水木金土日])曜日?"
@@ -61,8 +62,27 @@ _MORNING = frozenset({"朝", "早朝", "明け方", "今朝"})
 _LATE_NIGHT = frozenset({"深夜", "夜中"})
 # Words after 24時間 that make it "round the clock" rather than a duration.
 _ALL_DAY_NEXT = frozenset(
-    {"対応", "受付", "受け付け", "営業", "稼働", "運用", "利用", "体制", "いつでも", "オープン",
-     "開館", "開室", "受信", "監視", "有人", "無休", "年中", "365", "毎日"}
+    {
+        "対応",
+        "受付",
+        "受け付け",
+        "営業",
+        "稼働",
+        "運用",
+        "利用",
+        "体制",
+        "いつでも",
+        "オープン",
+        "開館",
+        "開室",
+        "受信",
+        "監視",
+        "有人",
+        "無休",
+        "年中",
+        "365",
+        "毎日",
+    }
 )
 _ALL_DAY_LEMMAS = frozenset({"受け付ける", "対応", "営業", "稼働", "運用", "利用"})
 _LABEL_END = re.compile(r"^\s*(?:$|[。.、,)<\n]|です|となります|になります)")
@@ -84,13 +104,15 @@ class _Lex:
     minute: int = 0
 
 
-def extract_ja(text: str, tokens: Sequence[Token]) -> list[Fact]:
+def extract_ja(text: str, tokens: Sequence[Token], *, cell: bool = False) -> list[Fact]:
     """Times, dates and invalid times in Japanese ``text``, in text order.
 
-    ``tokens`` must be ``taiyaku.analyzer.tokenize(text)``.
+    ``tokens`` must be ``taiyaku.analyzer.tokenize(text)``.  ``cell`` says that
+    ``text`` is the content of one table cell (as a Document's table blocks are): a bare
+    month/day alone in it is then a date, as it is between ``|`` in Markdown.
     """
     masked = mask_urls(fold(text))
-    return _JaParser(text, masked, _lexemes(masked, tokens)).run()
+    return _JaParser(text, masked, _lexemes(masked, tokens), cell=cell).run()
 
 
 def _lexemes(masked: str, tokens: Sequence[Token]) -> list[_Lex]:
@@ -150,9 +172,10 @@ class _Hit:
 
 
 class _JaParser:
-    def __init__(self, text: str, masked: str, lexes: list[_Lex]) -> None:
+    def __init__(self, text: str, masked: str, lexes: list[_Lex], *, cell: bool = False) -> None:
         self.text = text
         self.masked = masked
+        self.cell = cell
         self.lx = lexes
         self.times: list[TimeFact] = []
         self.others: list[DateFact | InvalidTime] = []
@@ -203,8 +226,11 @@ class _JaParser:
 
     def _is_counter(self, i: int, word: str) -> bool:
         lex = self._get(i)
-        return lex is not None and lex.kind == "word" and lex.text == word and (
-            lex.pos.startswith(_COUNTER) or lex.pos.startswith("接尾辞-名詞的-助数詞")
+        return (
+            lex is not None
+            and lex.kind == "word"
+            and lex.text == word
+            and (lex.pos.startswith(_COUNTER) or lex.pos.startswith("接尾辞-名詞的-助数詞"))
         )
 
     def _num(self, i: int) -> int | None:
@@ -243,6 +269,8 @@ class _JaParser:
         return found
 
     def _in_table_cell(self, m: re.Match[str]) -> bool:
+        if self.cell and not _CELL_REST.sub("", self.masked[: m.start()] + self.masked[m.end() :]):
+            return True
         before = self.masked[max(0, m.start() - 8) : m.start()]
         return bool(_CELL_BEFORE.search(before) and _CELL_AFTER.match(self.masked, m.end()))
 
@@ -630,7 +658,13 @@ def _inherit_meridiem(first: Atom, second: Atom) -> Atom:
     plain = second.hour * 60 + second.minute
     if plain <= start < plain + 720:
         return Atom(
-            second.start_offset, second.end_offset, second.hour, second.minute, "pm",
-            second.next_day, None, "ja",
+            second.start_offset,
+            second.end_offset,
+            second.hour,
+            second.minute,
+            "pm",
+            second.next_day,
+            None,
+            "ja",
         )
     return second
