@@ -238,3 +238,10 @@ def test_a_bare_month_day_alone_in_a_table_cell_is_a_date(text: str, expected: l
 @pytest.mark.parametrize("text", ["1/2の確率", "1/3ページ", "確率は3/4です"])
 def test_a_fraction_in_a_cell_with_other_text_is_not_a_date(text: str) -> None:
     assert extract_ja(text, tokenize(text), cell=True) == []
+
+
+@pytest.mark.parametrize("text", ["9" * 5000, "９" * 5000, "(" * 3000, "](" * 3000, "x" * 20000])
+def test_long_runs_are_read_without_failing(text: str) -> None:
+    """A run of 5,000 digits is no number (int() would refuse it), and runs of brackets
+    or letters are read in linear time (the hostile-input suite times whole pages)."""
+    assert extract_ja(text, tokenize(text)) == []

@@ -32,6 +32,11 @@ from taiyaku.facts.model import MINUTES_PER_DAY, DateFact, DaySet, Fact, Invalid
 __all__ = ["extract_ja"]
 
 _COUNTER = "名詞-普通名詞-助数詞可能"
+# A run of more numeral tokens than this is no part of a time or date.
+_LONG_NUMERAL_RUN = 12
+# A day qualifier is read over at most this many lexemes (土日祝日を除く毎日 has 7), so
+# that a long run of brackets or separators costs linear time.
+_MAX_QUALIFIER_LEXEMES = 40
 _SEPARATORS = frozenset("~-–—‐―")
 _CLOCK_RE = re.compile(r"(?<![0-9A-Za-z:./])(\d{1,2}):(\d{2})(?![0-9:]|\.\d)")
 _YMD_RE = re.compile(r"(?<![\d/.\-])(\d{4})([/\-])(\d{1,2})\2(\d{1,2})(?![\d/\-]|\.\d|:\d)")
@@ -155,10 +160,13 @@ def _lex_at(
             and tokens[j].start == tokens[j - 1].end
         ):
             j += 1
-        number = masked[tok.start : tokens[j - 1].end]
+        end = tokens[j - 1].end
+        number = masked[tok.start : end]
         value = parse_numeral(number)
         if value is not None:
-            return _Lex("num", number, tok.pos, tok.lemma, tok.start, tokens[j - 1].end, value), j
+            return _Lex("num", number, tok.pos, tok.lemma, tok.start, end, value), j
+        if j - i > _LONG_NUMERAL_RUN:  # a long run of digits: one word (linear time)
+            return _Lex("word", number, tok.pos, tok.lemma, tok.start, end), j
     return _Lex("word", text, tok.pos, tok.lemma, tok.start, tok.end), i + 1
 
 
@@ -524,7 +532,7 @@ class _JaParser:
         ends: list[int] = []
         strong = weak = 0
         j = i
-        while j < len(self.lx):
+        while j < len(self.lx) and j - i < _MAX_QUALIFIER_LEXEMES:
             if j > i and self._gap(j - 1, j).strip():
                 break
             parsed = self._day_elem(j)
