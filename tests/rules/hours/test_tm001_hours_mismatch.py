@@ -158,6 +158,37 @@ def test_different_start_is_an_error_quoting_both_sides(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("ja", "en", "ja_reading", "en_reading"),
+    [
+        ("受付は９：００～１７：００です．", "Open 9 a.m. to 6 p.m.", "9:00–17:00", "9:00–18:00"),
+        ("九時半に開始します．", "It starts at 10:30 a.m.", "9:30", "10:30"),
+        ("午後6時30分まで", "until 6:00 p.m.", "18:30", "18:00"),
+        ("正午まで", "until 1 p.m.", "12:00", "13:00"),
+        (
+            "22時から翌6時まで",
+            "from 10 p.m. to 7 a.m.",
+            "22:00–6:00 (next day)",
+            "22:00–7:00 (next day)",
+        ),
+    ],
+)
+def test_different_hours_in_any_format(
+    tmp_path: Path, ja: str, en: str, ja_reading: str, en_reading: str
+) -> None:
+    make_site(tmp_path, {"a.md": page(ja), "en/a.md": page(en)})
+    (found,) = tm(tmp_path)
+    assert " error TM001 EN says " in found
+    assert found.endswith(f"({ja_reading})")
+    assert f"({en_reading}); JA (a.md:5) says" in found
+
+
+def test_code_is_not_read(tmp_path: Path) -> None:
+    ja = "設定例：\n\n```\nopen: 9:00-17:00\n```\n\n`25:00` と書くと失敗します．``9:00～17:00`` の形式です．"
+    make_site(tmp_path, {"a.md": page(ja), "en/a.md": page("Example settings.")})
+    assert tm(tmp_path) == []
+
+
 def test_the_finding_spans_the_english_time_and_points_at_the_japanese(tmp_path: Path) -> None:
     from helpers import run_site
 

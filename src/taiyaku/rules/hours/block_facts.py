@@ -9,9 +9,16 @@ block.
 
 Which extractor reads a block
     A block in Japanese script is read as Japanese and a block in Latin script as
-    English, on any page.  A block with neither (``9:00～17:00`` alone in a table cell,
-    ``2025/3/15``) is read in the page's language.  On a bilingual page such a block
-    belongs to neither language and takes no part in the pair rules.
+    English, on any page; a block that holds the other script too is read by both
+    extractors (see :func:`_extract`).  A block with neither (``9:00～17:00`` alone in
+    a table cell, ``2025/3/15``) is read in the page's language.  On a bilingual page
+    such a block belongs to neither language and takes no part in the pair rules.  A
+    table block is one cell, so a bare ``4/29`` alone in it is a date.
+
+Which side a fact is on
+    On a pair of files, every fact of the Japanese page is Japanese, whatever the
+    script of its block (a Japanese page may quote an English title with its date); on
+    a bilingual page, the block's language decides.
 
 How a pair is split
     :func:`pair_sections` follows :meth:`Pair.aligned_sections`: section by section
@@ -86,9 +93,32 @@ def block_facts(ctx: Context, doc: Document, block: Block, lang: Lang) -> Facts:
     key = (str(doc.path), block.index, lang)
     facts = cache.get(key)
     if facts is None:
-        facts = split_facts(_extract(block, lang))
+        found = _extract(block, lang)
+        if block.kind != "html" and "`" in doc.source:
+            found = [f for f in found if not _in_inline_code(doc, block, f)]
+        facts = split_facts(found)
         cache[key] = facts
     return facts
+
+
+_BACKTICKS = re.compile(r"`+")
+
+
+def _in_inline_code(doc: Document, block: Block, fact: Fact) -> bool:
+    """Whether a fact lies in inline code (`` `25:00` ``), which is not prose.
+
+    A block's text keeps the content of code spans without their backticks, so the
+    extractors, which skip code in raw text, cannot tell; the source line can.
+    """
+    line, column = block.position(fact.start_offset)
+    before = doc.line_text(line)[: column - 1]
+    opened: str | None = None
+    for run in _BACKTICKS.findall(before):
+        if opened is None:
+            opened = run
+        elif run == opened:
+            opened = None
+    return opened is not None
 
 
 def _extract(block: Block, lang: Lang) -> list[Fact]:
