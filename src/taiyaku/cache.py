@@ -91,7 +91,12 @@ class ResultCache:
 
     @classmethod
     def for_run(
-        cls, folder: Path, root: Path, config_values: dict[str, Any], checks_dir: Path | None
+        cls,
+        folder: Path,
+        root: Path,
+        config_values: dict[str, Any],
+        checks_dir: Path | None,
+        cwd: Path,
     ) -> ResultCache:
         checks: dict[str, str] = {}
         if checks_dir is not None and checks_dir.is_dir():
@@ -99,7 +104,8 @@ class ResultCache:
                 if path.is_file():
                     checks[path.relative_to(checks_dir).as_posix()] = content_hash(path)
         settings = {k: v for k, v in config_values.items() if k not in _RUN_ONLY_KEYS}
-        global_key = _hash_json([code_fingerprint(), str(root), settings, checks])
+        # Messages quote paths relative to the working directory, so it is part of the key.
+        global_key = _hash_json([code_fingerprint(), str(root), str(cwd), settings, checks])
         return cls(folder, global_key)
 
     def disconnect(self) -> None:

@@ -124,7 +124,7 @@ def run(
         result.warnings.append(f"{result.display(path)}: skipped: {reason}")
     targets = _targets(site, paths or [root], result)
     ctx = Context(
-        config=config, site=site, targets=targets, cwd=cwd, cache=_open_cache(config, site)
+        config=config, site=site, targets=targets, cwd=cwd, cache=_open_cache(config, site, cwd)
     )
     try:
         findings = list(_run_rules(ctx, rules, result, progress))
@@ -143,7 +143,7 @@ def run(
     return result
 
 
-def _open_cache(config: Config, site: Site) -> ResultCache | None:
+def _open_cache(config: Config, site: Site, cwd: Path) -> ResultCache | None:
     if not config.get("cache"):
         return None
     checks = config.get("checks-dir")
@@ -155,6 +155,7 @@ def _open_cache(config: Config, site: Site) -> ResultCache | None:
         site.root,
         config.values,
         Path(checks) if checks is not None else None,
+        cwd.resolve(),
     )
 
 

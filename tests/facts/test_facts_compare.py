@@ -8,11 +8,15 @@ from taiyaku.analyzer import tokenize
 from taiyaku.facts import (
     DateFact,
     compare_dates,
+    compare_dates_in_sections,
     compare_times,
+    compare_times_in_sections,
+    dates_equal,
     extract_en,
     extract_ja,
     infer_context_year,
     split_facts,
+    times_equal,
     weekday_contradictions,
 )
 
@@ -234,3 +238,73 @@ def test_weekday_contradictions(
 )
 def test_infer_context_year(years: list[int | None], expected: int | None) -> None:
     assert infer_context_year([_date(y, 1, 1, None) for y in years]) == expected
+
+
+# ----------------------------------------------------------- sections of a page
+
+
+def _sections(*pairs: tuple[str, str]):  # type: ignore[no-untyped-def]
+    return [(ja_facts(ja).times, en_facts(en).times) for ja, en in pairs]
+
+
+def _describe(found) -> list[tuple[str, list[str], list[str]]]:  # type: ignore[no-untyped-def]
+    return [(m.kind, [f.describe() for f in m.ja], [f.describe() for f in m.en]) for m in found]
+
+
+def test_a_time_moved_to_another_section_is_equal() -> None:
+    found = compare_times_in_sections(_sections(("平日9時～17時", ""), ("", "9am-5pm on weekdays")))
+    assert found == []
+
+
+def test_times_swapped_between_sections_are_equal() -> None:
+    found = compare_times_in_sections(
+        _sections(("9時～17時", "10am-4pm"), ("10時～16時", "9am-5pm"))
+    )
+    assert found == []
+
+
+def test_differs_pairs_only_within_a_section() -> None:
+    found = compare_times_in_sections(_sections(("9時～17時", ""), ("", "9am-6pm")))
+    assert _describe(found) == [
+        ("ja-only", ["9:00–17:00"], []),
+        ("en-only", [], ["9:00–18:00"]),
+    ]
+
+
+def test_equal_pairs_within_a_section_come_first() -> None:
+    """The same hours in two sections, the second changed in English: the error is in
+    the second section, not a cross-section equal pair plus two one-sided facts."""
+    found = compare_times_in_sections(_sections(("9時～17時", "9am-6pm"), ("9時～17時", "9am-5pm")))
+    assert _describe(found) == [("differs", ["9:00–17:00"], ["9:00–18:00"])]
+
+
+def test_identical_facts_of_two_sections_stay_distinct() -> None:
+    """Facts are held by position: two equal-valued facts are two facts."""
+    fact = ja_facts("9時～17時").times[0]
+    found = compare_times_in_sections([([fact], []), ([fact], [])])
+    assert [m.kind for m in found] == ["ja-only", "ja-only"]
+
+
+def test_dates_in_sections() -> None:
+    sections = [
+        (ja_facts("2025年3月15日").dates, en_facts("").dates),
+        (ja_facts("").dates, en_facts("March 15, 2025 and April 1").dates),
+    ]
+    found = compare_dates_in_sections(sections)
+    assert [(m.kind, [d.describe() for d in m.en]) for m in found] == [("en-only", ["04-01"])]
+
+
+@pytest.mark.parametrize(
+    ("ja", "en", "expected"),
+    [("9時～17時", "9am-5pm", True), ("平日9時～17時", "9am-5pm", True), ("9時", "9am-5pm", False)],
+)
+def test_times_equal(ja: str, en: str, expected: bool) -> None:
+    assert times_equal(ja_facts(ja).times[0], en_facts(en).times[0]) is expected
+
+
+@pytest.mark.parametrize(
+    ("ja", "en", "expected"),
+    [("3月15日", "March 15, 2025", True), ("2025年3月15日", "March 15, 2024", False)],
+)
+def test_dates_equal(ja: str, en: str, expected: bool) -> None:
+    assert dates_equal(ja_facts(ja).dates[0], en_facts(en).dates[0]) is expected

@@ -72,8 +72,10 @@ TIMES = [
         ["9:00–17:00 on weekdays", "10:00–16:00 on weekends"],
     ),
     # a qualifier does not reach past other words
-    ("平日は9時から17時まで受け付けますが，メールは24時間受け付けます",
-     ["9:00–17:00 on weekdays", "all day"]),
+    (
+        "平日は9時から17時まで受け付けますが，メールは24時間受け付けます",
+        ["9:00–17:00 on weekdays", "all day"],
+    ),
     ("土日は休み，17時まで", ["17:00"]),
 ]
 
@@ -222,3 +224,24 @@ def test_date_fields() -> None:
 def test_impossible_dates_are_not_dates() -> None:
     for text in ("2025年2月30日", "13月1日", "2025年2月29日"):
         assert extract_ja(text, tokenize(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("4/29", ["04-29"]), ("**4/28**", ["04-28"]), (" 6/14 ", ["06-14"]), ("4/29まで", ["04-29"])],
+)
+def test_a_bare_month_day_alone_in_a_table_cell_is_a_date(text: str, expected: list[str]) -> None:
+    """A Document's table block holds one cell's text, without the ``|`` around it."""
+    assert [f.describe() for f in extract_ja(text, tokenize(text), cell=True)] == expected
+
+
+@pytest.mark.parametrize("text", ["1/2の確率", "1/3ページ", "確率は3/4です"])
+def test_a_fraction_in_a_cell_with_other_text_is_not_a_date(text: str) -> None:
+    assert extract_ja(text, tokenize(text), cell=True) == []
+
+
+@pytest.mark.parametrize("text", ["9" * 5000, "９" * 5000, "(" * 3000, "](" * 3000, "x" * 20000])
+def test_long_runs_are_read_without_failing(text: str) -> None:
+    """A run of 5,000 digits is no number (int() would refuse it), and runs of brackets
+    or letters are read in linear time (the hostile-input suite times whole pages)."""
+    assert extract_ja(text, tokenize(text)) == []

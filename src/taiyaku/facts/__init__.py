@@ -21,8 +21,12 @@ from taiyaku.facts.compare import (
     TimeMismatch,
     WeekdayContradiction,
     compare_dates,
+    compare_dates_in_sections,
     compare_times,
+    compare_times_in_sections,
+    dates_equal,
     infer_context_year,
+    times_equal,
     weekday_contradictions,
 )
 from taiyaku.facts.en import extract_en
@@ -40,11 +44,15 @@ __all__ = [
     "TimeMismatch",
     "WeekdayContradiction",
     "compare_dates",
+    "compare_dates_in_sections",
     "compare_times",
+    "compare_times_in_sections",
+    "dates_equal",
     "extract_en",
     "extract_ja",
     "infer_context_year",
     "split_facts",
+    "times_equal",
     "weekday_contradictions",
 ]
 

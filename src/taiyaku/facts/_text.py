@@ -19,7 +19,11 @@ def fold(text: str) -> str:
 
 
 _URLISH = re.compile(
-    r"https?://\S+|www\.\S+|\]\([^)\s]*\)|`[^`\n]*`|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|<[^>\n]*>"
+    # An address may start only where a word starts, a tag runs to the next "<" at most
+    # and a link target to the next "(": otherwise a long run of letters (or of "<" or
+    # "](") costs quadratic time.
+    r"https?://\S+|www\.\S+|\]\([^()\s]*\)|`[^`\n]*`"
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|<[^<>\n]*>"
 )
 
 
@@ -47,11 +51,14 @@ _KANJI_DIGITS = {
 _KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
+_MAX_NUMERAL = 12
+
+
 def parse_numeral(text: str) -> int | None:
     """Parse ``18``, ``１８``, ``十八``, ``二十五`` or ``二〇二五``; None if not a number."""
     text = fold(text)
-    if not text:
-        return None
+    if not text or len(text) > _MAX_NUMERAL:
+        return None  # nothing that long is part of a time or a date (and int() refuses it)
     if text.isascii() and text.isdigit():
         return int(text)
     if all(ch in _KANJI_DIGITS for ch in text):

@@ -14,6 +14,14 @@ Times
 
     Points at 0:00 and 24:00 compare equal (``24時まで`` = ``until midnight``).
 
+Sections
+    :func:`compare_times_in_sections` and :func:`compare_dates_in_sections` compare a
+    page whose sections pair up, section by section, without mistaking moved content
+    for missing content: equal facts pair within each section first, then what is left
+    pairs page-wide when equal (a fact stated in another section on the other side is
+    the same fact); ``differs`` pairs only within one section; the rest is one-sided.
+    With one section they are :func:`compare_times` and :func:`compare_dates`.
+
 Dates
     Equal when month and day agree, the years agree or either is missing, and the
     stated weekdays agree or either is missing (identical dates pair first, so a dated
@@ -44,8 +52,12 @@ __all__ = [
     "TimeMismatch",
     "WeekdayContradiction",
     "compare_dates",
+    "compare_dates_in_sections",
     "compare_times",
+    "compare_times_in_sections",
+    "dates_equal",
     "infer_context_year",
+    "times_equal",
     "weekday_contradictions",
 ]
 
@@ -119,15 +131,35 @@ def _message(kind: MismatchKind, ja: list[str], en: list[str]) -> str:
 # ----------------------------------------------------------------------- times
 def compare_times(ja: Sequence[TimeFact], en: Sequence[TimeFact]) -> list[TimeMismatch]:
     """Mismatches between the times of a Japanese text and its English translation."""
-    pairing = _Pairing(ja, en)
-    pairing.pair_in_order(lambda a, b: _time_key(a) == _time_key(b) and a.days == b.days)
-    pairing.pair_in_order(lambda a, b: _time_key(a) == _time_key(b) and _days_compatible(a, b))
-    differs = pairing.pair_closest(_time_differs, _time_distance)
+    result = compare_times_in_sections([(ja, en)])
+    result.sort(key=_mismatch_order)
+    return result
+
+
+def compare_times_in_sections(
+    sections: Sequence[tuple[Sequence[TimeFact], Sequence[TimeFact]]],
+) -> list[TimeMismatch]:
+    """Mismatches between the times of a page's sections, given as (JA, EN) pairs.
+
+    Facts move between sections without becoming mismatches (see the module notes).
+    The result holds ``differs`` first, then ``ja-only``, then ``en-only``, each in
+    section order and text order within a section.
+    """
+    pairing = _SectionPairing(sections)
+    for accept in _TIME_EQUAL:
+        pairing.pair_within(accept)
+    for accept in _TIME_EQUAL:
+        pairing.pair_across(accept)
+    differs = pairing.pair_closest_within(_time_differs, _time_distance)
     result = [TimeMismatch("differs", (a,), (b,)) for a, b in differs]
     result += [TimeMismatch("ja-only", (a,), ()) for a in pairing.ja_left()]
     result += [TimeMismatch("en-only", (), (b,)) for b in pairing.en_left()]
-    result.sort(key=_mismatch_order)
     return result
+
+
+def times_equal(a: TimeFact, b: TimeFact) -> bool:
+    """Whether two times say the same thing (what :func:`compare_times` pairs as equal)."""
+    return any(accept(a, b) for accept in _TIME_EQUAL)
 
 
 def _time_key(fact: TimeFact) -> tuple[str, int | None, int | None]:
@@ -158,18 +190,39 @@ def _time_distance(a: TimeFact, b: TimeFact) -> int:
     return start + abs((a.end or 0) - (b.end or 0))
 
 
+_TIME_EQUAL: tuple[Callable[[TimeFact, TimeFact], bool], ...] = (
+    lambda a, b: _time_key(a) == _time_key(b) and a.days == b.days,
+    lambda a, b: _time_key(a) == _time_key(b) and _days_compatible(a, b),
+)
+
+
 # ----------------------------------------------------------------------- dates
 def compare_dates(ja: Sequence[DateFact], en: Sequence[DateFact]) -> list[DateMismatch]:
     """Mismatches between the dates of a Japanese text and its English translation."""
-    pairing = _Pairing(ja, en)
-    pairing.pair_in_order(lambda a, b: _date_key(a) == _date_key(b))
-    pairing.pair_in_order(_dates_equal)
-    differs = pairing.pair_in_order(lambda a, b: (a.month, a.day) == (b.month, b.day))
+    result = compare_dates_in_sections([(ja, en)])
+    result.sort(key=_mismatch_order)
+    return result
+
+
+def compare_dates_in_sections(
+    sections: Sequence[tuple[Sequence[DateFact], Sequence[DateFact]]],
+) -> list[DateMismatch]:
+    """Mismatches between the dates of a page's sections, as :func:`compare_times_in_sections`."""
+    pairing = _SectionPairing(sections)
+    for accept in _DATE_EQUAL:
+        pairing.pair_within(accept)
+    for accept in _DATE_EQUAL:
+        pairing.pair_across(accept)
+    differs = pairing.pair_within(lambda a, b: (a.month, a.day) == (b.month, b.day))
     result = [DateMismatch("differs", (a,), (b,)) for a, b in differs]
     result += [DateMismatch("ja-only", (a,), ()) for a in pairing.ja_left()]
     result += [DateMismatch("en-only", (), (b,)) for b in pairing.en_left()]
-    result.sort(key=_mismatch_order)
     return result
+
+
+def dates_equal(a: DateFact, b: DateFact) -> bool:
+    """Whether two dates say the same thing (what :func:`compare_dates` pairs as equal)."""
+    return any(accept(a, b) for accept in _DATE_EQUAL)
 
 
 def _date_key(d: DateFact) -> tuple[int | None, int, int, int | None]:
@@ -186,6 +239,12 @@ def _dates_equal(a: DateFact, b: DateFact) -> bool:
         and _compatible(a.year, b.year)
         and _compatible(a.weekday, b.weekday)
     )
+
+
+_DATE_EQUAL: tuple[Callable[[DateFact, DateFact], bool], ...] = (
+    lambda a, b: _date_key(a) == _date_key(b),
+    _dates_equal,
+)
 
 
 # -------------------------------------------------------------------- weekdays
@@ -285,6 +344,48 @@ class _Pairing(Generic[A, B]):
             if not self.ja_used[i] and not self.en_used[j]:
                 pairs.append(self._take(i, j))
         return pairs
+
+
+F = TypeVar("F", TimeFact, DateFact)
+
+
+class _SectionPairing(Generic[F]):
+    """:class:`_Pairing` over a whole page whose facts know their section.
+
+    Facts are paired as ``(section, fact)`` items so that a pass can accept only pairs
+    from one section (``*_within``) or from anywhere on the page (``*_across``).
+    Facts are held by position, never compared by value, so identical facts in two
+    blocks stay distinct.
+    """
+
+    def __init__(self, sections: Sequence[tuple[Sequence[F], Sequence[F]]]) -> None:
+        ja = [(s, f) for s, (facts, _) in enumerate(sections) for f in facts]
+        en = [(s, f) for s, (_, facts) in enumerate(sections) for f in facts]
+        self.pairing: _Pairing[tuple[int, F], tuple[int, F]] = _Pairing(ja, en)
+
+    def pair_within(self, accept: Callable[[F, F], bool]) -> list[tuple[F, F]]:
+        return _unwrap(self.pairing.pair_in_order(lambda a, b: a[0] == b[0] and accept(a[1], b[1])))
+
+    def pair_across(self, accept: Callable[[F, F], bool]) -> list[tuple[F, F]]:
+        return _unwrap(self.pairing.pair_in_order(lambda a, b: accept(a[1], b[1])))
+
+    def pair_closest_within(
+        self, accept: Callable[[F, F], bool], distance: Callable[[F, F], int]
+    ) -> list[tuple[F, F]]:
+        pairs = self.pairing.pair_closest(
+            lambda a, b: a[0] == b[0] and accept(a[1], b[1]), lambda a, b: distance(a[1], b[1])
+        )
+        return _unwrap(pairs)
+
+    def ja_left(self) -> list[F]:
+        return [f for _, f in self.pairing.ja_left()]
+
+    def en_left(self) -> list[F]:
+        return [f for _, f in self.pairing.en_left()]
+
+
+def _unwrap(pairs: list[tuple[tuple[int, F], tuple[int, F]]]) -> list[tuple[F, F]]:
+    return [(a, b) for (_, a), (_, b) in pairs]
 
 
 def _mismatch_order(m: TimeMismatch | DateMismatch) -> tuple[int, int]:

@@ -19,6 +19,7 @@ e-mail addresses, inline code and HTML tags are masked before matching.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -192,7 +193,10 @@ class _EnParser:
     def __init__(self, text: str) -> None:
         self.text = text
         self.masked = mask_urls(fold(text))
+        # Spans already taken, sorted by start (bisected: a page may hold thousands).
         self.taken: list[tuple[int, int]] = []
+        self._starts: list[int] = []
+        self._longest = 0
         self.times: list[TimeFact] = []
         self.others: list[DateFact | InvalidTime] = []
         self.qualifiers: list[Qualifier] = []
@@ -214,10 +218,16 @@ class _EnParser:
         return facts
 
     def _free(self, start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in self.taken)
+        # Only a span starting after start - longest and before end can overlap.
+        low = bisect.bisect_right(self._starts, start - self._longest)
+        high = bisect.bisect_left(self._starts, end)
+        return all(end <= s or start >= e for s, e in self.taken[low:high])
 
     def _take(self, start: int, end: int) -> None:
-        self.taken.append((start, end))
+        index = bisect.bisect_right(self._starts, start)
+        self._starts.insert(index, start)
+        self.taken.insert(index, (start, end))
+        self._longest = max(self._longest, end - start)
 
     # ------------------------------------------------------------------- dates
     def _dates(self) -> None:

@@ -32,6 +32,11 @@ from taiyaku.facts.model import MINUTES_PER_DAY, DateFact, DaySet, Fact, Invalid
 __all__ = ["extract_ja"]
 
 _COUNTER = "名詞-普通名詞-助数詞可能"
+# A run of more numeral tokens than this is no part of a time or date.
+_LONG_NUMERAL_RUN = 12
+# A day qualifier is read over at most this many lexemes (土日祝日を除く毎日 has 7), so
+# that a long run of brackets or separators costs linear time.
+_MAX_QUALIFIER_LEXEMES = 40
 _SEPARATORS = frozenset("~-–—‐―")
 _CLOCK_RE = re.compile(r"(?<![0-9A-Za-z:./])(\d{1,2}):(\d{2})(?![0-9:]|\.\d)")
 _YMD_RE = re.compile(r"(?<![\d/.\-])(\d{4})([/\-])(\d{1,2})\2(\d{1,2})(?![\d/\-]|\.\d|:\d)")
@@ -46,6 +51,7 @@ _MD_RE = re.compile(
 _RANGE_GAP = re.compile(r"^\s*[~\-–—]\s*$")
 _CELL_BEFORE = re.compile(r"\|\s*(?:\*\*)?\s*$")
 _CELL_AFTER = re.compile(r"(?:\*\*)?\s*\|")
+_CELL_REST = re.compile(r"[\s*_]+")
 _WEEKDAY_SUFFIX_RE = re.compile(
     r"\s*\(\s*([月火水木金土日])(?:曜日?)?\s*(?:[・,、/]\s*(?:祝日?|休日?|振休|祭日)\s*)?\)"
     r"|([月火水木金土日])曜日?"
@@ -103,13 +109,15 @@ class _Lex:
     minute: int = 0
 
 
-def extract_ja(text: str, tokens: Sequence[Token]) -> list[Fact]:
+def extract_ja(text: str, tokens: Sequence[Token], *, cell: bool = False) -> list[Fact]:
     """Times, dates and invalid times in Japanese ``text``, in text order.
 
-    ``tokens`` must be ``taiyaku.analyzer.tokenize(text)``.
+    ``tokens`` must be ``taiyaku.analyzer.tokenize(text)``.  ``cell`` says that
+    ``text`` is the content of one table cell (as a Document's table blocks are): a bare
+    month/day alone in it is then a date, as it is between ``|`` in Markdown.
     """
     masked = mask_urls(fold(text))
-    return _JaParser(text, masked, _lexemes(masked, tokens)).run()
+    return _JaParser(text, masked, _lexemes(masked, tokens), cell=cell).run()
 
 
 def _lexemes(masked: str, tokens: Sequence[Token]) -> list[_Lex]:
@@ -152,10 +160,13 @@ def _lex_at(
             and tokens[j].start == tokens[j - 1].end
         ):
             j += 1
-        number = masked[tok.start : tokens[j - 1].end]
+        end = tokens[j - 1].end
+        number = masked[tok.start : end]
         value = parse_numeral(number)
         if value is not None:
-            return _Lex("num", number, tok.pos, tok.lemma, tok.start, tokens[j - 1].end, value), j
+            return _Lex("num", number, tok.pos, tok.lemma, tok.start, end, value), j
+        if j - i > _LONG_NUMERAL_RUN:  # a long run of digits: one word (linear time)
+            return _Lex("word", number, tok.pos, tok.lemma, tok.start, end), j
     return _Lex("word", text, tok.pos, tok.lemma, tok.start, tok.end), i + 1
 
 
@@ -169,9 +180,10 @@ class _Hit:
 
 
 class _JaParser:
-    def __init__(self, text: str, masked: str, lexes: list[_Lex]) -> None:
+    def __init__(self, text: str, masked: str, lexes: list[_Lex], *, cell: bool = False) -> None:
         self.text = text
         self.masked = masked
+        self.cell = cell
         self.lx = lexes
         self.times: list[TimeFact] = []
         self.others: list[DateFact | InvalidTime] = []
@@ -265,6 +277,8 @@ class _JaParser:
         return found
 
     def _in_table_cell(self, m: re.Match[str]) -> bool:
+        if self.cell and not _CELL_REST.sub("", self.masked[: m.start()] + self.masked[m.end() :]):
+            return True
         before = self.masked[max(0, m.start() - 8) : m.start()]
         return bool(_CELL_BEFORE.search(before) and _CELL_AFTER.match(self.masked, m.end()))
 
@@ -518,7 +532,7 @@ class _JaParser:
         ends: list[int] = []
         strong = weak = 0
         j = i
-        while j < len(self.lx):
+        while j < len(self.lx) and j - i < _MAX_QUALIFIER_LEXEMES:
             if j > i and self._gap(j - 1, j).strip():
                 break
             parsed = self._day_elem(j)

@@ -1,0 +1,70 @@
+"""TM003 weekday-mismatch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from taiyaku.diagnostics import Finding, Severity
+from taiyaku.facts.calendar import WEEKDAY_NAMES
+from taiyaku.rules.base import PageRule
+from taiyaku.rules.hours.block_facts import quoted, span, weekday_errors
+
+if TYPE_CHECKING:
+    from taiyaku.context import Context
+    from taiyaku.document import Document
+
+
+class WeekdayMismatch(PageRule):
+    """A date's stated weekday is not the weekday of that date.
+
+    ## What it does
+    Checks every date that states its weekday against the calendar, in either
+    language, on every page (paired or not): ``2025年3月15日（金）`` and ``Friday,
+    March 15, 2025`` are wrong, since March 15, 2025 is a Saturday.
+
+    A date without a year is judged only when its year is known: from a date earlier
+    in the same paragraph (``2025年3月15日（土）から4月20日（日）まで``), else from the
+    page, when every dated fact on the page states the same year. Otherwise it is not
+    judged. A weekday that fits the neighbouring year is accepted for a yearless date in
+    January, February, November or December (a December notice about ``1月5日（月）``
+    means the next January).
+
+    ## Why is this bad?
+    Readers plan by the weekday as much as by the date. When the two disagree, one of
+    them is wrong, and nobody can tell which: a contradiction in the source is copied
+    into every translation.
+
+    ## Example
+    ``content/support/email-form.md`` announces maintenance on ``2025年8月9日（金）``:
+
+        content/support/email-form.md:21:15: TM003 [weekday-mismatch] "2025年8月9日（金）":
+        2025-08-09 is a Saturday, not a Friday
+    """
+
+    CODE = "TM003"
+    NAME = "weekday-mismatch"
+    SEVERITY = Severity.ERROR
+    USES_SITE = False
+    NEEDS_TOKENS = True
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        for block, found in weekday_errors(ctx, doc):
+            date = found.date
+            spot = span(block, date.start_offset, date.end_offset)
+            whence = ""
+            if found.year_inferred:
+                whence = f" (the year {found.year} is taken from the other dates)"
+            message = (
+                f"{quoted(date.quote)}: {found.year}-{date.month:02d}-{date.day:02d} is a "
+                f"{WEEKDAY_NAMES[found.actual]}, not a {WEEKDAY_NAMES[found.stated]}{whence}"
+            )
+            yield Finding(
+                doc.path,
+                spot.line,
+                spot.column,
+                message,
+                end_line=spot.end_line,
+                end_column=spot.end_column,
+                fingerprint_text=f"{date.describe()} is a {WEEKDAY_NAMES[found.actual]}",
+            )

@@ -1,0 +1,60 @@
+"""TM001-TM004 share one extraction per block and one tokenisation per block."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hours_pages import bilingual, page, tm
+
+import taiyaku.document
+import taiyaku.rules.hours.block_facts as block_facts
+from helpers import make_site
+
+
+def test_each_block_is_read_once_for_all_four_rules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: Counter[tuple[str, str]] = Counter()
+    tokenized: Counter[str] = Counter()
+    real_ja, real_en, real_tokenize = (
+        block_facts.extract_ja,
+        block_facts.extract_en,
+        taiyaku.document.tokenize,
+    )
+
+    def counting_ja(text, tokens, **kwargs):  # type: ignore[no-untyped-def]
+        calls["ja", text] += 1
+        return real_ja(text, tokens, **kwargs)
+
+    def counting_en(text):  # type: ignore[no-untyped-def]
+        calls["en", text] += 1
+        return real_en(text)
+
+    def counting_tokenize(text):  # type: ignore[no-untyped-def]
+        tokenized[text] += 1
+        return real_tokenize(text)
+
+    monkeypatch.setattr(block_facts, "extract_ja", counting_ja)
+    monkeypatch.setattr(block_facts, "extract_en", counting_en)
+    monkeypatch.setattr(taiyaku.document, "tokenize", counting_tokenize)
+    make_site(
+        tmp_path,
+        {
+            "a.md": page(
+                "## 時間\n\n平日9時～17時（Zoomで対応）\n\n|窓口|日|\n|--|--|\n|本郷|4/29|"
+            ),
+            "en/a.md": page(
+                "## Hours\n\n9am-6pm on weekdays\n\n|Desk|Date|\n|--|--|\n|Hongo|April 29|"
+            ),
+            "b.md": bilingual(
+                "## 日程 / Schedule\n\n2025年3月15日（金）\n\nSaturday, March 15, 2025"
+            ),
+        },
+    )
+    found = tm(tmp_path)
+    assert [line.split(" ")[2] for line in found] == ["TM003", "TM001"]
+    assert calls, "nothing was extracted"
+    assert max(calls.values()) == 1, [key for key, n in calls.items() if n > 1]
+    assert max(tokenized.values()) == 1, [key for key, n in tokenized.items() if n > 1]
