@@ -167,8 +167,14 @@ _LEAD = re.compile(
 _CLOSE = re.compile(r"\s*\)")
 
 
+# Every fact needs a digit or one of these words; text with none of them holds no fact.
+_MAY_HOLD_FACT = re.compile(r"[0-9\uff10-\uff19]|noon|midnight|round[- ]the[- ]clock", re.I)
+
+
 def extract_en(text: str) -> list[Fact]:
     """Times, dates and invalid times in English ``text``, in text order."""
+    if not _MAY_HOLD_FACT.search(text):
+        return []  # the common case, decided without parsing
     return _EnParser(text).run()
 
 

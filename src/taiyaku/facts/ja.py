@@ -116,8 +116,22 @@ def extract_ja(text: str, tokens: Sequence[Token], *, cell: bool = False) -> lis
     ``text`` is the content of one table cell (as a Document's table blocks are): a bare
     month/day alone in it is then a date, as it is between ``|`` in Markdown.
     """
+    if not _may_hold_fact(text, tokens):
+        return []  # the common case, decided without parsing
     masked = mask_urls(fold(text))
     return _JaParser(text, masked, _lexemes(masked, tokens), cell=cell).run()
+
+
+_DIGIT = re.compile(r"[0-9\uff10-\uff19]")
+
+
+def _may_hold_fact(text: str, tokens: Sequence[Token]) -> bool:
+    """Every time and date needs a numeral (Arabic, full-width or kanji) or 正午."""
+    return (
+        "正午" in text
+        or _DIGIT.search(text) is not None
+        or any(t.pos.startswith("名詞-数詞") for t in tokens)
+    )
 
 
 def _lexemes(masked: str, tokens: Sequence[Token]) -> list[_Lex]:
