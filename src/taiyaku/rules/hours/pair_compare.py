@@ -45,6 +45,7 @@ __all__ = [
     "PairComparison",
     "Repeated",
     "compare_pair",
+    "differs_finding",
     "other_lang",
     "repeated_finding",
 ]
@@ -153,6 +154,30 @@ def compare_pair(
         section = where[id(first.fact)][1]
         result.repeated.append(Repeated(lang, facts, section, count, others))
     return result
+
+
+def differs_finding(
+    ctx: Context, differs: Differs, reading: Callable[[Any], str], noun: str
+) -> Finding:
+    """The error for one value stated differently by the two languages (TM001, TM002):
+    reported on the English side, with the Japanese statement as the related place."""
+    ja, en = differs.ja, differs.en
+    spot = en.spot()
+    shown = ctx.display_path(ja.path)
+    message = f"EN says {reading(en.fact)}; JA ({shown}:{ja.line}) says {reading(ja.fact)}"
+    return Finding(
+        en.path,
+        spot.line,
+        spot.column,
+        message,
+        end_line=spot.end_line,
+        end_column=spot.end_column,
+        severity=Severity.ERROR,
+        related=(Related(ja.path, ja.line, f"the Japanese {noun}"),),
+        fingerprint_text=(
+            f"differs [{differs.section.label}] JA {ja.fact.describe()} / EN {en.fact.describe()}"
+        ),
+    )
 
 
 def repeated_finding(

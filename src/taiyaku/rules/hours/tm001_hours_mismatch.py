@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from taiyaku.diagnostics import Finding, Related, Severity
+from taiyaku.diagnostics import Finding, Severity
 from taiyaku.facts import TimeFact
 from taiyaku.rules.base import PairRule
 from taiyaku.rules.hours.block_facts import LANG_LABEL, other_side, time_reading
 from taiyaku.rules.hours.pair_compare import (
-    Differs,
     OneSided,
     compare_pair,
+    differs_finding,
     other_lang,
     repeated_finding,
 )
@@ -80,34 +80,11 @@ class HoursMismatch(PairRule):
     def check(self, pair: Pair, ctx: Context) -> Iterator[Finding]:
         found = compare_pair(ctx, pair, "times")
         for differs in found.differs:
-            yield _differs(ctx, differs)
+            yield differs_finding(ctx, differs, time_reading, "time")
         for repeated in found.repeated:
             yield repeated_finding(ctx, repeated, time_reading, "time")
         for one in found.one_sided:
             yield _one_sided(ctx, pair, one)
-
-
-def _differs(ctx: Context, differs: Differs) -> Finding:
-    ja, en = differs.ja, differs.en
-    assert isinstance(ja.fact, TimeFact) and isinstance(en.fact, TimeFact)
-    spot = en.spot()
-    shown = ctx.display_path(ja.path)
-    message = (
-        f"EN says {time_reading(en.fact)}; JA ({shown}:{ja.line}) says {time_reading(ja.fact)}"
-    )
-    return Finding(
-        en.path,
-        spot.line,
-        spot.column,
-        message,
-        end_line=spot.end_line,
-        end_column=spot.end_column,
-        severity=Severity.ERROR,
-        related=(Related(ja.path, ja.line, "the Japanese time"),),
-        fingerprint_text=(
-            f"differs [{differs.section.label}] JA {ja.fact.describe()} / EN {en.fact.describe()}"
-        ),
-    )
 
 
 def _one_sided(ctx: Context, pair: Pair, one: OneSided) -> Finding:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from taiyaku.diagnostics import Finding, Related, Severity
+from taiyaku.diagnostics import Finding, Severity
 from taiyaku.facts import DateFact, dates_equal
 from taiyaku.rules.base import PairRule
 from taiyaku.rules.hours.block_facts import (
@@ -25,6 +25,7 @@ from taiyaku.rules.hours.pair_compare import (
     Differs,
     OneSided,
     compare_pair,
+    differs_finding,
     other_lang,
     repeated_finding,
 )
@@ -102,7 +103,7 @@ class DateMismatch(PairRule):
         found = compare_pair(ctx, pair, "dates", keep)
         for differs in found.differs:
             if not _weekday_error_reported(ctx, differs):
-                yield _differs(ctx, differs)
+                yield differs_finding(ctx, differs, date_reading, "date")
         for repeated in found.repeated:
             yield repeated_finding(ctx, repeated, date_reading, "date")
         by_block: dict[tuple[Lang, int], list[OneSided]] = {}
@@ -135,29 +136,6 @@ def _weekday_error_reported(ctx: Context, differs: Differs) -> bool:
         if wrong and rule_enabled(ctx, "TM003", side.doc):
             return True
     return False
-
-
-def _differs(ctx: Context, differs: Differs) -> Finding:
-    ja, en = differs.ja, differs.en
-    assert isinstance(ja.fact, DateFact) and isinstance(en.fact, DateFact)
-    spot = en.spot()
-    shown = ctx.display_path(ja.path)
-    message = (
-        f"EN says {date_reading(en.fact)}; JA ({shown}:{ja.line}) says {date_reading(ja.fact)}"
-    )
-    return Finding(
-        en.path,
-        spot.line,
-        spot.column,
-        message,
-        end_line=spot.end_line,
-        end_column=spot.end_column,
-        severity=Severity.ERROR,
-        related=(Related(ja.path, ja.line, "the Japanese date"),),
-        fingerprint_text=(
-            f"differs [{differs.section.label}] JA {ja.fact.describe()} / EN {en.fact.describe()}"
-        ),
-    )
 
 
 def _one_sided(ctx: Context, pair: Pair, group: list[OneSided]) -> Finding:
