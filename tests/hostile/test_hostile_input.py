@@ -117,6 +117,48 @@ def test_a_huge_page_is_reported_not_parsed(tmp_path: Path, monkeypatch, capsys)
     assert code == 0
 
 
+def test_a_5_mb_page_is_checked_in_full(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Under the 5 MiB limit, a 5,000,000-byte page is parsed, analysed and checked."""
+    line = "サポート窓口では学生スタッフが対応にあたっています。This page is long.\n\n"
+    body = line * (5_000_000 // len(line.encode()))
+    make_site(tmp_path / "content", {"five.md": TITLE + body + "[broken](./nowhere)\n"})
+    monkeypatch.chdir(tmp_path)
+    code, data, err = run_json(capsys, "content")
+    assert "Traceback" not in err
+    assert sorted(d["code"] for d in data["diagnostics"]) == ["LK001", "PR001"]  # last line too
+    assert code == 1
+
+
+def test_links_that_climb_out_of_the_root_are_reported_and_never_followed(
+    tmp_path: Path,
+    monkeypatch,
+    capsys,
+) -> None:  # type: ignore[no-untyped-def]
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\ntitle: outside\n---\n# Secret\n", encoding="utf-8")
+    make_site(
+        tmp_path / "content",
+        {
+            "a/b.md": TITLE
+            + "[up](../../secret.md) [url](../../../secret) [anchor](../../secret.md#secret)\n",
+        },
+    )
+    opened: list[str] = []
+    real_read = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        opened.append(str(self.resolve()))
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.chdir(tmp_path)
+    code, data, _ = run_json(capsys, "content")
+    codes = [d["code"] for d in data["diagnostics"]]
+    assert codes.count("LK005") == 3, data["diagnostics"]
+    assert str(secret.resolve()) not in opened
+    assert code == 1
+
+
 def test_a_100000_line_page_is_checked(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     make_site(
         tmp_path / "content", {"lines.md": TITLE + "".join(f"line {i}\n\n" for i in range(100_000))}
