@@ -35,9 +35,6 @@ class Token(NamedTuple):
     def pos1(self) -> str:
         return self.pos.split("-", 1)[0]
 
-    def is_numeral(self) -> bool:
-        return self.pos.startswith("名詞-数詞")
-
     def is_content_word(self) -> bool:
         """Nouns, verbs, adjectives and adverbs: the words that carry meaning."""
         return self.pos1 in _CONTENT_POS and not self.pos.startswith("名詞-数詞")

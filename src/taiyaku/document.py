@@ -159,7 +159,6 @@ class DocumentProblem:
 @dataclass(frozen=True)
 class ReadLimits:
     max_bytes: int = 5 * 1024 * 1024
-    max_line_chars: int = 100_000
 
 
 @dataclass(frozen=True)

@@ -229,12 +229,6 @@ class Site:
                 continue
         return None
 
-    def url_of_route_stem(self, stem: str) -> str | None:
-        for page in self.pages_for_stem(stem):
-            if page.url is not None:
-                return page.url
-        return None
-
     # -- documents -------------------------------------------------------------
 
     def document(self, page: Page) -> Document:
