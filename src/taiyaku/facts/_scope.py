@@ -23,9 +23,9 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from taiyaku.facts.model import DaySet, TimeFact
+from taiyaku.facts.model import DateFact, DaySet, Fact, InvalidTime, TimeFact
 
-__all__ = ["Qualifier", "attach_days"]
+__all__ = ["Qualifier", "attach_days", "facts_in_order"]
 
 Lang = Literal["ja", "en"]
 
@@ -60,6 +60,21 @@ _GLUE = {
         "list": re.compile(r"^[\s,/]*(?:(?:and|or|&)[\s,]+)?(?:(?:from|between)\s+)?$", re.I),
     },
 }
+
+
+def facts_in_order(
+    text: str,
+    times: list[TimeFact],
+    qualifiers: list[Qualifier],
+    others: list[DateFact | InvalidTime],
+    lang: Lang,
+) -> list[Fact]:
+    """An extractor's result: times with their day qualifiers attached (never across a
+    date or an invalid time), then everything in text order."""
+    blockers = [(f.start_offset, f.end_offset) for f in others]
+    facts: list[Fact] = [*attach_days(text, times, qualifiers, blockers, lang), *others]
+    facts.sort(key=lambda f: (f.start_offset, f.end_offset))
+    return facts
 
 
 def attach_days(

@@ -27,7 +27,7 @@ from typing import Literal
 
 from taiyaku.facts._clock import Atom, Meridiem, make_point, make_range, resolve
 from taiyaku.facts._days import EVERY_DAY, HOLIDAYS, Day, Elem, evaluate
-from taiyaku.facts._scope import Qualifier, attach_days
+from taiyaku.facts._scope import Qualifier, facts_in_order
 from taiyaku.facts._text import fold, mask_urls
 from taiyaku.facts.calendar import WEEKDAY_NAMES, WEEKDAYS, WEEKEND, is_valid_date
 from taiyaku.facts.model import MINUTES_PER_DAY, DateFact, DaySet, Fact, InvalidTime, TimeFact
@@ -212,16 +212,7 @@ class _EnParser:
         self._all_day()
         self._times()
         self._qualifiers()
-        times = attach_days(
-            self.text,
-            self.times,
-            self.qualifiers,
-            [(f.start_offset, f.end_offset) for f in self.others],
-            "en",
-        )
-        facts: list[Fact] = [*times, *self.others]
-        facts.sort(key=lambda f: (f.start_offset, f.end_offset))
-        return facts
+        return facts_in_order(self.text, self.times, self.qualifiers, self.others, "en")
 
     def _free(self, start: int, end: int) -> bool:
         # Only a span starting after start - longest and before end can overlap.

@@ -24,7 +24,7 @@ from typing import Literal
 from taiyaku.analyzer import Token
 from taiyaku.facts._clock import Atom, Meridiem, make_point, make_range
 from taiyaku.facts._days import EVERY_DAY, HOLIDAYS, Day, Elem, evaluate
-from taiyaku.facts._scope import Qualifier, attach_days
+from taiyaku.facts._scope import Qualifier, facts_in_order
 from taiyaku.facts._text import fold, mask_urls, parse_numeral
 from taiyaku.facts.calendar import JA_WEEKDAY_CHARS, WEEKDAYS, WEEKEND, era_to_year, is_valid_date
 from taiyaku.facts.model import MINUTES_PER_DAY, DateFact, DaySet, Fact, InvalidTime, TimeFact
@@ -215,16 +215,7 @@ class _JaParser:
                 i = self._index_at(date.end_offset, i)
                 continue
             i = self._step(i)
-        times = attach_days(
-            self.text,
-            self.times,
-            self.qualifiers,
-            [(f.start_offset, f.end_offset) for f in self.others],
-            "ja",
-        )
-        facts: list[Fact] = [*times, *self.others]
-        facts.sort(key=lambda f: (f.start_offset, f.end_offset))
-        return facts
+        return facts_in_order(self.text, self.times, self.qualifiers, self.others, "ja")
 
     def _step(self, i: int) -> int:
         for parse in (self._date, self._all_day, self._time, self._qualifier):
