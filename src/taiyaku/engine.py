@@ -286,13 +286,15 @@ def _check_page(
     selected: Sequence[type[Rule]],
 ) -> list[tuple[type[Rule], Finding]]:
     other = page.counterpart
-    unit = (
-        "page",
-        page.rel,
-        ctx.file_hash(page),
-        other.rel if other else None,
-        ctx.file_hash(other) if other else None,
-    )
+
+    def unit() -> tuple[object, ...]:
+        return (
+            "page",
+            page.rel,
+            ctx.file_hash(page),
+            other.rel if other else None,
+            ctx.file_hash(other) if other else None,
+        )
 
     def check_page(rule: Rule) -> Iterable[Finding]:
         return rule.check(ctx.document(page), ctx)  # type: ignore[attr-defined]
@@ -308,7 +310,9 @@ def _check_pair(
     en: Page,
     selected: Sequence[type[Rule]],
 ) -> list[tuple[type[Rule], Finding]]:
-    unit = ("pair", ja.rel, ctx.file_hash(ja), en.rel, ctx.file_hash(en))
+    def unit() -> tuple[object, ...]:
+        return ("pair", ja.rel, ctx.file_hash(ja), en.rel, ctx.file_hash(en))
+
     pair_of = _lazy_pair(ctx, ja, en)
 
     def check_pair(rule: Rule) -> Iterable[Finding]:
@@ -321,7 +325,7 @@ def _run_unit(
     ctx: Context,
     result: RunResult,
     rules: Sequence[Rule],
-    unit: tuple[object, ...],
+    unit: Callable[[], tuple[object, ...]],
     page: Page,
     call: Callable[[Rule], Iterable[Finding]],
     selected: Sequence[type[Rule]],
@@ -346,7 +350,7 @@ def _run_unit(
         if ctx.cache is not None:
             codes = [type(rule).CODE for rule in group]
             site = ctx.site_fingerprint() if uses_site else None
-            key = ctx.cache.key(*unit, codes, site)
+            key = ctx.cache.key(*unit(), codes, site)
             cached = ctx.cache.get(key, ctx.site.root)
             if cached is not None:
                 out.extend((by_code[code], finding) for code, finding in cached)
