@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     import fugashi
 
-__all__ = ["Token", "get_tagger", "tokenize"]
+__all__ = ["CONTENT_POS", "Token", "get_tagger", "tokenize"]
 
 
 class Token(NamedTuple):
@@ -37,10 +37,11 @@ class Token(NamedTuple):
 
     def is_content_word(self) -> bool:
         """Nouns, verbs, adjectives and adverbs: the words that carry meaning."""
-        return self.pos1 in _CONTENT_POS and not self.pos.startswith("名詞-数詞")
+        return self.pos1 in CONTENT_POS and not self.pos.startswith("名詞-数詞")
 
 
-_CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "副詞", "代名詞"})
+#: The parts of speech (level 1) of content words.
+CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "副詞", "代名詞"})
 
 _tagger: fugashi.Tagger | None = None
 _lock = threading.Lock()
@@ -63,46 +64,43 @@ def get_tagger() -> fugashi.Tagger:
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
-    """Split ``text`` into morphemes with their offsets in ``text``."""
+    """Split ``text`` into morphemes with their offsets in ``text``.
+
+    This runs once per block of Japanese text, over every morpheme, so it is written
+    for speed: POS and lemma come from fugashi's raw feature string, split once per
+    distinct morpheme, and tokens are built without the named tuple's ``__new__``.
+    """
     if not text:
         return ()
-    tagger = get_tagger()
     tokens: list[Token] = []
     append = tokens.append
+    known_features = _FEATURES
+    startswith = text.startswith
     cursor = 0
-    for node in tagger(text):
+    for node in get_tagger()(text):
         surface = node.surface
-        start = cursor + len(node.white_space)
-        if text.startswith(surface, start):
-            end = start + len(surface)
-        else:  # the tagger normalised something: search instead of trusting lengths
+        white_space = node.white_space
+        if white_space:
+            cursor += len(white_space)
+        if not startswith(surface, cursor):  # the tagger normalised something: search
             found = text.find(surface, cursor)
-            start = found if found >= 0 else cursor
-            end = start + len(surface)
+            if found >= 0:
+                cursor = found
+        end = cursor + len(surface)
+        raw = node.feature_raw
+        features = known_features.get(raw)
+        if features is None:
+            features = _split_features(node, raw)
+            if len(known_features) < 200_000:
+                known_features[raw] = features
+        append(_new_tuple(Token, (surface, features[1] or surface, features[0], cursor, end)))
         cursor = end
-        pos, lemma = _pos_and_lemma(node, surface)
-        append(Token(surface, lemma, pos, start, end))
     return tuple(tokens)
 
 
+_new_tuple = tuple.__new__
+#: Raw UniDic feature string -> (POS levels 1–3 joined by "-", lemma or None).
 _FEATURES: dict[str, tuple[str, str | None]] = {}
-
-
-def _pos_and_lemma(node: fugashi.UnidicNode, surface: str) -> tuple[str, str]:
-    """UniDic POS (levels 1–3 joined by ``-``) and lemma, read from the raw CSV.
-
-    Reading ``feature_raw`` is several times cheaper than fugashi's parsed ``feature``,
-    and a page repeats most of its morphemes, so each distinct feature string is split
-    once per process.
-    """
-    raw = node.feature_raw
-    known = _FEATURES.get(raw)
-    if known is None:
-        known = _split_features(node, raw)
-        if len(_FEATURES) < 200_000:
-            _FEATURES[raw] = known
-    pos, lemma = known
-    return pos, lemma or surface
 
 
 def _split_features(node: fugashi.UnidicNode, raw: str) -> tuple[str, str | None]:

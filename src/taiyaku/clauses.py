@@ -38,6 +38,7 @@ from typing import Any, Literal, Protocol
 
 import yaml
 
+from taiyaku.analyzer import CONTENT_POS as _CONTENT_POS
 from taiyaku.analyzer import Token, tokenize
 
 __all__ = [
@@ -484,12 +485,17 @@ def _ja_key_of(lemma: str, verb: bool) -> str:
     return lemma
 
 
-def _is_ja_content(token: Token) -> bool:
-    return (
-        token.is_content_word()
-        and not token.pos.startswith(_JA_LIGHT_POS)
-        and token.lemma not in _JA_LIGHT_LEMMAS
+@functools.lru_cache(maxsize=1 << 16)
+def _ja_content_key(lemma: str, pos: str) -> str | None:
+    """The key of a content word with this lemma and part of speech; None for the
+    others (particles, auxiliaries, formal nouns, numerals ...)."""
+    content = (
+        pos.split("-", 1)[0] in _CONTENT_POS
+        and not pos.startswith("名詞-数詞")
+        and not pos.startswith(_JA_LIGHT_POS)
+        and lemma not in _JA_LIGHT_LEMMAS
     )
+    return _ja_key_of(lemma, pos.startswith("動詞")) if content else None
 
 
 # fmt: off
@@ -591,8 +597,9 @@ def _ja_sentences(text: str, tokens: Sequence[Token] | None, block_index: int) -
         inside = words[first:cursor]
         content: dict[str, str] = {}
         for token in inside:
-            if _is_ja_content(token):
-                content.setdefault(_ja_key(token), token.surface)
+            key = _ja_content_key(token.lemma, token.pos)
+            if key is not None:
+                content.setdefault(key, token.surface)
         sentences.append(_Sentence(block_index, content, tuple(_ja_key(t) for t in inside)))
     return sentences
 
@@ -610,14 +617,29 @@ def _en_sentences(text: str, block_index: int) -> list[_Sentence]:
     return sentences
 
 
-def _page_sentences(lang: Lang, blocks: Sequence[BlockText]) -> list[_Sentence]:
+def _page_sentences(
+    lang: Lang, blocks: Sequence[BlockText], indices: Iterable[int] | None = None
+) -> list[_Sentence]:
+    """The sentences of ``blocks`` (only of those at ``indices``, when given)."""
     sentences: list[_Sentence] = []
-    for index, block in enumerate(blocks):
+    for index in range(len(blocks)) if indices is None else indices:
+        block = blocks[index]
         if lang == "ja":
             sentences.extend(_ja_sentences(block.text, block.tokens, index))
         else:
             sentences.extend(_en_sentences(block.text, index))
     return sentences
+
+
+def _block_keys(lang: Lang, block: BlockText) -> frozenset[str | None] | None:
+    """Every content-word key the block may hold: a superset of its sentences' keys,
+    found without splitting sentences.  None when it cannot be known cheaply (Japanese
+    text that comes without tokens)."""
+    if lang == "en":
+        return frozenset(map(_en_stem, _en_words(_mask_markup(block.text))))
+    if block.tokens is None:
+        return None
+    return frozenset([_ja_content_key(t.lemma, t.pos) for t in block.tokens])
 
 
 @dataclass(frozen=True)
@@ -682,15 +704,50 @@ def match_clauses(
     lang: Lang,
     blocks: Sequence[BlockText],
     policy_thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    *,
+    prune: bool = True,
 ) -> dict[str, ClauseMatch]:
     """Every clause matched against one page's blocks, splitting the page into
-    sentences once for all of them."""
-    sentences = _page_sentences(lang, blocks)
+    sentences once for all of them.
+
+    Only the blocks where some clause could reach "altered" are split into sentences
+    (see :func:`_blocks_worth_splitting`).  ``prune=False`` splits every block; the
+    verdicts are the same, only the score of a missing clause may be lower (0.0).
+    """
+    altered = policy_thresholds.for_lang(lang).altered
+    canonicals = [_canonical(c.text(lang), c.key_terms(lang), lang) for c in clauses]
+    indices = _blocks_worth_splitting(canonicals, lang, blocks, altered) if prune else None
+    sentences = _page_sentences(lang, blocks, indices)
     page_words = _union(sentences)
     return {
         clause.id: _match_sentences(clause, lang, sentences, page_words, policy_thresholds)
         for clause in clauses
     }
+
+
+def _blocks_worth_splitting(
+    canonicals: Sequence[_Canonical], lang: Lang, blocks: Sequence[BlockText], altered: float
+) -> list[int]:
+    """The blocks that some candidate reaching ``altered`` could touch, in order.
+
+    A candidate spans at most two adjacent blocks, and its score is at most its recall
+    at precision 1.  So when the clause's words found in blocks ``i`` and ``i + 1``
+    together cannot reach ``altered``, no candidate inside them can either.  On a
+    typical page this leaves no block, or the two or three around the clause.
+    """
+    keys = [_block_keys(lang, block) for block in blocks]
+    wanted: set[int] = set()
+    for canonical in canonicals:
+        clause_keys = canonical.content.keys()
+        size = len(clause_keys)
+        if not size:
+            continue
+        held = [set(clause_keys) if k is None else clause_keys & k for k in keys]
+        for i, here in enumerate(held):
+            together = here | held[i + 1] if i + 1 < len(held) else here
+            if _recall_bound(len(together), size) >= altered - 1e-9:
+                wanted.update((i, i + 1) if i + 1 < len(held) else (i,))
+    return sorted(wanted)
 
 
 def _match_sentences(
@@ -753,11 +810,16 @@ def _f_beta(canonical: Iterable[str], found: Mapping[str, str], size: int) -> fl
 def _score_bound(canonical: _Canonical, page_words: Mapping[str, str]) -> float:
     """An upper bound of any window's score: the whole page's recall, at precision 1."""
     size = len(canonical.content)
-    if not size:
+    return _recall_bound(sum(1 for key in canonical.content if key in page_words), size)
+
+
+def _recall_bound(common: int, size: int) -> float:
+    """The score of ``common`` of the clause's ``size`` words found, at precision 1."""
+    if not size or not common:
         return 0.0
-    recall = sum(1 for key in canonical.content if key in page_words) / size
+    recall = common / size
     beta2 = BETA * BETA
-    return (1 + beta2) * recall / (beta2 + recall) if recall else 0.0
+    return (1 + beta2) * recall / (beta2 + recall)
 
 
 def _candidates(sentences: Sequence[_Sentence], longest: int) -> Iterator[tuple[int, int]]:
