@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from taiyaku.analyzer import Token
 from taiyaku.facts._clock import Atom, Meridiem, make_point, make_range
@@ -95,9 +95,12 @@ _LIST_WORDS = frozenset({"・", "、", ",", "/", "と", "および", "及び", "
 _HOLIDAY_WORDS = frozenset({"祝日", "祝祭日", "祭日", "休日", "祝", "国民の祝日"})
 
 
-@dataclass(frozen=True)
-class _Lex:
-    """A token, a run of numeral tokens merged into one number, or a digit-colon time."""
+class _Lex(NamedTuple):
+    """A token, a run of numeral tokens merged into one number, or a digit-colon time.
+
+    (A named tuple: a block with a digit makes one per token, and tuples are the
+    cheapest to build.)
+    """
 
     kind: Literal["num", "clock", "word", "masked"]
     text: str  # folded surface
@@ -218,6 +221,9 @@ class _JaParser:
         return facts_in_order(self.text, self.times, self.qualifiers, self.others, "ja")
 
     def _step(self, i: int) -> int:
+        lex = self.lx[i]
+        if lex.kind == "masked" or (lex.kind == "word" and not _may_start_fact(lex.text)):
+            return i + 1  # most words: no parser below can start here
         for parse in (self._date, self._all_day, self._time, self._qualifier):
             nxt = parse(i)
             if nxt is not None:
@@ -623,6 +629,34 @@ _DAY_WORDS: dict[str, DaySet] = {
     "土日祝日": DaySet.of(WEEKEND, True),
     **{word: HOLIDAYS for word in _HOLIDAY_WORDS},
 }
+
+
+# The words a date, a time or a day qualifier can begin with (besides numerals, clock
+# times and words starting with a weekday character): eras, the prefixes of an hour,
+# 正午, the day words and the opening bracket of a qualifier.
+_STARTING_WORDS = frozenset(
+    {
+        *_ERAS,
+        "正午",
+        "翌",
+        "翌日",
+        "翌朝",
+        "昼",
+        *_STRICT_MERIDIEM,
+        *_EVENING,
+        *_MORNING,
+        *_LATE_NIGHT,
+        *_DAY_WORDS,
+        "年中",
+        "祝祭",
+        "(",
+    }
+)
+
+
+def _may_start_fact(word: str) -> bool:
+    """Whether a date, time or qualifier parser can succeed at a word lexeme."""
+    return word in _STARTING_WORDS or (word != "" and word[0] in JA_WEEKDAY_CHARS)
 
 
 def _weekday(char: str) -> DaySet:
