@@ -121,6 +121,7 @@ class Site:
         self.assets: list[str] = []  # other files under the root (images, PDFs), root-relative
         self.by_rel: dict[str, Page] = {}
         self._by_stem: dict[str, list[Page]] = {}
+        self._page_by_path: dict[Path, Page | None] = {}
         self._loader = loader
         self._documents: dict[str, Document] = {}
         self._redirects: dict[str, list[Page]] | None = None
@@ -184,11 +185,18 @@ class Site:
         return True
 
     def page_for_path(self, path: Path) -> Page | None:
+        """The page at ``path`` (symbolic links followed), or None.  Remembered, since
+        the engine asks for every finding's file and resolving a path costs syscalls."""
+        if path in self._page_by_path:
+            return self._page_by_path[path]
         try:
             rel = path.resolve().relative_to(self.root).as_posix()
         except ValueError:
-            return None
-        return self.by_rel.get(rel)
+            page = None
+        else:
+            page = self.by_rel.get(rel)
+        self._page_by_path[path] = page
+        return page
 
     def pairs(self) -> list[tuple[Page, Page]]:
         return [(p, p.counterpart) for p in self.pages if p.lang == "ja" and p.counterpart]
