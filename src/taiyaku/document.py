@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token as MdToken
@@ -43,9 +45,9 @@ __all__ = [
 # -- data -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Segment:
-    """A run of block text copied from one place in the source."""
+class Segment(NamedTuple):
+    """A run of block text copied from one place in the source (a named tuple: every
+    text run of every page makes one)."""
 
     text_start: int
     source_offset: int
@@ -702,7 +704,7 @@ class _Collected:
         return line, col, False
 
     def add_text(self, content: str) -> None:
-        for piece in _IAL_INLINE.split(content):
+        for piece in _IAL_INLINE.split(content) if "{:" in content else (content,):
             if not piece:
                 continue
             index = self.source.text.find(piece, self.cursor, self.stop)
@@ -747,8 +749,6 @@ def _block_kind(containers: list[str]) -> str:
 
 
 def _display_href(href: str) -> str:
-    from urllib.parse import unquote
-
     return unquote(href)
 
 

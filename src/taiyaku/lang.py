@@ -16,13 +16,19 @@ _JAPANESE = re.compile(
     "\u4e00-\u9fff"  # CJK unified ideographs
     "\uf900-\ufaff"  # compatibility ideographs
     "\u31f0-\u31ff"  # katakana phonetic extensions
-    "\uff66-\uff9f]"  # half-width katakana
+    "\uff66-\uff9f]+"  # half-width katakana
 )
-_LATIN = re.compile("[A-Za-z]")
+_LATIN = re.compile("[A-Za-z]+")
+
+
+def _count(runs: re.Pattern[str], text: str) -> int:
+    """How many characters the pattern's runs cover (runs, not characters, are listed:
+    this is called for every block of every page)."""
+    return sum(map(len, runs.findall(text)))
 
 
 def japanese_char_count(text: str) -> int:
-    return len(_JAPANESE.findall(text))
+    return _count(_JAPANESE, text)
 
 
 def detect_language(text: str) -> Lang:
@@ -33,8 +39,8 @@ def detect_language(text: str) -> Lang:
     sentence quoting a Japanese button label stays English; a Japanese sentence naming
     "Zoom Contact Center" stays Japanese.
     """
-    ja = len(_JAPANESE.findall(text))
-    latin = len(_LATIN.findall(text))
+    ja = _count(_JAPANESE, text)
+    latin = _count(_LATIN, text)
     if ja == 0 and latin == 0:
         return "none"
     return "ja" if ja * 3 >= latin else "en"
