@@ -141,10 +141,13 @@ class Site:
                     continue
                 if self._excluded(rel):
                     continue
-                if path.is_symlink() and not self.contains(path.resolve()):
+                link = path.is_symlink()
+                if link and not self.contains(path.resolve()):
                     self.skipped.append((path, "symbolic link to a file outside the root"))
                     continue
-                self._add(path, rel)
+                page = self._add(path, rel)
+                if not link:  # its own path needs no resolving (os.walk follows no links)
+                    self._page_by_path[path] = page
 
     def _excluded(self, rel: str) -> bool:
         return any(fnmatch.fnmatch(rel, pattern) for pattern in self.exclude)
