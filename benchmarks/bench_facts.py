@@ -91,8 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         ja, en = JA_SAMPLES, EN_SAMPLES
     tokens = {text: tokenize(text) for text in ja}
     measure("Japanese (extraction only)", ja, lambda t: extract_ja(t, tokens[t]), args.repeat)
-    measure("Japanese (tokenize + extraction)", ja, lambda t: extract_ja(t, tokenize(t)),
-            args.repeat)
+    measure(
+        "Japanese (tokenize + extraction)", ja, lambda t: extract_ja(t, tokenize(t)), args.repeat
+    )
     measure("English", en, extract_en, args.repeat)
     return 0
 

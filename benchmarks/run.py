@@ -31,12 +31,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import CORPUS_PAGES, REPO, best_of, scaled_copy  # noqa: E402
-from floor import floor  # noqa: E402
-
-from taiyaku.analyzer import get_tagger  # noqa: E402
-from taiyaku.config import load_config  # noqa: E402
-from taiyaku.engine import RunResult, run  # noqa: E402
+from _common import CORPUS_PAGES, REPO, best_of, scaled_copy
+from floor import floor
+from taiyaku.analyzer import get_tagger
+from taiyaku.config import load_config
+from taiyaku.engine import RunResult, run
 
 TEXTLINT_SECONDS = 14.7  # textlint + preset-ja-technical-writing on the corpus's 78 .md files
 
@@ -105,16 +104,20 @@ def main() -> None:
         first_s, _ = timed(lambda: check(root, [root], cache_dir=cache))
         second_s, second = timed(lambda: check(root, [root], cache_dir=cache))
         rows.append(("first run, empty cache", first_s, ""))
-        rows.append(("second run, cached", second_s,
-                     f"{second_s / first_s:.2f}× the first; {second.cache_hits} hits"))  # type: ignore[attr-defined]
+        rows.append(
+            (
+                "second run, cached",
+                second_s,
+                f"{second_s / first_s:.2f}× the first; {second.cache_hits} hits",
+            )
+        )  # type: ignore[attr-defined]
 
         big = scaled_copy(root, Path(tmp) / "big", args.scale)
         big_pages = floor(big)
         big_floor = best_of(lambda: floor(big), 1)
         big_check = best_of(lambda: check(big, [big], cache_dir=None), 1)
         rows.append((f"floor ×{args.scale}", big_floor, f"{big_pages} pages"))
-        rows.append((f"check ×{args.scale}", big_check,
-                     f"{big_check / check_s:.1f}× the ×1 check"))
+        rows.append((f"check ×{args.scale}", big_check, f"{big_check / check_s:.1f}× the ×1 check"))
         big_cache = Path(tmp) / "big-cache"
         check(big, [big], cache_dir=big_cache)  # fill the cache, as an earlier run would
         one = big / "copy3" / "support" / "chat.md"
@@ -124,7 +127,7 @@ def main() -> None:
         cold = big / "copy4" / "support" / "chat.md"
         one_nocache = best_of(lambda: check(big, [cold], cache_dir=None), args.repeat)
         rows.append((f"changed-files, 1 page of ×{args.scale}", changed_s, "warm, cached site"))
-        rows.append((f"changed-files, 1 page, no cache", one_nocache, "warm"))
+        rows.append(("changed-files, 1 page, no cache", one_nocache, "warm"))
         proc_s, peak_mb = peak_memory_mb(big)
         rows.append((f"check ×{args.scale}, own process", proc_s, f"peak RSS {peak_mb:.0f} MB"))
 
@@ -132,14 +135,18 @@ def main() -> None:
     if args.json:
         print(json.dumps({"rows": rows, "per_rule": per_rule}, indent=2))
         return
-    print(f"taiyaku benchmark — {platform.processor() or platform.machine()}, "
-          f"{platform.python_implementation()} {platform.python_version()}")
+    print(
+        f"taiyaku benchmark — {platform.processor() or platform.machine()}, "
+        f"{platform.python_implementation()} {platform.python_version()}"
+    )
     print(f"{'measure':<38} {'seconds':>8} {'× floor':>8}  note")
     for name, seconds, note in rows:
         base = big_floor if f"×{args.scale}" in name and "changed" not in name else floor_s
         print(f"{name:<38} {seconds:8.3f} {seconds / base:8.2f}  {note}")
-    print(f"\ntextlint ja-technical-writing on 78 .md files: {TEXTLINT_SECONDS} s "
-          f"→ taiyaku's full check is {TEXTLINT_SECONDS / check_s:.0f}× faster on 114 pages")
+    print(
+        f"\ntextlint ja-technical-writing on 78 .md files: {TEXTLINT_SECONDS} s "
+        f"→ taiyaku's full check is {TEXTLINT_SECONDS / check_s:.0f}× faster on 114 pages"
+    )
     print("\ntime per rule (one process; lazily triggered parsing counts to the first rule):")
     for code, seconds in sorted(per_rule.items(), key=lambda item: -item[1]):
         print(f"  {code:<6} {seconds:7.3f}")

@@ -29,6 +29,7 @@ key terms (``only``, のみ ...).
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -519,14 +520,20 @@ _EN_SUFFIXES = (
     ("ed", ""), ("es", ""), ("ly", ""), ("al", ""), ("s", ""), ("e", ""), ("y", ""),
 )
 # fmt: on
-# Spellings of negation and of "email" brought to one form before splitting into words.
+# Spellings of negation and of "email" brought to one form before splitting into words,
+# in one pass over the text: (pattern, replacement) in the order they are tried.
 _EN_REWRITES = (
-    (re.compile(r"\bwon't\b"), "will not"),
-    (re.compile(r"\bcan't\b|\bcannot\b"), "can not"),
-    (re.compile(r"n't\b"), " not"),
-    (re.compile(r"\bunable\b"), "not able"),
-    (re.compile(r"\be-mail\b"), "email"),
+    (r"\bwon't\b", "will not"),
+    (r"\bcan't\b|\bcannot\b", "can not"),
+    (r"n't\b", " not"),
+    (r"\bunable\b", "not able"),
+    (r"\be-mail\b", "email"),
 )
+_EN_REWRITE_RE = re.compile("|".join(f"({pattern})" for pattern, _ in _EN_REWRITES))
+
+
+def _en_rewrite(match: re.Match[str]) -> str:
+    return _EN_REWRITES[(match.lastindex or 1) - 1][1]
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -549,8 +556,8 @@ def _en_stem(word: str) -> str:
 
 def _en_words(text: str) -> list[str]:
     text = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
-    for pattern, replace in _EN_REWRITES:
-        text = pattern.sub(replace, text)
+    if "'" in text or "cannot" in text or "unable" in text or "e-mail" in text:
+        text = _EN_REWRITE_RE.sub(_en_rewrite, text)  # (every rewrite needs one of these)
     return _EN_WORD_RE.findall(text)
 
 
@@ -631,15 +638,19 @@ def _page_sentences(
     return sentences
 
 
+_LEMMA_AND_POS = operator.itemgetter(1, 2)  # of a Token: (lemma, pos)
+
+
 def _block_keys(lang: Lang, block: BlockText) -> frozenset[str | None] | None:
     """Every content-word key the block may hold: a superset of its sentences' keys,
     found without splitting sentences.  None when it cannot be known cheaply (Japanese
     text that comes without tokens)."""
     if lang == "en":
-        return frozenset(map(_en_stem, _en_words(_mask_markup(block.text))))
+        # Masking markup only blanks characters out, so it can only remove words.
+        return frozenset(map(_en_stem, _en_words(block.text)))
     if block.tokens is None:
         return None
-    return frozenset([_ja_content_key(t.lemma, t.pos) for t in block.tokens])
+    return frozenset(_ja_content_key(*pair) for pair in set(map(_LEMMA_AND_POS, block.tokens)))
 
 
 @dataclass(frozen=True)

@@ -122,6 +122,7 @@ class Site:
         self.by_rel: dict[str, Page] = {}
         self._by_stem: dict[str, list[Page]] = {}
         self._page_by_path: dict[Path, Page | None] = {}
+        self._static_by_url: dict[str, Path | None] = {}
         self._loader = loader
         self._documents: dict[str, Document] = {}
         self._redirects: dict[str, list[Page]] | None = None
@@ -227,7 +228,13 @@ class Site:
         return best or UrlMatch()
 
     def static_file(self, url_path: str) -> Path | None:
-        """A non-page file served at ``url_path``: beside the pages or in a static folder."""
+        """A non-page file served at ``url_path``: beside the pages or in a static folder.
+        Remembered per URL path, since resolving costs syscalls and pages repeat links."""
+        if url_path not in self._static_by_url:
+            self._static_by_url[url_path] = self._find_static_file(url_path)
+        return self._static_by_url[url_path]
+
+    def _find_static_file(self, url_path: str) -> Path | None:
         inner = url_path.lstrip("/")
         if not inner or inner.endswith("/") or is_page_file(inner):
             return None

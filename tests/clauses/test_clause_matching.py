@@ -18,6 +18,7 @@ from taiyaku.clauses import (
     Policy,
     TextBlock,
     Thresholds,
+    _en_words,
     match_clause,
 )
 
@@ -395,3 +396,19 @@ def test_thresholds_come_from_the_caller(clauses) -> None:
     unrelated = [TextBlock("Student staff answer questions in the chat.")]
     assert match_clause(clause, "en", unrelated).status == "missing"
     assert match_clause(clause, "en", unrelated, lax).status != "missing"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("We can't reply", ["we", "can", "not", "reply"]),
+        ("We cannot reply", ["we", "can", "not", "reply"]),
+        ("We won’t reply", ["we", "will", "not", "reply"]),
+        ("Staff don't reply", ["staff", "do", "not", "reply"]),
+        ("We are unable to reply", ["we", "are", "not", "able", "to", "reply"]),
+        ("Use the E-mail form", ["use", "the", "email", "form"]),
+        ("Use the email form", ["use", "the", "email", "form"]),
+    ],
+)
+def test_english_spellings_of_negation_and_email_become_one(text: str, words: list[str]) -> None:
+    assert _en_words(text) == words
