@@ -152,6 +152,17 @@ _DAY_WORD = re.compile(
     r"|(?P<full>\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b)"
     r"|(?P<abbr>\b(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\b\.?)"
 )
+
+# What every match of a pattern above contains, found by a cheap scan first: the
+# patterns open with look-behinds and optional groups, so a failing search tries
+# them at every position of the text.
+_ISO_HINT = re.compile(r"\d{4}[-/]")  # _ISO_DATE
+_MONTH_HINT = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # _US/_UK_DATE
+_ROUND_HINT = re.compile("round", re.I)  # _ALL_DAY, with "24"
+_MERIDIEM_HINT = re.compile(r"\d\s*[aApP]\.?\s?[mM]\b")  # _BARE_START
+_DAY_WORD_HINT = re.compile(
+    r"eek|oliday|very|ach\s|aily|days\s+a|[Aa]ll\s+year|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
+)  # _DAY_WORD
 _LIST = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b)\s*")
 _RANGE = re.compile(r"\s*(?:-|–|—|~|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b)\s*")
 _EXCEPT = re.compile(
@@ -228,7 +239,13 @@ class _EnParser:
 
     # ------------------------------------------------------------------- dates
     def _dates(self) -> None:
-        for pattern in (_ISO_DATE, _US_DATE, _UK_DATE):
+        for pattern, hint in (
+            (_ISO_DATE, _ISO_HINT),
+            (_US_DATE, _MONTH_HINT),
+            (_UK_DATE, _MONTH_HINT),
+        ):
+            if not hint.search(self.masked):
+                continue
             for m in pattern.finditer(self.masked):
                 if self._free(m.start(), m.end()):
                     self._date_match(m)
@@ -266,6 +283,8 @@ class _EnParser:
 
     # ---------------------------------------------------------- round the clock
     def _all_day(self) -> None:
+        if "24" not in self.masked and not _ROUND_HINT.search(self.masked):
+            return
         for m in _ALL_DAY.finditer(self.masked):
             group = next(name for name, value in m.groupdict().items() if value is not None)
             start, end = m.span(group)
@@ -317,7 +336,10 @@ class _EnParser:
                 bare = m.group("h24") is not None and atom.hour <= 12
                 found.append(_Found(atom, bare=bare))
         starts = {f.start for f in found}
-        for m in _BARE_START.finditer(self.masked):
+        bare_starts = (
+            _BARE_START.finditer(self.masked) if _MERIDIEM_HINT.search(self.masked) else ()
+        )
+        for m in bare_starts:
             if self._free(m.start(), m.end()) and m.start() not in starts:
                 number = Atom(m.start(), m.end(), int(m.group("h")))
                 found.append(_Found(number, bare=True, standalone=False))
@@ -353,6 +375,8 @@ class _EnParser:
 
     # -------------------------------------------------------------- qualifiers
     def _qualifiers(self) -> None:
+        if not _DAY_WORD_HINT.search(self.masked):
+            return
         pos = 0
         while True:
             m = _DAY_WORD.search(self.masked, pos)

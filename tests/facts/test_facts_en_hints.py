@@ -1,0 +1,70 @@
+"""The English extractor skips a pattern when its cheap hint is absent from the text.
+
+That is only sound if every match of the pattern contains a match of the hint.  These
+tests build text from the pieces the patterns are made of and check exactly that.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from taiyaku.facts import en
+
+_PIECES = [
+    "January", "Jan.", "Sept", "May", "Dec", "Monday", "Mon.", "Tues", "Sunday", "Sat",
+    "weekday", "weekdays", "Week-ends", "public holidays", "Holiday", "every day", "Everyday",
+    "each day", "Daily", "7 days a week", "Seven days a week", "365 days a year",
+    "All year round", "all year", "24 hours a day", "24/7", "24 / 7 / 365", "around the clock",
+    "Round-the-clock", "24-hour support", "open 24 hours", ": 24 hours", "9", "10", "12", "2025",
+    "2025-03-15", "2025/3/5", "15th", "of", "the", "to", "-", "–", "through", ":", "00", ":30",
+    "am", "a.m.", "PM", "p.m.", "noon", "midnight", "(", ")", ",", ".", " ", "  ", "\n",
+    "hours", "and", "between", "Friday", "Sat.", "Nov", "3rd", "1", "30",
+]  # fmt: skip
+
+_PAIRS = [
+    (en._ISO_DATE, en._ISO_HINT),
+    (en._US_DATE, en._MONTH_HINT),
+    (en._UK_DATE, en._MONTH_HINT),
+    (en._BARE_START, en._MERIDIEM_HINT),
+    (en._DAY_WORD, en._DAY_WORD_HINT),
+]
+
+
+def _all_day_hint(text: str) -> bool:
+    return "24" in text or en._ROUND_HINT.search(text) is not None
+
+
+texts = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12).map(" ".join) | st.lists(
+    st.sampled_from(_PIECES), min_size=1, max_size=12
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_every_match_contains_its_hint(text: str) -> None:
+    for pattern, hint in _PAIRS:
+        for match in pattern.finditer(text):
+            assert hint.search(match.group()) is not None, (pattern.pattern[:40], text)
+    if en._ALL_DAY.search(text):
+        assert _all_day_hint(text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "hint", "text"),
+    [
+        (en._US_DATE, en._MONTH_HINT, "Monday, March 3, 2025"),
+        (en._UK_DATE, en._MONTH_HINT, "the 3rd of Sept 2025"),
+        (en._ISO_DATE, en._ISO_HINT, "2025-03-15 (Sat)"),
+        (en._BARE_START, en._MERIDIEM_HINT, "9 to 5 p.m."),
+        (en._DAY_WORD, en._DAY_WORD_HINT, "All year round"),
+    ],
+)
+def test_hints_pass_the_texts_their_patterns_match(
+    pattern: re.Pattern[str], hint: re.Pattern[str], text: str
+) -> None:
+    assert pattern.search(text) is not None
+    assert hint.search(text) is not None
