@@ -79,10 +79,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     cursor = 0
     for node in get_tagger()(text):
         surface = node.surface
-        white_space = node.white_space
-        if white_space:
-            cursor += len(white_space)
-        if not startswith(surface, cursor):  # the tagger normalised something: search
+        if not startswith(surface, cursor):  # white space before it (or a normalised form)
             found = text.find(surface, cursor)
             if found >= 0:
                 cursor = found

@@ -39,8 +39,9 @@ def detect_language(text: str) -> Lang:
     sentence quoting a Japanese button label stays English; a Japanese sentence naming
     "Zoom Contact Center" stays Japanese.
     """
-    ja = _count(_JAPANESE, text)
+    if text.isascii():  # the common English case, decided without counting
+        return "en" if _LATIN.search(text) else "none"
     latin = _count(_LATIN, text)
-    if ja == 0 and latin == 0:
-        return "none"
-    return "ja" if ja * 3 >= latin else "en"
+    if latin == 0:
+        return "ja" if _JAPANESE.search(text) else "none"
+    return "ja" if _count(_JAPANESE, text) * 3 >= latin else "en"
