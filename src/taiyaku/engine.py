@@ -25,6 +25,7 @@ from taiyaku.document import (
     read_document,
     unreadable_document,
 )
+from taiyaku.forking import WorkerFailed, can_fork, run_forked
 from taiyaku.limits import PageTimeout, time_limit
 from taiyaku.rules import select_rules
 from taiyaku.rules.base import PageRule, PairRule, Rule, SiteRule
@@ -449,7 +450,7 @@ def _parallel_groups(ctx: Context, rules: Sequence[type[Rule]]) -> list[list[Pag
     groups are balanced by file size.
     """
     jobs = int(ctx.config.get("jobs") or 0) or (os.cpu_count() or 1)
-    if jobs < 2 or len(ctx.targets) < PARALLEL_MIN_PAGES or not _can_fork():
+    if jobs < 2 or len(ctx.targets) < PARALLEL_MIN_PAGES or not can_fork():
         return None
     units: dict[str, list[Page]] = {}
     for page in ctx.targets:
@@ -471,12 +472,6 @@ def _unit_size(unit: list[Page]) -> int:
     return total
 
 
-def _can_fork() -> bool:
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
 def _check_in_workers(
     ctx: Context,
     rules: Sequence[type[Rule]],
@@ -484,9 +479,8 @@ def _check_in_workers(
     result: RunResult,
     progress: Progress | None = None,
 ) -> list[tuple[type[Rule], Finding]]:
-    """Run :func:`_check_pages` for each group in a forked worker process."""
-    import multiprocessing
-
+    """Run :func:`_check_pages` for each group: the first here, the others in forked
+    child processes at the same time."""
     global _FORKED
     if any(rule.NEEDS_TOKENS for rule in rules):
         get_tagger()  # load the dictionary once; forked workers share it
@@ -494,26 +488,34 @@ def _check_in_workers(
         ctx.site_fingerprint()  # hash the site once, before the workers need it
         ctx.cache.disconnect()  # an SQLite connection must not cross fork()
     _FORKED = (ctx, rules, groups)
+    done = 0
+
+    def count_done(_index: int, output: tuple[Any, ...]) -> None:
+        nonlocal done
+        done += output[4]
+        if progress is not None:
+            progress("pages", done, len(ctx.targets))
+
     # Objects that exist before the fork are never collected by the workers: walking
     # them would cost time and copy every page of memory they sit on.
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(len(groups)) as pool:
-            outputs = []
-            done = 0
-            for output in pool.imap_unordered(_worker, range(len(groups))):
-                outputs.append(output)
-                done += output[4]
-                if progress is not None:
-                    progress("pages", done, len(ctx.targets))
+        outputs = run_forked(_worker, len(groups), count_done)
+    except WorkerFailed as failure:  # a crash, not a rule's exception (those are guarded)
+        result.internal_errors.append(
+            InternalError(
+                f"internal error: {failure}\n(the pages were checked again in one process)"
+            )
+        )
+        return _check_pages(ctx, rules, ctx.targets, result, progress)
     finally:
         _FORKED = None
         gc.unfreeze()
     by_code = {rule.CODE: rule for rule in rules}
     found: list[tuple[type[Rule], Finding]] = []
-    for items, errors, seconds, pairs, _pages, cached in outputs:
+    for index, (items, errors, seconds, pairs, _pages, cached) in enumerate(outputs):
         found.extend((by_code[code], finding) for code, finding in items)
-        if ctx.cache is not None:
+        if ctx.cache is not None and index > 0:  # group 0 ran here, on ctx.cache itself
             hits, misses, pending = cached
             ctx.cache.hits += hits
             ctx.cache.misses += misses

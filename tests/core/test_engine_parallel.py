@@ -39,3 +39,31 @@ def test_parallel_run_equals_serial_run(tmp_path: Path, monkeypatch: pytest.Monk
     assert parallel == serial
     assert parallel_result.pairs == serial_result.pairs
     assert set(parallel_result.rule_seconds) == set(serial_result.rule_seconds)
+
+
+def test_a_crashed_worker_is_an_internal_error_and_the_pages_are_still_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files: dict[str, str | bytes] = {
+        f"s{i}/page.md": f"---\ntitle: p{i}\n---\n平日{i}時から受け付けます。\n" for i in range(6)
+    }
+    make_site(tmp_path, files)
+    serial = run_site(tmp_path, jobs=1)
+    monkeypatch.setattr(engine, "PARALLEL_MIN_PAGES", 2)
+    original = engine._worker
+
+    def crashing(index: int):  # type: ignore[no-untyped-def]
+        if index == 1:
+            import os
+
+            os._exit(9)  # as a segfault in a native library would end it
+        return original(index)
+
+    monkeypatch.setattr(engine, "_worker", crashing)
+    result = run_site(tmp_path, jobs=2)
+    assert [e.message.splitlines()[0] for e in result.internal_errors] == [
+        "internal error: worker 1 ended without a result"
+    ]
+    assert [(d.path, d.line, d.code) for d in result.diagnostics] == [
+        (d.path, d.line, d.code) for d in serial.diagnostics
+    ]

@@ -1,0 +1,69 @@
+"""run_forked: group 0 here, the others in forked children, results in order."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from taiyaku.forking import WorkerFailed, can_fork, run_forked
+
+pytestmark = pytest.mark.skipif(not can_fork(), reason="no fork() on this platform")
+
+
+def test_results_come_back_in_group_order_and_group_0_runs_here() -> None:
+    here = os.getpid()
+    results = run_forked(lambda i: (i, os.getpid() == here), 3)
+    assert results == [(0, True), (1, False), (2, False)]
+
+
+def test_each_result_is_announced_once() -> None:
+    seen: list[tuple[int, int]] = []
+    run_forked(lambda i: i * 10, 3, lambda index, result: seen.append((index, result)))
+    assert sorted(seen) == [(0, 0), (1, 10), (2, 20)]
+
+
+def test_a_result_larger_than_a_pipe_buffer_arrives_whole() -> None:
+    big = "対訳" * 500_000  # 3 MB of UTF-8, far beyond a 64 KB pipe buffer
+    assert run_forked(lambda i: big if i else "", 2) == ["", big]
+
+
+def test_an_exception_in_a_child_is_reported_with_its_traceback() -> None:
+    def work(index: int) -> int:
+        if index == 1:
+            raise ValueError("broken page model")
+        return index
+
+    with pytest.raises(WorkerFailed, match=r"(?s)worker 1 failed.*ValueError: broken page model"):
+        run_forked(work, 2)
+
+
+def test_a_child_that_dies_without_a_result_is_reported() -> None:
+    def work(index: int) -> int:
+        if index == 1:
+            os._exit(3)
+        return index
+
+    with pytest.raises(WorkerFailed, match="worker 1 ended without a result"):
+        run_forked(work, 2)
+
+
+def test_an_error_here_stops_the_children_and_leaves_no_process_behind() -> None:
+    def work(index: int) -> int:
+        if index == 0:
+            raise KeyboardInterrupt
+        time.sleep(60)
+        return index
+
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        run_forked(work, 3)
+    assert time.monotonic() - started < 30  # the sleeping children were stopped
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # and reaped: this process has no child left
+
+
+def test_a_single_group_forks_nothing() -> None:
+    here = os.getpid()
+    assert run_forked(lambda i: os.getpid() == here, 1) == [True]
