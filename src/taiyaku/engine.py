@@ -25,7 +25,7 @@ from taiyaku.document import (
     read_document,
     unreadable_document,
 )
-from taiyaku.forking import WorkerFailed, can_fork, run_forked
+from taiyaku.forking import WorkerFailed, WorkQueue, can_fork, run_forked
 from taiyaku.limits import PageTimeout, time_limit
 from taiyaku.rules import select_rules
 from taiyaku.rules.base import PageRule, PairRule, Rule, SiteRule
@@ -147,15 +147,15 @@ def run(
 
 
 # The checking phase allocates hundreds of thousands of small, short-lived objects (tokens,
-# markdown-it tokens, sentences) and few reference cycles; a larger first generation
-# spares most of the collections that would walk them.
-_GEN0_THRESHOLD = 20_000
+# markdown-it tokens, sentences) and few reference cycles; larger generations spare most
+# of the collections that would walk them (full ones walk every token of the site).
+_GC_THRESHOLDS = (20_000, 50, 100)
 
 
 @contextlib.contextmanager
 def _fewer_collections() -> Iterator[None]:
     before = gc.get_threshold()
-    gc.set_threshold(max(before[0], _GEN0_THRESHOLD), *before[1:])
+    gc.set_threshold(*(max(b, t) for b, t in zip(before, _GC_THRESHOLDS, strict=False)))
     try:
         yield
     finally:
@@ -233,11 +233,12 @@ def _run_rules(
     result: RunResult,
     progress: Progress | None = None,
 ) -> list[tuple[type[Rule], Finding]]:
-    groups = _parallel_groups(ctx, rules)
-    if groups is None:
+    plan = _parallel_plan(ctx)
+    if plan is None:
         found = _check_pages(ctx, rules, ctx.targets, result, progress)
     else:
-        found = _check_in_workers(ctx, rules, groups, result, progress)
+        units, jobs = plan
+        found = _check_in_workers(ctx, rules, units, jobs, result, progress)
     for rule in (r() for r in rules if issubclass(r, SiteRule)):
         found.extend(_guard(type(rule), "the site", _lazy(rule.check, ctx), result))
     return found
@@ -440,14 +441,16 @@ def _is_bilingual(ctx: Context, page: Page) -> bool:
 # Below this many pages a process pool costs more than it saves.
 PARALLEL_MIN_PAGES = 40
 
-_FORKED: tuple[Context, Sequence[type[Rule]], list[list[Page]]] | None = None
+_FORKED: tuple[Context, Sequence[type[Rule]], list[list[Page]], WorkQueue] | None = None
 
 
-def _parallel_groups(ctx: Context, rules: Sequence[type[Rule]]) -> list[list[Page]] | None:
-    """Split the targets for a process pool, or None to run in this process.
+def _parallel_plan(ctx: Context) -> tuple[list[list[Page]], int] | None:
+    """Units of work for the worker processes and how many workers, or None to run in
+    this process.
 
-    Pages of one pair stay in one group, so each page is parsed in one process only;
-    groups are balanced by file size.
+    A unit is a pair (or a lone page), so each page is parsed in one process only.
+    Units are handed out largest first to whichever worker is free (longest processing
+    time first), so the workers finish together.
     """
     jobs = int(ctx.config.get("jobs") or 0) or (os.cpu_count() or 1)
     if jobs < 2 or len(ctx.targets) < PARALLEL_MIN_PAGES or not can_fork():
@@ -455,13 +458,8 @@ def _parallel_groups(ctx: Context, rules: Sequence[type[Rule]]) -> list[list[Pag
     units: dict[str, list[Page]] = {}
     for page in ctx.targets:
         units.setdefault(page.key if page.counterpart else page.rel, []).append(page)
-    groups: list[list[Page]] = [[] for _ in range(jobs)]
-    sizes = [0] * jobs
-    for unit in sorted(units.values(), key=_unit_size, reverse=True):
-        smallest = sizes.index(min(sizes))
-        groups[smallest].extend(unit)
-        sizes[smallest] += _unit_size(unit)
-    return [g for g in groups if g]
+    ordered = sorted(units.values(), key=_unit_size, reverse=True)
+    return ordered, min(jobs, len(ordered))
 
 
 def _unit_size(unit: list[Page]) -> int:
@@ -475,19 +473,21 @@ def _unit_size(unit: list[Page]) -> int:
 def _check_in_workers(
     ctx: Context,
     rules: Sequence[type[Rule]],
-    groups: list[list[Page]],
+    units: list[list[Page]],
+    jobs: int,
     result: RunResult,
     progress: Progress | None = None,
 ) -> list[tuple[type[Rule], Finding]]:
-    """Run :func:`_check_pages` for each group: the first here, the others in forked
-    child processes at the same time."""
+    """Run :func:`_check_pages` on ``units`` in ``jobs`` processes: this one and forked
+    children, each taking the next unit from a shared queue when it is free."""
     global _FORKED
     if any(rule.NEEDS_TOKENS for rule in rules):
         get_tagger()  # load the dictionary once; forked workers share it
     if ctx.cache is not None:
         ctx.site_fingerprint()  # hash the site once, before the workers need it
         ctx.cache.disconnect()  # an SQLite connection must not cross fork()
-    _FORKED = (ctx, rules, groups)
+    queue = WorkQueue(len(units))
+    _FORKED = (ctx, rules, units, queue)
     done = 0
 
     def count_done(_index: int, output: tuple[Any, ...]) -> None:
@@ -500,7 +500,7 @@ def _check_in_workers(
     # them would cost time and copy every page of memory they sit on.
     gc.freeze()
     try:
-        outputs = run_forked(_worker, len(groups), count_done)
+        outputs = run_forked(_worker, jobs, count_done)
     except WorkerFailed as failure:  # a crash, not a rule's exception (those are guarded)
         result.internal_errors.append(
             InternalError(
@@ -510,6 +510,7 @@ def _check_in_workers(
         return _check_pages(ctx, rules, ctx.targets, result, progress)
     finally:
         _FORKED = None
+        queue.close()
         gc.unfreeze()
     by_code = {rule.CODE: rule for rule in rules}
     found: list[tuple[type[Rule], Finding]] = []
@@ -529,9 +530,13 @@ def _check_in_workers(
 
 def _worker(index: int) -> tuple[Any, ...]:
     assert _FORKED is not None
-    ctx, rules, groups = _FORKED
+    ctx, rules, units, queue = _FORKED
     local = RunResult([], 0, 0, ctx.cwd)
-    found = _check_pages(ctx, rules, groups[index], local)
+    found: list[tuple[type[Rule], Finding]] = []
+    pages = 0
+    while (taken := queue.take()) is not None:
+        found.extend(_check_pages(ctx, rules, units[taken], local))
+        pages += len(units[taken])
     cache = ctx.cache
     cached = (cache.hits, cache.misses, cache.pending) if cache is not None else (0, 0, {})
     return (
@@ -539,7 +544,7 @@ def _worker(index: int) -> tuple[Any, ...]:
         local.internal_errors,
         local.rule_seconds,
         local.pairs,
-        len(groups[index]),
+        pages,
         cached,
     )
 

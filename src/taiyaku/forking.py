@@ -17,12 +17,13 @@ import os
 import pickle
 import selectors
 import signal
+import struct
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["WorkerFailed", "can_fork", "run_forked"]
+__all__ = ["WorkQueue", "WorkerFailed", "can_fork", "run_forked"]
 
 
 class WorkerFailed(Exception):
@@ -127,3 +128,43 @@ def _reap(children: list[_Child]) -> None:
                 os.kill(child.pid, signal.SIGTERM)
         with contextlib.suppress(ChildProcessError):
             os.waitpid(child.pid, 0)
+
+
+class WorkQueue:
+    """The numbers ``0 … count - 1`` handed out, in order, to whichever process asks
+    next: made before ``fork()``, shared by the children (a pipe, so no lock is needed:
+    the kernel serialises reads, and each read takes one whole fixed-size item).
+
+    When there are more numbers than a pipe holds, consecutive ones travel as ranges.
+    """
+
+    _ITEM = struct.Struct("=II")  # a range: start, stop
+    # 4,096 bytes (PIPE_BUF): one write that a pipe always takes whole, even one that the
+    # kernel shrank to a single page, so writing before any reader exists cannot block.
+    _MAX_ITEMS = 512
+
+    def __init__(self, count: int) -> None:
+        step = max(1, -(-count // self._MAX_ITEMS))
+        payload = b"".join(
+            self._ITEM.pack(start, min(start + step, count)) for start in range(0, count, step)
+        )
+        self._read_fd, write_fd = os.pipe()
+        try:
+            written = os.write(write_fd, payload)
+            assert written == len(payload)
+        finally:
+            os.close(write_fd)  # so that an empty queue reads as the end
+        self._pending: list[int] = []
+
+    def take(self) -> int | None:
+        """The next number, or None when all are taken."""
+        if not self._pending:
+            item = os.read(self._read_fd, self._ITEM.size)
+            if len(item) < self._ITEM.size:
+                return None
+            start, stop = self._ITEM.unpack(item)
+            self._pending = list(range(stop - 1, start - 1, -1))
+        return self._pending.pop()
+
+    def close(self) -> None:
+        os.close(self._read_fd)

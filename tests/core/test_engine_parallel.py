@@ -29,9 +29,9 @@ def test_parallel_run_equals_serial_run(tmp_path: Path, monkeypatch: pytest.Monk
     calls: list[int] = []
     original = engine._check_in_workers
 
-    def spy(ctx, rules, groups, result, progress=None):  # type: ignore[no-untyped-def]
-        calls.append(len(groups))
-        return original(ctx, rules, groups, result, progress)
+    def spy(ctx, rules, units, jobs, result, progress=None):  # type: ignore[no-untyped-def]
+        calls.append(jobs)
+        return original(ctx, rules, units, jobs, result, progress)
 
     monkeypatch.setattr(engine, "_check_in_workers", spy)
     parallel, parallel_result = findings(2)

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from taiyaku.forking import WorkerFailed, can_fork, run_forked
+from taiyaku.forking import WorkerFailed, WorkQueue, can_fork, run_forked
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="no fork() on this platform")
 
@@ -67,3 +67,39 @@ def test_an_error_here_stops_the_children_and_leaves_no_process_behind() -> None
 def test_a_single_group_forks_nothing() -> None:
     here = os.getpid()
     assert run_forked(lambda i: os.getpid() == here, 1) == [True]
+
+
+def test_a_work_queue_hands_out_every_number_once_across_processes() -> None:
+    queue = WorkQueue(300)
+
+    def drain(_index: int) -> list[int]:
+        taken = []
+        while (number := queue.take()) is not None:
+            taken.append(number)
+            time.sleep(0.0005)  # let the other process take some
+        return taken
+
+    try:
+        here, there = run_forked(drain, 2)
+    finally:
+        queue.close()
+    assert sorted(here + there) == list(range(300))
+    assert here and there  # both processes worked
+    assert here == sorted(here) and there == sorted(there)  # each in queue order
+
+
+def test_a_work_queue_larger_than_a_pipe_item_limit_travels_as_ranges() -> None:
+    queue = WorkQueue(100_000)
+    try:
+        numbers = list(iter(queue.take, None))
+    finally:
+        queue.close()
+    assert numbers == list(range(100_000))
+
+
+def test_an_empty_work_queue_is_empty() -> None:
+    queue = WorkQueue(0)
+    try:
+        assert queue.take() is None
+    finally:
+        queue.close()
