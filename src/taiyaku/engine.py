@@ -483,6 +483,8 @@ def _check_in_workers(
     global _FORKED
     if any(rule.NEEDS_TOKENS for rule in rules):
         get_tagger()  # load the dictionary once; forked workers share it
+    for rule in rules:
+        rule.prepare(ctx)  # policies and site tables, loaded once for all workers
     if ctx.cache is not None:
         ctx.site_fingerprint()  # hash the site once, before the workers need it
         ctx.cache.disconnect()  # an SQLite connection must not cross fork()

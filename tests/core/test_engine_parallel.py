@@ -8,6 +8,7 @@ import pytest
 
 from helpers import make_site, run_site
 from taiyaku import engine
+from taiyaku.config import ConfigError
 
 
 def test_parallel_run_equals_serial_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -67,3 +68,21 @@ def test_a_crashed_worker_is_an_internal_error_and_the_pages_are_still_checked(
     assert [(d.path, d.line, d.code) for d in result.diagnostics] == [
         (d.path, d.line, d.code) for d in serial.diagnostics
     ]
+
+
+def test_policies_are_loaded_once_before_the_workers_fork(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A broken policy stops a parallel run as a configuration error (exit code 2, one
+    line), raised here before any worker starts: never a worker crash."""
+    site = make_site(
+        tmp_path / "site",
+        {f"s{i}/page.md": f"---\ntitle: p{i}\n---\n本文{i}\n" for i in range(6)},
+    )
+    checks = make_site(tmp_path / "checks", {"privacy.yml": "version: 1\nclauses: [\n"})
+    monkeypatch.setattr(engine, "PARALLEL_MIN_PAGES", 2)
+    forked: list[int] = []
+    monkeypatch.setattr(engine, "run_forked", lambda *args: forked.append(1))
+    with pytest.raises(ConfigError, match=r"privacy\.yml"):
+        run_site(site, checks_dir=checks, jobs=2)
+    assert forked == []

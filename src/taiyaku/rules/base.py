@@ -60,6 +60,12 @@ class Rule:
     USES_SITE: ClassVar[bool] = True
 
     @classmethod
+    def prepare(cls, ctx: Context) -> None:
+        """Load what the rule reads once per run (a policy file, a site-wide table)
+        before worker processes fork, so that they share it instead of each loading it.
+        Rules still load lazily; this only moves the work to where it is done once."""
+
+    @classmethod
     def family(cls) -> str:
         return re.sub(r"\d+$", "", cls.CODE)
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from taiyaku.context import Context
     from taiyaku.document import Document
 
-__all__ = ["SCHEMA_FILE", "key_column", "schema_problems", "schema_set"]
+__all__ = ["SCHEMA_FILE", "UsesSchema", "key_column", "schema_problems", "schema_set"]
 
 SCHEMA_FILE = "frontmatter.schema.yaml"
 
@@ -62,3 +62,11 @@ def key_column(doc: Document, line: int) -> int:
     """The column where the key (or list item) on ``line`` starts: its indentation + 1."""
     text = doc.line_text(line)
     return len(text) - len(text.lstrip(" ")) + 1
+
+
+class UsesSchema:
+    """Mixin of the rules that read the schema: it is loaded before workers fork."""
+
+    @classmethod
+    def prepare(cls, ctx: Context) -> None:
+        schema_set(ctx)

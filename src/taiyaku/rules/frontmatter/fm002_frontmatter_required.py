@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING
 
 from taiyaku.diagnostics import Finding, Severity
 from taiyaku.rules.base import PageRule
-from taiyaku.rules.frontmatter._schema import key_column, schema_problems
+from taiyaku.rules.frontmatter._schema import UsesSchema, key_column, schema_problems
 
 if TYPE_CHECKING:
     from taiyaku.context import Context
     from taiyaku.document import Document
 
 
-class FrontmatterRequired(PageRule):
+class FrontmatterRequired(UsesSchema, PageRule):
     """A key the site's front-matter schema requires is missing.
 
     ## What it does

@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING
 
 from taiyaku.diagnostics import Finding, Severity
 from taiyaku.rules.base import PageRule
-from taiyaku.rules.frontmatter._schema import key_column, schema_problems
+from taiyaku.rules.frontmatter._schema import UsesSchema, key_column, schema_problems
 
 if TYPE_CHECKING:
     from taiyaku.context import Context
     from taiyaku.document import Document
 
 
-class FrontmatterUnknownKey(PageRule):
+class FrontmatterUnknownKey(UsesSchema, PageRule):
     """A front-matter key the site's schema does not know, usually a typo.
 
     ## What it does

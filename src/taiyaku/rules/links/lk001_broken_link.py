@@ -77,6 +77,10 @@ class BrokenLink(PageRule):
     SEVERITY = Severity.ERROR
     OPTIONS = (TRAILING_SLASH,)
 
+    @classmethod
+    def prepare(cls, ctx: Context) -> None:
+        ctx.site.redirects()  # read every page's front matter once, not once per worker
+
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         page = ctx.page_of(doc)
         resolver = resolver_for(ctx.site)

@@ -46,6 +46,7 @@ __all__ = [
     "PageSide",
     "PrivacyRun",
     "Spot",
+    "UsesPrivacyPolicy",
     "display_line",
     "excerpt",
     "first_words",
@@ -70,6 +71,18 @@ def privacy_run(ctx: Context) -> PrivacyRun:
     checking pages against a policy that cannot be read would report them all clean.
     """
     return ctx.policy(_RUN_KEY, lambda: PrivacyRun(ctx, _load(ctx)))  # type: ignore[no-any-return]
+
+
+class UsesPrivacyPolicy:
+    """Mixin of the PV rules: the policy is loaded, and each clause's own wording
+    analysed, before workers fork."""
+
+    @classmethod
+    def prepare(cls, ctx: Context) -> None:
+        policy = privacy_run(ctx).policy
+        if policy is not None:
+            for lang in ("ja", "en"):
+                match_clauses(policy.clauses, lang, (), policy.thresholds)
 
 
 def _load(ctx: Context) -> Policy | None:

@@ -10,6 +10,7 @@ from taiyaku.rules.base import PageRule
 from taiyaku.rules.privacy.page_clauses import (
     LANG_LABEL,
     LANG_NAME,
+    UsesPrivacyPolicy,
     display_line,
     first_words,
     language_note,
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from taiyaku.document import Document
 
 
-class PrivacyClauseMissing(PageRule):
+class PrivacyClauseMissing(UsesPrivacyPolicy, PageRule):
     """A support page lacks a required privacy clause in its own language.
 
     ## What it does

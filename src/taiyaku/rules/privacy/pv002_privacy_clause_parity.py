@@ -10,6 +10,7 @@ from taiyaku.rules.base import PairRule
 from taiyaku.rules.privacy.page_clauses import (
     LANG_LABEL,
     LANG_NAME,
+    UsesPrivacyPolicy,
     display_line,
     privacy_run,
 )
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from taiyaku.context import Context, Pair
 
 
-class PrivacyClauseParity(PairRule):
+class PrivacyClauseParity(UsesPrivacyPolicy, PairRule):
     """A privacy clause is in one language of a page and not in the other.
 
     ## What it does

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from taiyaku.diagnostics import Finding, Severity
 from taiyaku.rules.base import PageRule
-from taiyaku.rules.privacy.page_clauses import LANG_LABEL, privacy_run
+from taiyaku.rules.privacy.page_clauses import LANG_LABEL, UsesPrivacyPolicy, privacy_run
 
 if TYPE_CHECKING:
     from taiyaku.context import Context
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 MAX_WORDS = 6
 
 
-class PrivacyClauseAltered(PageRule):
+class PrivacyClauseAltered(UsesPrivacyPolicy, PageRule):
     """A privacy clause is on the page but its wording changed beyond tolerance.
 
     ## What it does
