@@ -362,6 +362,10 @@ def unreadable_document(path: Path, rel: str, problem: DocumentProblem) -> Docum
 _MD = (
     MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(footnote_plugin)
 )
+# Link targets as written.  markdown-it normalises them for HTML output (percent-encoding,
+# punycode host names); the links are then decoded for display anyway, and a message
+# should quote a host as the author wrote it.  (validateLink still refuses javascript:.)
+_MD.normalizeLink = lambda url: url  # type: ignore[method-assign]
 
 
 def parse_document(path: Path, rel: str, source: str) -> Document:

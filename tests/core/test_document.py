@@ -171,3 +171,15 @@ def test_an_english_page_quoting_a_japanese_label_is_not_bilingual() -> None:
         - [Zoom のヘルプ 2](https://support.zoom.us)
     """)
     assert not doc.bilingual
+
+
+def test_link_targets_are_kept_as_written_and_script_links_are_not_links() -> None:
+    doc = parse_document(
+        Path("p.md"),
+        "p.md",
+        "[a](https://例え.jp/パス#見出し) [b](/x%20y.md) [c](javascript:alert(1))\n",
+    )
+    assert [(link.href, link.column) for link in doc.links] == [
+        ("https://例え.jp/パス#見出し", 5),  # not punycode: the host as the author wrote it
+        ("/x y.md", 31),
+    ]
