@@ -746,18 +746,28 @@ def _blocks_worth_splitting(
     together cannot reach ``altered``, no candidate inside them can either.  On a
     typical page this leaves no block, or the two or three around the clause.
     """
-    keys = [_block_keys(lang, block) for block in blocks]
+    every_clause_key = frozenset().union(*(c.content for c in canonicals))
+    # Per block, only the keys some clause has (usually none): the loops below stay small.
+    relevant = [
+        every_clause_key if k is None else every_clause_key.intersection(k)
+        for k in map(functools.partial(_block_keys, lang), blocks)
+    ]
+    candidates = [i for i, held in enumerate(relevant) if held]
     wanted: set[int] = set()
     for canonical in canonicals:
         clause_keys = canonical.content.keys()
         size = len(clause_keys)
         if not size:
             continue
-        held = [set(clause_keys) if k is None else clause_keys & k for k in keys]
-        for i, here in enumerate(held):
-            together = here | held[i + 1] if i + 1 < len(held) else here
-            if _recall_bound(len(together), size) >= altered - 1e-9:
-                wanted.update((i, i + 1) if i + 1 < len(held) else (i,))
+        last = len(relevant) - 1
+        for i in candidates:  # a pair of blocks holding no clause word cannot qualify
+            here = clause_keys & relevant[i]
+            after = clause_keys & relevant[i + 1] if i < last else set()
+            if _recall_bound(len(here | after), size) >= altered - 1e-9:
+                wanted.update(range(i, min(i + 1, last) + 1))
+            before_is_empty = i > 0 and not relevant[i - 1]  # (i - 1, i): only block i's
+            if before_is_empty and _recall_bound(len(here), size) >= altered - 1e-9:
+                wanted.update((i - 1, i))
     return sorted(wanted)
 
 
