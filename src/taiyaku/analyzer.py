@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     import fugashi
 
-__all__ = ["CONTENT_POS", "Token", "get_tagger", "tokenize"]
+__all__ = ["Token", "get_tagger", "is_content_pos", "tokenize"]
 
 
 class Token(NamedTuple):
@@ -31,17 +31,18 @@ class Token(NamedTuple):
     start: int
     end: int
 
-    @property
-    def pos1(self) -> str:
-        return self.pos.split("-", 1)[0]
-
     def is_content_word(self) -> bool:
         """Nouns, verbs, adjectives and adverbs: the words that carry meaning."""
-        return self.pos1 in CONTENT_POS and not self.pos.startswith("名詞-数詞")
+        return is_content_pos(self.pos)
 
 
-#: The parts of speech (level 1) of content words.
-CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "副詞", "代名詞"})
+def is_content_pos(pos: str) -> bool:
+    """Whether a UniDic part of speech (``名詞-普通名詞-一般``) is a content word's:
+    a noun (not a numeral), verb, adjective, adverb or pronoun."""
+    return pos.split("-", 1)[0] in _CONTENT_POS and not pos.startswith("名詞-数詞")
+
+
+_CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "副詞", "代名詞"})
 
 _tagger: fugashi.Tagger | None = None
 _lock = threading.Lock()

@@ -39,8 +39,7 @@ from typing import Any, Literal, Protocol
 
 import yaml
 
-from taiyaku.analyzer import CONTENT_POS as _CONTENT_POS
-from taiyaku.analyzer import Token, tokenize
+from taiyaku.analyzer import Token, is_content_pos, tokenize
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -491,10 +490,7 @@ def _ja_content_key(lemma: str, pos: str) -> str | None:
     """The key of a content word with this lemma and part of speech; None for the
     others (particles, auxiliaries, formal nouns, numerals ...)."""
     content = (
-        pos.split("-", 1)[0] in _CONTENT_POS
-        and not pos.startswith("名詞-数詞")
-        and not pos.startswith(_JA_LIGHT_POS)
-        and lemma not in _JA_LIGHT_LEMMAS
+        is_content_pos(pos) and not pos.startswith(_JA_LIGHT_POS) and lemma not in _JA_LIGHT_LEMMAS
     )
     return _ja_key_of(lemma, pos.startswith("動詞")) if content else None
 
@@ -754,12 +750,12 @@ def _blocks_worth_splitting(
     ]
     candidates = [i for i, held in enumerate(relevant) if held]
     wanted: set[int] = set()
+    last = len(relevant) - 1
     for canonical in canonicals:
         clause_keys = canonical.content.keys()
         size = len(clause_keys)
         if not size:
             continue
-        last = len(relevant) - 1
         for i in candidates:  # a pair of blocks holding no clause word cannot qualify
             here = clause_keys & relevant[i]
             after = clause_keys & relevant[i + 1] if i < last else set()

@@ -49,8 +49,8 @@ def test_every_match_contains_its_hint(text: str) -> None:
     for pattern, hint in _PAIRS:
         for match in pattern.finditer(text):
             assert hint.search(match.group()) is not None, (pattern.pattern[:40], text)
-    if en._ALL_DAY.search(text):
-        assert _all_day_hint(text)
+    for match in en._ALL_DAY.finditer(text):
+        assert _all_day_hint(match.group()), text
 
 
 @pytest.mark.parametrize(
