@@ -9,10 +9,14 @@ Rule tests read as input beside expected findings::
 from __future__ import annotations
 
 import textwrap
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from taiyaku import analyzer
 from taiyaku.config import load_config
 from taiyaku.engine import RunResult, run
 
@@ -66,3 +70,16 @@ def codes(root: Path, paths: Iterable[Path] = (), **options: Any) -> list[str]:
         entry.split(" ", 2)[0] + " " + entry.split(" ", 2)[1]
         for entry in lint(root, paths, **options)
     ]
+
+
+def count_analyses(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """From now on, count each run of the Japanese analyser (fugashi), by text."""
+    tagger = analyzer.get_tagger()
+    counted: Counter[str] = Counter()
+
+    def counting(text: str) -> Any:
+        counted[text] += 1
+        return tagger(text)
+
+    monkeypatch.setattr(analyzer, "get_tagger", lambda: counting)
+    return counted

@@ -8,12 +8,13 @@ rule can turn a match back into a line and column in the source file.
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, NamedTuple, overload
 
 if TYPE_CHECKING:
     import fugashi
 
-__all__ = ["Token", "get_tagger", "is_content_pos", "tokenize"]
+__all__ = ["Morphemes", "Token", "get_tagger", "is_content_pos", "tokenize"]
 
 
 class Token(NamedTuple):
@@ -65,33 +66,105 @@ def get_tagger() -> fugashi.Tagger:
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
-    """Split ``text`` into morphemes with their offsets in ``text``.
+    """Split ``text`` into morphemes with their offsets in ``text``."""
+    return Morphemes(text).tokens
 
-    This runs once per block of Japanese text, over every morpheme, so it is written
-    for speed: POS and lemma come from fugashi's raw feature string, split once per
-    distinct morpheme, and tokens are built without the named tuple's ``__new__``.
+
+class Morphemes(Sequence[Token]):
+    """fugashi's analysis of one text: a sequence of :class:`Token`.
+
+    The analyser runs once, when the object is made; the tokens themselves (with their
+    offsets) are built on first use.  Most blocks of a page are only asked which
+    (lemma, part of speech) pairs they hold, or whether they hold a numeral, and those
+    answers come from the analysis without building a token per morpheme.
     """
-    if not text:
-        return ()
+
+    __slots__ = ("_features", "_surfaces", "_text", "_tokens")
+
+    def __init__(self, text: str) -> None:
+        nodes = get_tagger()(text) if text else []
+        self._text = text
+        self._surfaces: list[str] = [node.surface for node in nodes]
+        self._features = _features_of(nodes)
+        self._tokens: tuple[Token, ...] | None = None
+
+    def __len__(self) -> int:
+        return len(self._surfaces)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Token, ...]: ...
+    def __getitem__(self, index: int | slice) -> Token | tuple[Token, ...]:
+        return self.tokens[index]
+
+    def __iter__(self) -> Iterator[Token]:
+        return iter(self.tokens)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Morphemes):
+            other = other.tokens
+        return self.tokens == other if isinstance(other, tuple) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Morphemes({self._text!r})"
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """The tokens, with their character offsets into the analysed text."""
+        if self._tokens is None:
+            self._tokens = _tokens(self._text, self._surfaces, self._features)
+        return self._tokens
+
+    def lemma_pos_pairs(self) -> set[tuple[str, str]]:
+        """The distinct (lemma, part of speech) pairs, as :class:`Token` has them."""
+        distinct = set(self._features)
+        pairs = {(lemma, pos) for pos, lemma in distinct if lemma is not None}
+        if any(lemma is None for _pos, lemma in distinct):  # the surface stands in
+            pairs.update(
+                (surface, pos)
+                for surface, (pos, lemma) in zip(self._surfaces, self._features, strict=True)
+                if lemma is None
+            )
+        return pairs
+
+    def has_pos(self, prefix: str) -> bool:
+        """Whether some morpheme's part of speech starts with ``prefix``."""
+        return any(pos.startswith(prefix) for pos, _lemma in set(self._features))
+
+
+def _features_of(nodes: Sequence[fugashi.UnidicNode]) -> list[tuple[str, str | None]]:
+    """(POS, lemma) of each node.  They come from fugashi's raw feature string, split
+    once per distinct morpheme in a process, since this runs over every morpheme."""
+    known = _FEATURES
+    raws = [node.feature_raw for node in nodes]
+    features = list(map(known.get, raws))
+    if None in features:
+        for index, found in enumerate(features):
+            if found is None:
+                raw = raws[index]
+                found = features[index] = _split_features(nodes[index], raw)
+                if len(known) < 200_000:
+                    known[raw] = found
+    return features  # type: ignore[return-value]
+
+
+def _tokens(
+    text: str, surfaces: list[str], features: list[tuple[str, str | None]]
+) -> tuple[Token, ...]:
     tokens: list[Token] = []
     append = tokens.append
-    known_features = _FEATURES
     startswith = text.startswith
     cursor = 0
-    for node in get_tagger()(text):
-        surface = node.surface
+    for surface, (pos, lemma) in zip(surfaces, features, strict=True):
         if not startswith(surface, cursor):  # white space before it (or a normalised form)
             found = text.find(surface, cursor)
             if found >= 0:
                 cursor = found
         end = cursor + len(surface)
-        raw = node.feature_raw
-        features = known_features.get(raw)
-        if features is None:
-            features = _split_features(node, raw)
-            if len(known_features) < 200_000:
-                known_features[raw] = features
-        append(_new_tuple(Token, (surface, features[1] or surface, features[0], cursor, end)))
+        append(_new_tuple(Token, (surface, lemma or surface, pos, cursor, end)))
         cursor = end
     return tuple(tokens)
 

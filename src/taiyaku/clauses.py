@@ -28,6 +28,7 @@ key terms (``only``, のみ ...).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import operator
 import re
@@ -39,7 +40,7 @@ from typing import Any, Literal, Protocol
 
 import yaml
 
-from taiyaku.analyzer import Token, is_content_pos, tokenize
+from taiyaku.analyzer import Morphemes, Token, is_content_pos, tokenize
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -147,13 +148,23 @@ def load_policy(path: Path) -> Policy:
     except OSError as exc:
         raise PolicyError(f"{path}: cannot read policy file: {exc.strerror or exc}") from exc
     try:
-        data = yaml.safe_load(source)
+        data = _safe_load(source)
     except yaml.YAMLError as exc:
         raise PolicyError(f"{path}: invalid YAML: {exc}") from exc
     try:
         return parse_policy(data)
     except PolicyError as exc:
         raise PolicyError(f"{path}: {exc}", exc.key) from exc
+
+
+def _safe_load(source: str) -> Any:
+    """``yaml.safe_load`` with libyaml when PyYAML has it (ten times faster); on an error
+    the pure-Python parser runs again, so that messages do not depend on the build."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        with contextlib.suppress(yaml.YAMLError):
+            return yaml.load(source, Loader=fast)  # CSafeLoader: safe
+    return yaml.safe_load(source)
 
 
 def parse_policy(data: object) -> Policy:
@@ -644,9 +655,15 @@ def _block_keys(lang: Lang, block: BlockText) -> frozenset[str | None] | None:
     if lang == "en":
         # Masking markup only blanks characters out, so it can only remove words.
         return frozenset(map(_en_stem, _en_words(block.text)))
-    if block.tokens is None:
+    tokens = block.tokens
+    if tokens is None:
         return None
-    return frozenset(_ja_content_key(*pair) for pair in set(map(_LEMMA_AND_POS, block.tokens)))
+    pairs = (
+        tokens.lemma_pos_pairs()  # without building a Token per morpheme
+        if isinstance(tokens, Morphemes)
+        else set(map(_LEMMA_AND_POS, tokens))
+    )
+    return frozenset(_ja_content_key(*pair) for pair in pairs)
 
 
 @dataclass(frozen=True)

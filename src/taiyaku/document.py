@@ -21,7 +21,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token as MdToken
 from mdit_py_plugins.footnote import footnote_plugin
 
-from taiyaku.analyzer import Token, tokenize
+from taiyaku.analyzer import Morphemes
 from taiyaku.frontmatter import FrontMatter, parse_front_matter
 from taiyaku.lang import Lang, detect_language
 from taiyaku.slugger import Slugger
@@ -107,9 +107,9 @@ class Block:
         return self.source.position(seg.source_offset + delta)
 
     @cached_property
-    def tokens(self) -> tuple[Token, ...]:
+    def tokens(self) -> Morphemes:
         """fugashi tokens of :attr:`text`, computed once and shared by all rules."""
-        return tokenize(self.text)
+        return Morphemes(self.text)
 
 
 @dataclass(frozen=True)

@@ -485,6 +485,7 @@ def _check_in_workers(
         get_tagger()  # load the dictionary once; forked workers share it
     for rule in rules:
         rule.prepare(ctx)  # policies and site tables, loaded once for all workers
+    # (rule.verify runs in _worker(0), here, once the workers have started)
     if ctx.cache is not None:
         ctx.site_fingerprint()  # hash the site once, before the workers need it
         ctx.cache.disconnect()  # an SQLite connection must not cross fork()
@@ -533,6 +534,9 @@ def _check_in_workers(
 def _worker(index: int) -> tuple[Any, ...]:
     assert _FORKED is not None
     ctx, rules, units, queue = _FORKED
+    if index == 0:  # this process: finish checking the policies while the workers start
+        for rule in rules:
+            rule.verify(ctx)
     local = RunResult([], 0, 0, ctx.cwd)
     found: list[tuple[type[Rule], Finding]] = []
     pages = 0

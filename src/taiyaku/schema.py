@@ -23,8 +23,9 @@ Each jsonschema error becomes a :class:`SchemaProblem` of kind ``required``,
 from __future__ import annotations
 
 import difflib
+import functools
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -126,12 +127,33 @@ class SchemaEntry:
 
 
 class SchemaSet:
-    """A loaded schema file: picks the schema (and its cached validator) for a page path."""
+    """A loaded schema file: picks the schema (and its cached validator) for a page path.
 
-    def __init__(self, entries: Sequence[SchemaEntry], origin: str = "<schemas>") -> None:
+    ``unverified`` holds the checks of the entries' schemas against the JSON Schema
+    meta-schema that loading left for later (see :func:`load_schema_set`).
+    """
+
+    def __init__(
+        self,
+        entries: Sequence[SchemaEntry],
+        origin: str = "<schemas>",
+        unverified: Sequence[Callable[[], None]] = (),
+    ) -> None:
         self.entries: tuple[SchemaEntry, ...] = tuple(entries)
         self.origin = origin
         self._by_path: dict[str, SchemaEntry | None] = {}
+        self._unverified = list(unverified)
+
+    @property
+    def verified(self) -> bool:
+        return not self._unverified
+
+    def verify(self) -> None:
+        """Check each entry's schema against the meta-schema, in file order; raise
+        :class:`SchemaConfigError` for the first that is not a valid JSON Schema."""
+        while self._unverified:
+            self._unverified[0]()
+            del self._unverified[0]
 
     def entry_for(self, rel_path: str) -> SchemaEntry | None:
         """The first entry whose globs match ``rel_path`` (posix, relative to the content root)."""
@@ -148,8 +170,13 @@ class SchemaSet:
         return None if entry is None else entry.schema
 
 
-def load_schema_set(path: Path) -> SchemaSet:
-    """Load and check a schema file; raise :class:`SchemaConfigError` when it is unusable."""
+def load_schema_set(path: Path, *, verify: bool = True) -> SchemaSet:
+    """Load and check a schema file; raise :class:`SchemaConfigError` when it is unusable.
+
+    ``verify=False`` leaves the check of each schema against the JSON Schema meta-schema
+    (most of the time loading takes) to :meth:`SchemaSet.verify`, which must then run
+    before any page's result is reported.
+    """
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
@@ -158,15 +185,27 @@ def load_schema_set(path: Path) -> SchemaSet:
     if not doc.ok or doc.problems:
         problem = doc.problems[0]
         raise SchemaConfigError(f"{path}:{problem.line}:{problem.column}: {problem.message}")
-    return schema_set_from_data(doc.value, str(path), doc.key_lines)
+    return schema_set_from_data(doc.value, str(path), doc.key_lines, verify=verify)
 
 
 def schema_set_from_data(
-    data: Any, origin: str = "<schemas>", key_lines: Mapping[tuple[str, ...], int] | None = None
+    data: Any,
+    origin: str = "<schemas>",
+    key_lines: Mapping[tuple[str, ...], int] | None = None,
+    *,
+    verify: bool = True,
 ) -> SchemaSet:
     """Build a :class:`SchemaSet` from an already parsed schema file (see the module doc)."""
     config = _Config(origin, key_lines or {})
-    return SchemaSet(config.entries(data), origin)
+    entries = config.entries(data)
+    checks = [
+        functools.partial(config.check_schema, entry.schema, ("schemas", index, "schema"), index)
+        for index, entry in enumerate(entries)
+    ]
+    schemas = SchemaSet(entries, origin, checks)
+    if verify:
+        schemas.verify()
+    return schemas
 
 
 class _Config:
@@ -211,13 +250,14 @@ class _Config:
         schema = item.get("schema")
         if not isinstance(schema, dict):
             raise self.fail((*where, "schema"), f"schemas[{index}].schema must be a mapping")
-        validator = self._validator(schema, (*where, "schema"), index)
+        validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
         regexes = tuple(glob_to_regex(f) for f in files)
         return SchemaEntry(tuple(files), schema, validator, regexes)
 
-    def _validator(
-        self, schema: dict[str, Any], where: tuple[str | int, ...], index: int
-    ) -> Draft202012Validator:
+    def check_schema(
+        self, schema: Mapping[str, Any], where: tuple[str | int, ...], index: int
+    ) -> None:
+        """Raise :class:`SchemaConfigError` unless ``schema`` is a valid JSON Schema."""
         try:
             Draft202012Validator.check_schema(schema)
         except SchemaError as error:
@@ -226,7 +266,6 @@ class _Config:
                 (*where, *error.path),
                 f"schemas[{index}].schema{at} is not a valid JSON Schema: {error.message}",
             ) from None
-        return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
     def _no_unknown_keys(
         self, data: dict[str, Any], where: tuple[str | int, ...], allowed: set[str]

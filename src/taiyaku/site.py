@@ -239,7 +239,10 @@ class Site:
         if not inner or inner.endswith("/") or is_page_file(inner):
             return None
         for base in (self.root, *self.static_dirs):
-            candidate = (base / inner).resolve()
+            joined = base / inner
+            if not os.path.isfile(joined):  # one stat; resolving costs one per component
+                continue
+            candidate = joined.resolve()
             try:
                 if candidate.is_relative_to(base) and candidate.is_file():
                     return candidate

@@ -86,3 +86,42 @@ def test_policies_are_loaded_once_before_the_workers_fork(
     with pytest.raises(ConfigError, match=r"privacy\.yml"):
         run_site(site, checks_dir=checks, jobs=2)
     assert forked == []
+
+
+INVALID_SCHEMA = """\
+version: 1
+schemas:
+  - files: ["**/*.md"]
+    schema:
+      type: object
+      properties:
+        title: {type: strnig}
+"""
+
+
+def test_a_schema_that_is_no_json_schema_stops_a_parallel_run_as_it_stops_a_serial_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The meta-schema check runs here while the workers start (it is most of the cost of
+    loading the schema); its error is the serial run's, and no findings come out."""
+    site = make_site(
+        tmp_path / "site",
+        {f"s{i}/page.md": f"---\ntitle: p{i}\n---\n本文{i}\n" for i in range(6)},
+    )
+    checks = make_site(tmp_path / "checks", {"frontmatter.schema.yaml": INVALID_SCHEMA})
+    with pytest.raises(ConfigError) as serial:
+        run_site(site, checks_dir=checks, jobs=1)
+    assert "is not a valid JSON Schema" in str(serial.value)
+    monkeypatch.setattr(engine, "PARALLEL_MIN_PAGES", 2)
+    original = engine._worker
+    workers: list[int] = []
+
+    def spy(index: int):  # type: ignore[no-untyped-def]
+        workers.append(index)
+        return original(index)
+
+    monkeypatch.setattr(engine, "_worker", spy)
+    with pytest.raises(ConfigError) as parallel:
+        run_site(site, checks_dir=checks, jobs=2)
+    assert str(parallel.value) == str(serial.value)
+    assert workers == [0], "the check ran in this process, once the workers had forked"

@@ -372,3 +372,20 @@ def test_bad_schema_files(tmp_path: Path, text: str, words: list[str]) -> None:
 def test_missing_schema_file(tmp_path: Path) -> None:
     with pytest.raises(SchemaConfigError, match="cannot read schema file"):
         load_schema_set(tmp_path / "nope.yaml")
+
+
+def test_the_meta_schema_check_can_be_left_for_later(tmp_path: Path) -> None:
+    """Loading with verify=False checks everything but the schemas against the JSON
+    Schema meta-schema; verify() then raises what a full load raises."""
+    bad = write(tmp_path, "version: 1\nschemas:\n  - files: ['*.md']\n    schema: {type: 3}\n")
+    with pytest.raises(SchemaConfigError) as full:
+        load_schema_set(bad)
+    deferred = load_schema_set(bad, verify=False)
+    assert not deferred.verified
+    with pytest.raises(SchemaConfigError) as later:
+        deferred.verify()
+    assert later.value.message == full.value.message
+    assert not deferred.verified, "a failed check stays pending"
+    good = load_schema_set(write(tmp_path, GOOD_FILE), verify=False)
+    good.verify()
+    assert good.verified

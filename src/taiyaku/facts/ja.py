@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from taiyaku.analyzer import Token
+from taiyaku.analyzer import Morphemes, Token
 from taiyaku.facts._clock import Atom, Meridiem, make_point, make_range
 from taiyaku.facts._days import EVERY_DAY, HOLIDAYS, Day, Elem, evaluate
 from taiyaku.facts._scope import Qualifier, facts_in_order
@@ -133,7 +133,11 @@ def _may_hold_fact(text: str, tokens: Sequence[Token]) -> bool:
     return (
         "正午" in text
         or _DIGIT.search(text) is not None
-        or any(t.pos.startswith("名詞-数詞") for t in tokens)
+        or (
+            tokens.has_pos("名詞-数詞")  # without building a Token per morpheme
+            if isinstance(tokens, Morphemes)
+            else any(t.pos.startswith("名詞-数詞") for t in tokens)
+        )
     )
 
 

@@ -63,7 +63,18 @@ class Rule:
     def prepare(cls, ctx: Context) -> None:
         """Load what the rule reads once per run (a policy file, a site-wide table)
         before worker processes fork, so that they share it instead of each loading it.
-        Rules still load lazily; this only moves the work to where it is done once."""
+        Rules still load lazily; this only moves the work to where it is done once.
+
+        What ``prepare`` loads may be left partly unchecked when checking it is slow and
+        the workers do not need to wait for it (a schema against the JSON Schema
+        meta-schema): :meth:`verify` finishes the job."""
+
+    @classmethod
+    def verify(cls, ctx: Context) -> None:
+        """Finish checking what :meth:`prepare` loaded, raising ConfigError if it is
+        unusable.  The engine runs it in this process while the workers start on the
+        pages, and before reporting anything; a rule that loads lazily (in one process)
+        checks everything as it loads."""
 
     @classmethod
     def family(cls) -> str:

@@ -8,21 +8,15 @@ from pathlib import Path
 import pytest
 from hours_pages import bilingual, page, tm
 
-import taiyaku.document
 import taiyaku.rules.hours.block_facts as block_facts
-from helpers import make_site
+from helpers import count_analyses, make_site
 
 
 def test_each_block_is_read_once_for_all_four_rules(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: Counter[tuple[str, str]] = Counter()
-    tokenized: Counter[str] = Counter()
-    real_ja, real_en, real_tokenize = (
-        block_facts.extract_ja,
-        block_facts.extract_en,
-        taiyaku.document.tokenize,
-    )
+    real_ja, real_en = block_facts.extract_ja, block_facts.extract_en
 
     def counting_ja(text, tokens, **kwargs):  # type: ignore[no-untyped-def]
         calls["ja", text] += 1
@@ -32,13 +26,9 @@ def test_each_block_is_read_once_for_all_four_rules(
         calls["en", text] += 1
         return real_en(text)
 
-    def counting_tokenize(text):  # type: ignore[no-untyped-def]
-        tokenized[text] += 1
-        return real_tokenize(text)
-
     monkeypatch.setattr(block_facts, "extract_ja", counting_ja)
     monkeypatch.setattr(block_facts, "extract_en", counting_en)
-    monkeypatch.setattr(taiyaku.document, "tokenize", counting_tokenize)
+    tokenized = count_analyses(monkeypatch)
     make_site(
         tmp_path,
         {
@@ -57,4 +47,5 @@ def test_each_block_is_read_once_for_all_four_rules(
     assert [line.split(" ")[2] for line in found] == ["TM003", "TM001"]
     assert calls, "nothing was extracted"
     assert max(calls.values()) == 1, [key for key, n in calls.items() if n > 1]
+    assert tokenized, "nothing was analysed"
     assert max(tokenized.values()) == 1, [key for key, n in tokenized.items() if n > 1]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from privacy_pages import CHECKS, IDS, clause, notes, page, pv
 
-from helpers import REPO, lint, make_site, run_site
+from helpers import REPO, count_analyses, lint, make_site, run_site
 from taiyaku.cli import main
 from taiyaku.config import ConfigError
 from taiyaku.rules.privacy import page_clauses
@@ -157,30 +157,15 @@ def test_pages_no_rule_needs_are_never_matched(
 
 
 def test_japanese_blocks_are_analysed_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The matcher reads Block.tokens; it never runs the analyzer over page text."""
+    """The matcher reads Block.tokens: no page text is analysed a second time."""
     import taiyaku.clauses
-    import taiyaku.document
-
-    by_document: Counter[str] = Counter()
-    by_matcher: list[str] = []
-    real_doc, real_clauses = taiyaku.document.tokenize, taiyaku.clauses.tokenize
-
-    def doc_tokenize(text: str):  # type: ignore[no-untyped-def]
-        by_document[text] += 1
-        return real_doc(text)
-
-    def clauses_tokenize(text: str):  # type: ignore[no-untyped-def]
-        by_matcher.append(text)
-        return real_clauses(text)
 
     # The canonical wording is analysed once per process (and cached); do it before
     # counting, so that only page text could show up below.
     policy = taiyaku.clauses.load_policy(REPO / "checks" / "privacy.yml")
     for lang in ("ja", "en"):
         taiyaku.clauses.match_clauses(policy.clauses, lang, [])  # type: ignore[arg-type]
-    monkeypatch.setattr(taiyaku.document, "tokenize", doc_tokenize)
-    monkeypatch.setattr(taiyaku.clauses, "tokenize", clauses_tokenize)
+    analysed = count_analyses(monkeypatch)
     make_site(tmp_path, {"support/a.md": page("ja", ALL[:3]), "en/support/a.md": page("en", ALL)})
     assert len(pv(tmp_path)) == 1
-    assert by_document and set(by_document.values()) == {1}
-    assert not set(by_matcher) & set(by_document)
+    assert analysed and set(analysed.values()) == {1}

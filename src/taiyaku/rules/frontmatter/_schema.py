@@ -8,6 +8,9 @@ error (exit code 2), because every schema check would otherwise be silently skip
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taiyaku.config import ConfigError
@@ -28,21 +31,32 @@ __all__ = ["SCHEMA_FILE", "UsesSchema", "key_column", "schema_problems", "schema
 SCHEMA_FILE = "frontmatter.schema.yaml"
 
 
-def schema_set(ctx: Context) -> SchemaSet | None:
-    """The run's schema set, or None when the site has no schema file."""
+def schema_set(ctx: Context, *, verify: bool = True) -> SchemaSet | None:
+    """The run's schema set, or None when the site has no schema file.
+
+    ``verify=False`` (for :meth:`UsesSchema.prepare`) leaves the meta-schema check of a
+    schema set loaded now to :meth:`UsesSchema.verify`.
+    """
 
     def load() -> SchemaSet | None:
         path = ctx.checks_file(SCHEMA_FILE)
         if path is None:
             return None
-        try:
-            return load_schema_set(path)
-        except SchemaConfigError as error:
-            message = error.message.replace(str(path), ctx.display_path(path), 1)
-            raise ConfigError(" ".join(message.split())) from None
+        with _as_config_error(ctx, path):
+            return load_schema_set(path, verify=verify)
 
     schemas: SchemaSet | None = ctx.policy("frontmatter-schema", load)
     return schemas
+
+
+@contextlib.contextmanager
+def _as_config_error(ctx: Context, path: Path) -> Iterator[None]:
+    """A SchemaConfigError as a one-line ConfigError naming the file as the user would."""
+    try:
+        yield
+    except SchemaConfigError as error:
+        message = error.message.replace(str(path), ctx.display_path(path), 1)
+        raise ConfigError(" ".join(message.split())) from None
 
 
 def schema_problems(doc: Document, ctx: Context) -> list[SchemaProblem]:
@@ -69,4 +83,12 @@ class UsesSchema:
 
     @classmethod
     def prepare(cls, ctx: Context) -> None:
-        schema_set(ctx)
+        schema_set(ctx, verify=False)  # the meta-schema check is most of the cost
+
+    @classmethod
+    def verify(cls, ctx: Context) -> None:
+        schemas = schema_set(ctx)
+        path = ctx.checks_file(SCHEMA_FILE)
+        if schemas is not None and path is not None:
+            with _as_config_error(ctx, path):
+                schemas.verify()
