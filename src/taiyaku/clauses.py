@@ -544,6 +544,7 @@ def _en_rewrite(match: re.Match[str]) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 16)
 def _en_stem(word: str) -> str:
     """A deliberately light stemmer.  Both sides go through it, so it only has to bring
     inflections of one word together (inquiry/inquiries, provide/provided,
@@ -654,7 +655,7 @@ def _block_keys(lang: Lang, block: BlockText) -> frozenset[str | None] | None:
     text that comes without tokens)."""
     if lang == "en":
         # Masking markup only blanks characters out, so it can only remove words.
-        return frozenset(map(_en_stem, _en_words(block.text)))
+        return frozenset(map(_en_stem, set(_en_words(block.text))))
     tokens = block.tokens
     if tokens is None:
         return None

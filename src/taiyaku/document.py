@@ -481,23 +481,23 @@ class _Builder:
     # Block structure ------------------------------------------------------------------
 
     def walk(self, tokens: list[MdToken]) -> None:
-        containers: list[str] = []
+        # How many of each kind of container are open (markdown-it balances them).
+        open_containers = dict.fromkeys(_BLOCK_KINDS, 0)
         pending_heading: MdToken | None = None
         for token in tokens:
             kind = token.type
-            if kind.endswith("_open"):
-                containers.append(kind[: -len("_open")])
-                if kind == "heading_open":
-                    pending_heading = token
-            elif kind.endswith("_close"):
-                if containers:
-                    containers.pop()
-            elif kind == "inline":
+            if kind == "inline":
                 if pending_heading is not None:
                     self._heading(pending_heading, token)
                     pending_heading = None
                 else:
-                    self._inline_block(token, _block_kind(containers))
+                    self._inline_block(token, _block_kind(open_containers))
+            elif token.nesting:
+                container = _CONTAINERS.get(kind)
+                if container is not None:
+                    open_containers[container] += token.nesting
+                elif kind == "heading_open":
+                    pending_heading = token
             elif kind == "html_block":
                 self._html_block(token)
 
@@ -535,23 +535,30 @@ class _Builder:
     def _inline_block(self, inline: MdToken, kind: str) -> None:
         # Read IALs from the raw inline source: the collected text has them removed.
         line = inline.map[0] + 1 if inline.map else 1
-        ial = _IAL_PARAGRAPH.match(inline.content.strip())
-        if ial and kind == "paragraph":  # a block IAL on its own line: ``{:#id}``
-            for ident in _ID_IN_IAL.findall(ial.group(1)):
-                self.anchors.append(Anchor(ident, line, "ial"))
+        if "{" in inline.content and self._ial(inline.content, kind, line):
             return
-        for span in _IAL_INLINE.finditer(inline.content):  # ``**x**{:#id}``, ``text\n{:#id}``
-            for ident in _ID_IN_IAL.findall(span.group(0)):
-                self.anchors.append(Anchor(ident, line, "ial"))
         collected = self._collect_inline(inline)
         self._add_block(
             kind, collected.text, collected.segments, collected.line, collected.end_line
         )
 
+    def _ial(self, content: str, kind: str, line: int) -> bool:
+        """Record the ids of the IALs in an inline's source; True for a paragraph that
+        is only a block IAL (``{:#id}`` on its own line), which is no text."""
+        ial = _IAL_PARAGRAPH.match(content.strip())
+        if ial and kind == "paragraph":
+            for ident in _ID_IN_IAL.findall(ial.group(1)):
+                self.anchors.append(Anchor(ident, line, "ial"))
+            return True
+        for span in _IAL_INLINE.finditer(content):  # ``**x**{:#id}``, ``text\n{:#id}``
+            for ident in _ID_IN_IAL.findall(span.group(0)):
+                self.anchors.append(Anchor(ident, line, "ial"))
+        return False
+
     def _add_block(
         self, kind: str, text: str, segments: tuple[Segment, ...], line: int, end_line: int
     ) -> None:
-        if not text.strip():
+        if not text or text.isspace():
             return
         self.blocks.append(
             Block(
@@ -742,14 +749,20 @@ class _Collected:
         return self.text[self._link_text_start :]
 
 
-def _block_kind(containers: list[str]) -> str:
-    if "th" in containers or "td" in containers:
-        return "table"
-    if "list_item" in containers:
-        return "list_item"
-    if "blockquote" in containers:
-        return "quote"
-    return "paragraph"
+#: The kind of block an inline text is in: the first of these it is inside, else a
+#: paragraph (a list item in a table cell is a table block).
+_BLOCK_KINDS = ("table", "list_item", "quote")
+#: markdown-it's opening and closing tokens of the containers that decide a block's kind.
+_CONTAINER_KINDS = {"th": "table", "td": "table", "list_item": "list_item", "blockquote": "quote"}
+_CONTAINERS = {
+    f"{token}_{edge}": kind
+    for token, kind in _CONTAINER_KINDS.items()
+    for edge in ("open", "close")
+}
+
+
+def _block_kind(open_containers: dict[str, int]) -> str:
+    return next((kind for kind in _BLOCK_KINDS if open_containers[kind]), "paragraph")
 
 
 def _display_href(href: str) -> str:

@@ -19,9 +19,21 @@ def _kept(ch: str) -> bool:
     return category[0] in "LNM"
 
 
+class _KeptOrDropped(dict[int, int | None]):
+    """A ``str.translate`` table that keeps what :func:`_kept` keeps and drops the rest,
+    filled in as characters are met (a heading is translated in C, not char by char)."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = code if _kept(chr(code)) else None
+        self[code] = value
+        return value
+
+
+_TABLE = _KeptOrDropped()
+
+
 def slugify(text: str) -> str:
-    lowered = text.lower()
-    return "".join(ch for ch in lowered if _kept(ch)).replace(" ", "-")
+    return text.lower().translate(_TABLE).replace(" ", "-")
 
 
 class Slugger:

@@ -183,3 +183,47 @@ def test_link_targets_are_kept_as_written_and_script_links_are_not_links() -> No
         ("https://例え.jp/パス#見出し", 5),  # not punycode: the host as the author wrote it
         ("/x y.md", 31),
     ]
+
+
+def test_block_kinds_follow_the_innermost_deciding_container() -> None:
+    doc = parse("""
+        Plain paragraph.
+
+        - item text
+          > quoted in an item
+
+        > a quote
+        > - a list in a quote
+
+        | cell | - not a list |
+        |------|------|
+        | 本文 | x |
+    """)
+    got = [(b.kind, b.text) for b in doc.blocks]
+    assert got == [
+        ("paragraph", "Plain paragraph."),
+        ("list_item", "item text"),
+        ("list_item", "quoted in an item"),  # a list item outranks a quote around it
+        ("quote", "a quote"),
+        ("list_item", "a list in a quote"),
+        ("table", "cell"),
+        ("table", "- not a list"),
+        ("table", "本文"),
+        ("table", "x"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "slug"),
+    [
+        ("Hours & Fees (2025)!", "hours--fees-2025"),
+        ("受付時間【重要】", "受付時間重要"),
+        ("Café au lait", "café-au-lait"),
+        ("e\u0301 snake_case x–y 🙂", "e\u0301-snake_case-xy-"),  # the mark stays; – and 🙂 go
+        ("ＵＴｏｋｙｏ　Ａｃｃｏｕｎｔ", "ｕｔｏｋｙｏａｃｃｏｕｎｔ"),
+    ],
+)
+def test_heading_slugs_keep_letters_marks_numbers_dashes_and_underscores(
+    heading: str, slug: str
+) -> None:
+    assert [a.id for a in parse(f"## {heading}\n").anchors] == [slug]
