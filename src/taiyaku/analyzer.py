@@ -75,8 +75,8 @@ class Morphemes(Sequence[Token]):
 
     The analyser runs once, when the object is made; the tokens themselves (with their
     offsets) are built on first use.  Most blocks of a page are only asked which
-    (lemma, part of speech) pairs they hold, or whether they hold a numeral, and those
-    answers come from the analysis without building a token per morpheme.
+    (lemma, part of speech) pairs they hold, and that answer comes from the analysis
+    without building a token per morpheme.
     """
 
     __slots__ = ("_features", "_surfaces", "_text", "_tokens")
@@ -129,10 +129,6 @@ class Morphemes(Sequence[Token]):
                 if lemma is None
             )
         return pairs
-
-    def has_pos(self, prefix: str) -> bool:
-        """Whether some morpheme's part of speech starts with ``prefix``."""
-        return any(pos.startswith(prefix) for pos, _lemma in set(self._features))
 
 
 def _features_of(nodes: Sequence[fugashi.UnidicNode]) -> list[tuple[str, str | None]]:

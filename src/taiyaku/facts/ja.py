@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from taiyaku.analyzer import Morphemes, Token
+from taiyaku.analyzer import Token
 from taiyaku.facts._clock import Atom, Meridiem, make_point, make_range
 from taiyaku.facts._days import EVERY_DAY, HOLIDAYS, Day, Elem, evaluate
 from taiyaku.facts._scope import Qualifier, facts_in_order
@@ -119,26 +119,28 @@ def extract_ja(text: str, tokens: Sequence[Token], *, cell: bool = False) -> lis
     ``text`` is the content of one table cell (as a Document's table blocks are): a bare
     month/day alone in it is then a date, as it is between ``|`` in Markdown.
     """
-    if not _may_hold_fact(text, tokens):
+    if not _may_hold_fact(text):
         return []  # the common case, decided without parsing
+    return _parse(text, tokens, cell=cell)
+
+
+def _parse(text: str, tokens: Sequence[Token], *, cell: bool = False) -> list[Fact]:
     masked = mask_urls(fold(text))
     return _JaParser(text, masked, _lexemes(masked, tokens), cell=cell).run()
 
 
-_DIGIT = re.compile(r"[0-9\uff10-\uff19]")
+#: What every fact needs: 正午; a numeral right before 時 (an hour, 24時間) or 月 (a
+#: month: a date needs one); or a digit right before the ``:`` of a clock or the ``/``
+#: or ``-`` of a numeric date (with their full-width forms, which fold() turns into
+#: these).  A numeral lexeme ends in an ASCII or full-width digit or in a kanji numeral
+#: (see parse_numeral); the regular expressions of clocks and dates use ``\d``.
+_FACT_HINT = re.compile(r"正午|[0-9０-９〇零一二三四五六七八九十百千][時月]|\d[:：/／\-－−]")
 
 
-def _may_hold_fact(text: str, tokens: Sequence[Token]) -> bool:
-    """Every time and date needs a numeral (Arabic, full-width or kanji) or 正午."""
-    return (
-        "正午" in text
-        or _DIGIT.search(text) is not None
-        or (
-            tokens.has_pos("名詞-数詞")  # without building a Token per morpheme
-            if isinstance(tokens, Morphemes)
-            else any(t.pos.startswith("名詞-数詞") for t in tokens)
-        )
-    )
+def _may_hold_fact(text: str) -> bool:
+    """Whether ``text`` has what every time and date needs (most text with a number has
+    not: 2つの部屋, 手順3, 10秒): decided without building a token."""
+    return _FACT_HINT.search(text) is not None
 
 
 def _lexemes(masked: str, tokens: Sequence[Token]) -> list[_Lex]:
