@@ -21,7 +21,7 @@ _PIECES = [
     "All year round", "all year", "24 hours a day", "24/7", "24 / 7 / 365", "around the clock",
     "Round-the-clock", "24-hour support", "open 24 hours", ": 24 hours", "9", "10", "12", "2025",
     "2025-03-15", "2025/3/5", "15th", "of", "the", "to", "-", "–", "through", ":", "00", ":30",
-    "am", "a.m.", "PM", "p.m.", "noon", "midnight", "(", ")", ",", ".", " ", "  ", "\n",
+    "am", "a.m.", "PM", "p.m.", "p m", "A. M.", "noon", "midnight", "(", ")", ",", ".", " ", "  ", "\n",
     "hours", "and", "between", "Friday", "Sat.", "Nov", "3rd", "1", "30",
 ]  # fmt: skip
 
@@ -31,6 +31,7 @@ _PAIRS = [
     (en._UK_DATE, en._MONTH_HINT),
     (en._BARE_START, en._MERIDIEM_HINT),
     (en._DAY_WORD, en._DAY_WORD_HINT),
+    (en._ATOM, en._TIME_HINT),
 ]
 
 
@@ -61,6 +62,10 @@ def test_every_match_contains_its_hint(text: str) -> None:
         (en._ISO_DATE, en._ISO_HINT, "2025-03-15 (Sat)"),
         (en._BARE_START, en._MERIDIEM_HINT, "9 to 5 p.m."),
         (en._DAY_WORD, en._DAY_WORD_HINT, "All year round"),
+        (en._ATOM, en._TIME_HINT, "9.30 P.M."),
+        (en._ATOM, en._TIME_HINT, "17:00"),
+        (en._ATOM, en._TIME_HINT, "12 Midnight"),
+        (en._ATOM, en._TIME_HINT, "Noon"),
     ],
 )
 def test_hints_pass_the_texts_their_patterns_match(

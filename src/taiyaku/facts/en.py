@@ -160,6 +160,7 @@ _ISO_HINT = re.compile(r"\d{4}[-/]")  # _ISO_DATE
 _MONTH_HINT = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # _US/_UK_DATE
 _ROUND_HINT = re.compile("round", re.I)  # _ALL_DAY, with "24"
 _MERIDIEM_HINT = re.compile(r"\d\s*[aApP]\.?\s?[mM]\b")  # _BARE_START
+_TIME_HINT = re.compile(r"\d:\d|\d\s*[aApP]\.?\s?[mM]\b|[Nn]oon|[Mm]idnight")  # _ATOM
 _DAY_WORD_HINT = re.compile(
     r"eek|oliday|very|ach\s|aily|days\s+a|[Aa]ll\s+year|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
 )  # _DAY_WORD
@@ -222,7 +223,8 @@ class _EnParser:
         self._dates()
         self._all_day()
         self._times()
-        self._qualifiers()
+        if self.times:  # a qualifier only ever qualifies a time
+            self._qualifiers()
         return facts_in_order(self.text, self.times, self.qualifiers, self.others, "en")
 
     def _free(self, start: int, end: int) -> bool:
@@ -328,6 +330,8 @@ class _EnParser:
 
     def _atoms(self) -> list[_Found]:
         found: list[_Found] = []
+        if not _TIME_HINT.search(self.masked):
+            return found  # a bare number (the only other atom) joins a time, or is nothing
         for m in _ATOM.finditer(self.masked):
             if not self._free(m.start(), m.end()) or self._is_ratio(m.start()):
                 continue
