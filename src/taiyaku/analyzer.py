@@ -73,23 +73,31 @@ def tokenize(text: str) -> tuple[Token, ...]:
 class Morphemes(Sequence[Token]):
     """fugashi's analysis of one text: a sequence of :class:`Token`.
 
-    The analyser runs once, when the object is made; the tokens themselves (with their
-    offsets) are built on first use.  Most blocks of a page are only asked which
-    (lemma, part of speech) pairs they hold, and that answer comes from the analysis
-    without building a token per morpheme.
+    The analyser runs on first use, once; the tokens themselves (with their offsets)
+    are built only when asked for.  Many blocks are never analysed (the time and date
+    extractors look at the text first), and most that are only need the
+    (lemma, part of speech) pairs they hold, which come without a token per morpheme.
     """
 
     __slots__ = ("_features", "_surfaces", "_text", "_tokens")
 
     def __init__(self, text: str) -> None:
-        nodes = get_tagger()(text) if text else []
         self._text = text
-        self._surfaces: list[str] = [node.surface for node in nodes]
-        self._features = _features_of(nodes)
+        self._surfaces: list[str] | None = None
+        self._features: list[tuple[str, str | None]] = []
         self._tokens: tuple[Token, ...] | None = None
 
+    def _analysed(self) -> list[str]:
+        """The surfaces, after running the analyser if it has not run yet."""
+        if self._surfaces is None:
+            # fugashi's nodes are valid only until its next parse: read them right away
+            nodes = get_tagger()(self._text) if self._text else []
+            self._features = _features_of(nodes)
+            self._surfaces = [node.surface for node in nodes]
+        return self._surfaces
+
     def __len__(self) -> int:
-        return len(self._surfaces)
+        return len(self._analysed())
 
     @overload
     def __getitem__(self, index: int) -> Token: ...
@@ -115,17 +123,18 @@ class Morphemes(Sequence[Token]):
     def tokens(self) -> tuple[Token, ...]:
         """The tokens, with their character offsets into the analysed text."""
         if self._tokens is None:
-            self._tokens = _tokens(self._text, self._surfaces, self._features)
+            self._tokens = _tokens(self._text, self._analysed(), self._features)
         return self._tokens
 
     def lemma_pos_pairs(self) -> set[tuple[str, str]]:
         """The distinct (lemma, part of speech) pairs, as :class:`Token` has them."""
+        surfaces = self._analysed()
         distinct = set(self._features)
         pairs = {(lemma, pos) for pos, lemma in distinct if lemma is not None}
         if any(lemma is None for _pos, lemma in distinct):  # the surface stands in
             pairs.update(
                 (surface, pos)
-                for surface, (pos, lemma) in zip(self._surfaces, self._features, strict=True)
+                for surface, (pos, lemma) in zip(surfaces, self._features, strict=True)
                 if lemma is None
             )
         return pairs

@@ -49,3 +49,18 @@ def test_each_block_is_read_once_for_all_four_rules(
     assert max(calls.values()) == 1, [key for key, n in calls.items() if n > 1]
     assert tokenized, "nothing was analysed"
     assert max(tokenized.values()) == 1, [key for key, n in tokenized.items() if n > 1]
+
+
+def test_only_blocks_that_may_hold_a_time_or_date_are_analysed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_site(
+        tmp_path,
+        {
+            "a.md": page("## 窓口\n\n2つの部屋で受け付けます。\n\n平日9時～17時に開いています。"),
+            "en/a.md": page("## Desk\n\nTwo rooms.\n\nOpen 9am-5pm on weekdays."),
+        },
+    )
+    analysed = count_analyses(monkeypatch)
+    assert tm(tmp_path) == []
+    assert list(analysed) == ["平日9時～17時に開いています。"]
