@@ -235,10 +235,18 @@ def _run_rules(
 ) -> list[tuple[type[Rule], Finding]]:
     plan = _parallel_plan(ctx)
     if plan is None:
-        found = _check_pages(ctx, rules, ctx.targets, result, progress)
-    else:
-        units, jobs = plan
-        found = _check_in_workers(ctx, rules, units, jobs, result, progress)
+        return _check_pages(ctx, rules, ctx.targets, result, progress) + _check_site(
+            ctx, rules, result
+        )
+    units, jobs = plan
+    return _check_in_workers(ctx, rules, units, jobs, result, progress)
+
+
+def _check_site(
+    ctx: Context, rules: Sequence[type[Rule]], result: RunResult
+) -> list[tuple[type[Rule], Finding]]:
+    """The site rules' findings (they read the whole site, not one page)."""
+    found: list[tuple[type[Rule], Finding]] = []
     for rule in (r() for r in rules if issubclass(r, SiteRule)):
         found.extend(_guard(type(rule), "the site", _lazy(rule.check, ctx), result))
     return found
@@ -479,7 +487,8 @@ def _check_in_workers(
     progress: Progress | None = None,
 ) -> list[tuple[type[Rule], Finding]]:
     """Run :func:`_check_pages` on ``units`` in ``jobs`` processes: this one and forked
-    children, each taking the next unit from a shared queue when it is free."""
+    children, each taking the next unit from a shared queue when it is free.  This one
+    first finishes checking the policies (:meth:`Rule.verify`) and runs the site rules."""
     global _FORKED
     if any(rule.NEEDS_TOKENS for rule in rules):
         get_tagger()  # load the dictionary once; forked workers share it
@@ -510,7 +519,9 @@ def _check_in_workers(
                 f"internal error: {failure}\n(the pages were checked again in one process)"
             )
         )
-        return _check_pages(ctx, rules, ctx.targets, result, progress)
+        return _check_pages(ctx, rules, ctx.targets, result, progress) + _check_site(
+            ctx, rules, result
+        )
     finally:
         _FORKED = None
         queue.close()
@@ -534,11 +545,12 @@ def _check_in_workers(
 def _worker(index: int) -> tuple[Any, ...]:
     assert _FORKED is not None
     ctx, rules, units, queue = _FORKED
-    if index == 0:  # this process: finish checking the policies while the workers start
-        for rule in rules:
-            rule.verify(ctx)
     local = RunResult([], 0, 0, ctx.cwd)
     found: list[tuple[type[Rule], Finding]] = []
+    if index == 0:  # this process, while the workers start: policy checks, site rules
+        for rule in rules:
+            rule.verify(ctx)
+        found.extend(_check_site(ctx, rules, local))
     pages = 0
     while (taken := queue.take()) is not None:
         found.extend(_check_pages(ctx, rules, units[taken], local))

@@ -18,6 +18,7 @@ def test_parallel_run_equals_serial_run(tmp_path: Path, monkeypatch: pytest.Monk
         if i % 3:
             files[f"en/s{i}/page.md"] = f"---\ntitle: p{i}\n---\nOpen from {i} a.m.\n"
     files["broken.md"] = b"\x00"
+    files["moved.md"] = "---\ntitle: m\nredirect_from: /s1/page\n---\n本文\n"  # FM007, a site rule
     make_site(tmp_path, files)
 
     def findings(jobs: int) -> list[tuple[str, int, str, str]]:
@@ -38,6 +39,7 @@ def test_parallel_run_equals_serial_run(tmp_path: Path, monkeypatch: pytest.Monk
     parallel, parallel_result = findings(2)
     assert calls == [2], "the pool was not used"
     assert parallel == serial
+    assert "FM007" in {code for _path, _line, code, _message in serial}
     assert parallel_result.pairs == serial_result.pairs
     assert set(parallel_result.rule_seconds) == set(serial_result.rule_seconds)
 
@@ -48,8 +50,10 @@ def test_a_crashed_worker_is_an_internal_error_and_the_pages_are_still_checked(
     files: dict[str, str | bytes] = {
         f"s{i}/page.md": f"---\ntitle: p{i}\n---\n平日{i}時から受け付けます。\n" for i in range(6)
     }
+    files["moved.md"] = "---\ntitle: m\nredirect_from: /s1/page\n---\n本文\n"  # FM007, a site rule
     make_site(tmp_path, files)
     serial = run_site(tmp_path, jobs=1)
+    assert "FM007" in {d.code for d in serial.diagnostics}
     monkeypatch.setattr(engine, "PARALLEL_MIN_PAGES", 2)
     original = engine._worker
 
