@@ -30,6 +30,11 @@ class Context:
     _policies: dict[str, Any] = field(default_factory=dict, repr=False)
     _hashes: dict[str, str] = field(default_factory=dict, repr=False)
     _site_fingerprint: str | None = field(default=None, repr=False)
+    #: What worker processes read of the pages they checked, for this process, which
+    #: did not read those pages: the source lines diagnostics quote, by (path, line),
+    #: and each page's suppression directives (``suppressions.FileSuppressions``).
+    lines_read: dict[tuple[Path, int], str] = field(default_factory=dict, repr=False)
+    directives_read: dict[Path, Any] = field(default_factory=dict, repr=False)
 
     def file_hash(self, page: Page) -> str:
         """SHA-256 of the page file's bytes, computed once per run."""

@@ -32,7 +32,7 @@ from taiyaku.rules.base import PageRule, PairRule, Rule, SiteRule
 from taiyaku.rules.input.in003_page_timeout import PageTimeout as PageTimeoutRule
 from taiyaku.rules.input.in003_page_timeout import timeout_message
 from taiyaku.site import Page, Site
-from taiyaku.suppressions import Suppressor
+from taiyaku.suppressions import FileSuppressions, Suppressor, parse_directives
 
 __all__ = ["InternalError", "Progress", "RunResult", "resolve_root", "run"]
 
@@ -528,8 +528,12 @@ def _check_in_workers(
         gc.unfreeze()
     by_code = {rule.CODE: rule for rule in rules}
     found: list[tuple[type[Rule], Finding]] = []
-    for index, (items, errors, seconds, pairs, _pages, cached) in enumerate(outputs):
+    for index, (items, errors, seconds, pairs, _pages, cached, lines, directives) in enumerate(
+        outputs
+    ):
         found.extend((by_code[code], finding) for code, finding in items)
+        ctx.lines_read.update(lines)
+        ctx.directives_read.update(directives)
         if ctx.cache is not None and index > 0:  # group 0 ran here, on ctx.cache itself
             hits, misses, pending = cached
             ctx.cache.hits += hits
@@ -552,8 +556,13 @@ def _worker(index: int) -> tuple[Any, ...]:
             rule.verify(ctx)
         found.extend(_check_site(ctx, rules, local))
     pages = 0
+    lines: dict[tuple[Path, int], str] = {}
+    directives: dict[Path, FileSuppressions] = {}
     while (taken := queue.take()) is not None:
-        found.extend(_check_pages(ctx, rules, units[taken], local))
+        unit_found = _check_pages(ctx, rules, units[taken], local)
+        if index > 0:  # what the parent would otherwise read these pages again for
+            _read_for_parent(ctx, units[taken], unit_found, lines, directives)
+        found.extend(unit_found)
         pages += len(units[taken])
     cache = ctx.cache
     cached = (cache.hits, cache.misses, cache.pending) if cache is not None else (0, 0, {})
@@ -564,7 +573,27 @@ def _worker(index: int) -> tuple[Any, ...]:
         local.pairs,
         pages,
         cached,
+        lines,
+        directives,
     )
+
+
+def _read_for_parent(
+    ctx: Context,
+    unit: list[Page],
+    found: list[tuple[type[Rule], Finding]],
+    lines: dict[tuple[Path, int], str],
+    directives: dict[Path, FileSuppressions],
+) -> None:
+    """The source lines the unit's findings quote and the unit's pages' directives."""
+    for _rule, finding in found:
+        key = (finding.path, finding.line)
+        if key not in lines and any(page.path == finding.path for page in unit):
+            lines[key] = _snippet(ctx, finding.path, finding.line) or ""
+    for page in unit:
+        doc = ctx.site.loaded_document(page)
+        if doc is not None:
+            directives[page.path] = parse_directives(doc)
 
 
 def _timed_out(ctx: Context, *pages: Page) -> bool:
@@ -638,6 +667,9 @@ def _ignored(rule: type[Rule], rel: str, ignores: dict[str, list[str]]) -> bool:
 
 
 def _snippet(ctx: Context, path: Path, line: int) -> str | None:
+    known = ctx.lines_read.get((path, line))
+    if known is not None:
+        return known or None
     page = ctx.site.page_for_path(path)
     if page is None:
         return None

@@ -284,7 +284,7 @@ class Suppressor:
                 yield UnusedSuppression, finding
 
     def _for_path(self, path: Path) -> FileSuppressions:
-        found = self._files.get(path)
+        found = self._files.get(path) or self._ctx.directives_read.get(path)
         if found is None:
             page = self._ctx.site.page_for_path(path)
             found = (
@@ -292,5 +292,5 @@ class Suppressor:
                 if page is not None
                 else FileSuppressions([], [])
             )
-            self._files[path] = found
+        self._files[path] = found
         return found

@@ -19,12 +19,17 @@ def test_parallel_run_equals_serial_run(tmp_path: Path, monkeypatch: pytest.Monk
             files[f"en/s{i}/page.md"] = f"---\ntitle: p{i}\n---\nOpen from {i} a.m.\n"
     files["broken.md"] = b"\x00"
     files["moved.md"] = "---\ntitle: m\nredirect_from: /s1/page\n---\n本文\n"  # FM007, a site rule
+    # suppressions: one that silences PR001 (a lone page), one that silences nothing
+    files["sup/used.md"] = "---\ntitle: u\n---\n<!-- taiyaku-disable-file PR001 -->\n本文\n"
+    files["sup/unused.md"] = "---\ntitle: v\n---\n<!-- taiyaku-disable-next-line LK001 -->\n本文\n"
     make_site(tmp_path, files)
 
-    def findings(jobs: int) -> list[tuple[str, int, str, str]]:
+    def findings(jobs: int) -> list[tuple[str, int, str, str, str | None]]:
         result = run_site(tmp_path, jobs=jobs)
         assert not result.internal_errors
-        return [(str(d.path), d.line, d.code, d.message) for d in result.diagnostics], result
+        return [
+            (str(d.path), d.line, d.code, d.message, d.snippet) for d in result.diagnostics
+        ], result
 
     serial, serial_result = findings(1)
     monkeypatch.setattr(engine, "PARALLEL_MIN_PAGES", 2)
@@ -39,7 +44,11 @@ def test_parallel_run_equals_serial_run(tmp_path: Path, monkeypatch: pytest.Monk
     parallel, parallel_result = findings(2)
     assert calls == [2], "the pool was not used"
     assert parallel == serial
-    assert "FM007" in {code for _path, _line, code, _message in serial}
+    shown = {(Path(path).name, code) for path, _line, code, _message, _snippet in serial}
+    assert {("moved.md", "FM007"), ("unused.md", "TY100")} <= shown
+    assert ("used.md", "PR001") not in shown and ("unused.md", "PR001") in shown
+    unquoted = {Path(path).name for path, _line, _code, _message, snippet in serial if not snippet}
+    assert unquoted == {"broken.md"}, "each diagnostic on a readable page quotes its line"
     assert parallel_result.pairs == serial_result.pairs
     assert set(parallel_result.rule_seconds) == set(serial_result.rule_seconds)
 
