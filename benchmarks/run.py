@@ -19,8 +19,10 @@ in a temporary folder):
   parent count once).
 
 In-process figures are best-of-N and taken after the dictionary is loaded and the code
-imported, as for the floor.  This is a benchmark, not a test: these machines are noisy,
-so it reports the figures and leaves judging them to a person.
+imported, as for the floor; the floor and the checks it is compared with take turns in
+the same rounds, so that the machine's drift stays out of their ratios.  This is a
+benchmark, not a test: these machines are noisy, so it reports the figures and leaves
+judging them to a person.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import CORPUS_PAGES, REPO, best_of, scaled_copy
+from _common import CORPUS_PAGES, REPO, best_of, best_of_interleaved, scaled_copy
 from floor import floor
 from taiyaku.analyzer import get_tagger
 from taiyaku.config import load_config
@@ -132,11 +134,16 @@ def main() -> None:
     get_tagger()  # the dictionary load is paid once per process, outside every figure
     rows: list[tuple[str, float, str]] = []
     pages = floor(root)
-    floor_s = best_of(lambda: floor(root), args.repeat)
+    check(root, [root], cache_dir=None)  # warm: every figure is taken warm, as the floor
+    floor_s, check_s, serial_s = best_of_interleaved(
+        [
+            lambda: floor(root),
+            lambda: check(root, [root], cache_dir=None),
+            lambda: check(root, [root], cache_dir=None, jobs=1),
+        ],
+        args.repeat,
+    )
     rows.append(("floor (read, parse, tokenize)", floor_s, f"{pages} pages"))
-
-    check_s = best_of(lambda: check(root, [root], cache_dir=None), args.repeat)
-    serial_s = best_of(lambda: check(root, [root], cache_dir=None, jobs=1), args.repeat)
     rows.append(("check, all rules", check_s, ""))
     rows.append(("check, one process (--jobs 1)", serial_s, ""))
 
@@ -155,8 +162,9 @@ def main() -> None:
 
         big = scaled_copy(root, Path(tmp) / "big", args.scale)
         big_pages = floor(big)
-        big_floor = best_of(lambda: floor(big), 1)
-        big_check = best_of(lambda: check(big, [big], cache_dir=None), 1)
+        big_floor, big_check = best_of_interleaved(
+            [lambda: floor(big), lambda: check(big, [big], cache_dir=None)], 2
+        )
         rows.append((f"floor ×{args.scale}", big_floor, f"{big_pages} pages"))
         rows.append((f"check ×{args.scale}", big_check, f"{big_check / check_s:.1f}× the ×1 check"))
         big_cache = Path(tmp) / "big-cache"
