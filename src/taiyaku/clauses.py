@@ -544,7 +544,6 @@ def _en_rewrite(match: re.Match[str]) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-@functools.lru_cache(maxsize=1 << 16)
 def _en_stem(word: str) -> str:
     """A deliberately light stemmer.  Both sides go through it, so it only has to bring
     inflections of one word together (inquiry/inquiries, provide/provided,

@@ -7,13 +7,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from taiyaku.cache import ResultCache, content_hash, site_fingerprint
 from taiyaku.config import Config
 from taiyaku.document import Block, Document, Section
 from taiyaku.lang import Lang
 from taiyaku.site import Page, Site
+
+if TYPE_CHECKING:
+    from taiyaku.suppressions import FileSuppressions
 
 __all__ = ["Context", "Pair", "Side"]
 
@@ -32,9 +35,9 @@ class Context:
     _site_fingerprint: str | None = field(default=None, repr=False)
     #: What worker processes read of the pages they checked, for this process, which
     #: did not read those pages: the source lines diagnostics quote, by (path, line),
-    #: and each page's suppression directives (``suppressions.FileSuppressions``).
+    #: and each page's suppression directives.
     lines_read: dict[tuple[Path, int], str] = field(default_factory=dict, repr=False)
-    directives_read: dict[Path, Any] = field(default_factory=dict, repr=False)
+    directives_read: dict[Path, FileSuppressions] = field(default_factory=dict, repr=False)
 
     def file_hash(self, page: Page) -> str:
         """SHA-256 of the page file's bytes, computed once per run."""
