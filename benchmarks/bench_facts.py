@@ -1,4 +1,4 @@
-"""Extraction throughput of taiyaku.facts, in texts per second.
+"""Extraction throughput of taiyaku.knowledge.facts, in texts per second.
 
 Usage::
 
@@ -20,8 +20,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from taiyaku.analyzer import tokenize
-from taiyaku.facts import extract_en, extract_ja
+from taiyaku.knowledge.facts import extract_en, extract_ja
+from taiyaku.parse.analyzer import tokenize
 
 JA_SAMPLES = [
     "オペレータ対応は，平日8時25分から18時30分まで受け付けております．",

@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import CORPUS_PAGES, best_of
-from taiyaku.analyzer import get_tagger
+from taiyaku.parse.analyzer import get_tagger
 
 _MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 

@@ -39,9 +39,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import CORPUS_PAGES, REPO, best_of, best_of_interleaved, scaled_copy
 from floor import floor
-from taiyaku.analyzer import get_tagger
-from taiyaku.config import load_config
-from taiyaku.engine import RunResult, run
+from taiyaku.config.loading import load_config
+from taiyaku.parse.analyzer import get_tagger
+from taiyaku.run.engine import RunResult, run
 
 TEXTLINT_SECONDS = 14.7  # textlint + preset-ja-technical-writing on the corpus's 78 .md files
 
@@ -77,9 +77,9 @@ def own_process(root: Path, *flags: str) -> tuple[float, float, float]:
     """
     code = (
         "import sys, time\n"
-        "from taiyaku.analyzer import get_tagger\n"
+        "from taiyaku.parse.analyzer import get_tagger\n"
         "from taiyaku.cli import main\n"
-        "from taiyaku.rules import all_rules\n"
+        "from taiyaku.rules.registry import all_rules\n"
         "get_tagger()\n"
         "all_rules()  # imports, like the dictionary, are paid once per process\n"
         "t = time.perf_counter()\n"

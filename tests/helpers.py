@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from taiyaku import analyzer
-from taiyaku.config import load_config
-from taiyaku.engine import RunResult, run
+from taiyaku.config.loading import load_config
+from taiyaku.parse import analyzer
+from taiyaku.run.engine import RunResult, run
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

@@ -17,11 +17,11 @@ from collections.abc import Iterator
 
 import pytest
 
-import taiyaku.rules as registry
-from taiyaku.context import Context, Pair
-from taiyaku.diagnostics import Finding, Related, Severity
-from taiyaku.document import Document
+import taiyaku.rules.registry as registry
+from taiyaku.model.diagnostics import Finding, Related, Severity
+from taiyaku.parse.document import Document
 from taiyaku.rules.base import PageRule, PairRule, Rule
+from taiyaku.rules.context import Context, Pair
 
 
 class FixmeMarker(PageRule):

@@ -10,7 +10,7 @@ import pytest
 from ci_helpers import check, taiyaku
 from helpers import make_site
 from marker_rules import install
-from taiyaku.diagnostics import Diagnostic, Severity
+from taiyaku.model.diagnostics import Diagnostic, Severity
 
 
 @pytest.fixture(autouse=True)

@@ -19,10 +19,10 @@ import pytest
 from ci_helpers import CliRun, check, taiyaku
 from helpers import REPO, make_site
 from marker_rules import install
-from taiyaku.diagnostics import Diagnostic, Severity
-from taiyaku.engine import InternalError, RunResult
-from taiyaku.reporters import github, junit
-from taiyaku.rules import all_rules
+from taiyaku.model.diagnostics import Diagnostic, Severity
+from taiyaku.output import github, junit
+from taiyaku.rules.registry import all_rules
+from taiyaku.run.engine import InternalError, RunResult
 
 SCHEMA = json.loads((Path(__file__).parent / "sarif-schema-2.1.0.json").read_text("utf-8"))
 FORMATS = ("json", "github", "sarif", "junit")

@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taiyaku import __version__
-from taiyaku.baseline import prune_baseline, write_baseline
-from taiyaku.config import ConfigError, Option, all_options, load_config
-from taiyaku.rules import RuleSelectionError, all_rules, get_rule
+from taiyaku.config.loading import ConfigError, Option, all_options, load_config
+from taiyaku.rules.registry import RuleSelectionError, all_rules, get_rule
+from taiyaku.run.baseline import prune_baseline, write_baseline
 
 if TYPE_CHECKING:
-    from taiyaku.engine import RunResult
+    from taiyaku.run.engine import RunResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -144,8 +144,8 @@ def _flag_overrides(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from taiyaku.engine import run
-    from taiyaku.reporters import get_reporter
+    from taiyaku.output import get_reporter
+    from taiyaku.run.engine import run
 
     config = load_config(args.config, _flag_overrides(args), discover=not args.no_config)
     if args.write_baseline:
@@ -212,9 +212,9 @@ DEFAULT_HTML_REPORT = "taiyaku-report.html"
 
 
 def _report(args: argparse.Namespace) -> int:
-    from taiyaku.engine import run
-    from taiyaku.progress import progress_bar, wants_progress
-    from taiyaku.report import build_report
+    from taiyaku.output.progress import progress_bar, wants_progress
+    from taiyaku.output.report.model import build_report
+    from taiyaku.run.engine import run
 
     config = load_config(args.config, _flag_overrides(args), discover=not args.no_config)
     fmt = args.report_format
@@ -226,11 +226,11 @@ def _report(args: argparse.Namespace) -> int:
         print(f"taiyaku: warning: {note}", file=sys.stderr)
     report = build_report(result, severity_overrides=config.severity_overrides)
     if fmt == "html":
-        from taiyaku.reporters import report_html
+        from taiyaku.output.report import html as report_html
 
         text = report_html.render(report)
     else:
-        from taiyaku.reporters import report_markdown
+        from taiyaku.output.report import markdown as report_markdown
 
         text = report_markdown.render(report, top=args.top)
     if output == "-":

@@ -10,7 +10,7 @@ import re
 import sys
 from pathlib import Path
 
-from taiyaku.rules import all_rules
+from taiyaku.rules.registry import all_rules
 
 START, END = "<!-- rules-table:start -->", "<!-- rules-table:end -->"
 

@@ -1,6 +1,6 @@
 """A crude page splitter for the clause tests.
 
-The real caller (the rule framework) hands :func:`taiyaku.clauses.match_clause` parsed
+The real caller (the rule framework) hands :func:`taiyaku.rules.privacy.clauses.match_clause` parsed
 blocks; these tests only need something close: front matter dropped, the body cut into
 paragraphs and list items, each block given a language by its script.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from taiyaku.analyzer import tokenize
-from taiyaku.clauses import Lang, TextBlock
+from taiyaku.parse.analyzer import tokenize
+from taiyaku.rules.privacy.clauses import Lang, TextBlock
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parents[2]

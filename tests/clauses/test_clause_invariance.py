@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from taiyaku.clauses import Lang, Policy, TextBlock, match_clause
+from taiyaku.rules.privacy.clauses import Lang, Policy, TextBlock, match_clause
 
 CLAUSE_IDS = ["student-staff", "exam-inquiries", "use-of-information", "departmental-systems"]
 LANGS: list[Lang] = ["ja", "en"]

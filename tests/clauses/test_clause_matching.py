@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 from clause_pages import fixture_blocks
 
-from taiyaku.analyzer import tokenize
-from taiyaku.clauses import (
+from taiyaku.parse.analyzer import tokenize
+from taiyaku.rules.privacy.clauses import (
     Clause,
     Lang,
     LangThresholds,

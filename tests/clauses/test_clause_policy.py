@@ -7,7 +7,7 @@ from textwrap import dedent
 
 import pytest
 
-from taiyaku.clauses import (
+from taiyaku.rules.privacy.clauses import (
     DEFAULT_THRESHOLDS,
     LangThresholds,
     Policy,

@@ -14,8 +14,9 @@ import pytest
 from clause_pages import REPO
 
 from helpers import CORPUS_PAGES
-from taiyaku.analyzer import tokenize
-from taiyaku.clauses import (
+from taiyaku.parse.analyzer import tokenize
+from taiyaku.parse.document import Block, read_document
+from taiyaku.rules.privacy.clauses import (
     ClauseMatch,
     Lang,
     Policy,
@@ -24,7 +25,6 @@ from taiyaku.clauses import (
     _canonical,
     match_clauses,
 )
-from taiyaku.document import Block, read_document
 
 
 def _verdict(match: ClauseMatch) -> tuple[object, ...]:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from taiyaku.analyzer import Morphemes, Token, tokenize
+from taiyaku.parse.analyzer import Morphemes, Token, tokenize
 
 SAMPLES = [
     "",

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from helpers import CORPUS_PAGES, REPO
-from taiyaku.site import Site
+from taiyaku.site.pages import Site
 
 pytestmark = pytest.mark.skipif(not CORPUS_PAGES.is_dir(), reason="../shared/corpus is absent")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from helpers import SEEDS
-from taiyaku.document import parse_document
+from taiyaku.parse.document import parse_document
 
 
 def parse(text: str, rel: str = "page.md"):  # type: ignore[no-untyped-def]
@@ -132,8 +132,8 @@ def test_html_comments_are_collected_for_suppressions() -> None:
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is absent")
 def test_seed_000_is_bilingual_and_its_sections_pair_up() -> None:
-    from taiyaku.context import Pair
-    from taiyaku.site import Page
+    from taiyaku.rules.context import Pair
+    from taiyaku.site.pages import Page
 
     source = (SEEDS / "000_b7bfb462515f5c12.txt").read_text(encoding="utf-8")
     doc = parse_document(Path("online-call.md"), "support/online-call.md", source)

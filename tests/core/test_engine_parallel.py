@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from helpers import make_site, run_site
-from taiyaku import engine
-from taiyaku.config import ConfigError
+from taiyaku.config.loading import ConfigError
+from taiyaku.run import engine
 
 
 def test_parallel_run_equals_serial_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

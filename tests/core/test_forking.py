@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from taiyaku.forking import WorkerFailed, WorkQueue, can_fork, run_forked
+from taiyaku.run.forking import WorkerFailed, WorkQueue, can_fork, run_forked
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="no fork() on this platform")
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from taiyaku.lang import detect_language
+from taiyaku.model.lang import detect_language
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ import pytest
 
 from helpers import REPO
 from taiyaku import docgen
-from taiyaku.rules import RuleSelectionError, all_rules, select_rules
 from taiyaku.rules.base import PageRule, PairRule, SiteRule
+from taiyaku.rules.registry import RuleSelectionError, all_rules, select_rules
 
 
 @pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.CODE)

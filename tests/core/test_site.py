@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from helpers import make_site
-from taiyaku.site import Site
+from taiyaku.site.pages import Site
 
 PAGE = "---\ntitle: t\n---\ntext\n"
 
@@ -116,7 +116,7 @@ def test_discovery_ignores_non_pages_and_vcs_folders(tmp_path: Path) -> None:
 
 
 def test_url_lookup_finds_pages_static_files_and_redirects(tmp_path: Path) -> None:
-    from taiyaku.document import read_document
+    from taiyaku.parse.document import read_document
 
     make_site(
         tmp_path,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from taiyaku.urls import join_path, parse_href, route_to_url, url_dir, url_to_routes
+from taiyaku.site.urls import join_path, parse_href, route_to_url, url_dir, url_to_routes
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from taiyaku.analyzer import tokenize
-from taiyaku.facts import (
+from taiyaku.knowledge.facts import (
     DateFact,
     compare_dates,
     compare_dates_in_sections,
@@ -19,6 +18,7 @@ from taiyaku.facts import (
     times_equal,
     weekday_contradictions,
 )
+from taiyaku.parse.analyzer import tokenize
 
 
 def ja_facts(text: str):  # type: ignore[no-untyped-def]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from taiyaku.facts import DateFact, InvalidTime, TimeFact, extract_en
+from taiyaku.knowledge.facts import DateFact, InvalidTime, TimeFact, extract_en
 
 
 def describe(text: str) -> list[str]:

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from taiyaku.facts import en
+from taiyaku.knowledge.facts import en
 
 _PIECES = [
     "January", "Jan.", "Sept", "May", "Dec", "Monday", "Mon.", "Tues", "Sunday", "Sat",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from taiyaku.analyzer import tokenize
-from taiyaku.facts import DateFact, InvalidTime, TimeFact, extract_ja
+from taiyaku.knowledge.facts import DateFact, InvalidTime, TimeFact, extract_ja
+from taiyaku.parse.analyzer import tokenize
 
 
 def describe(text: str) -> list[str]:

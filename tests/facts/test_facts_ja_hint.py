@@ -16,9 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import CORPUS_PAGES, REPO
-from taiyaku.analyzer import tokenize
-from taiyaku.document import read_document
-from taiyaku.facts import ja
+from taiyaku.knowledge.facts import ja
+from taiyaku.parse.analyzer import tokenize
+from taiyaku.parse.document import read_document
 
 _NUMERAL = st.sampled_from(
     [

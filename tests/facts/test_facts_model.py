@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from taiyaku.facts import DateFact, DaySet, InvalidTime, TimeFact
-from taiyaku.facts.model import format_minutes
+from taiyaku.knowledge.facts import DateFact, DaySet, InvalidTime, TimeFact
+from taiyaku.knowledge.facts.model import format_minutes
 
 
 @pytest.mark.parametrize(

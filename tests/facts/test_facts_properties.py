@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from taiyaku.analyzer import tokenize
-from taiyaku.facts import DateFact, Fact, InvalidTime, TimeFact, extract_en, extract_ja
+from taiyaku.knowledge.facts import DateFact, Fact, InvalidTime, TimeFact, extract_en, extract_ja
+from taiyaku.parse.analyzer import tokenize
 
 JA_PIECES = [
     "平日",

@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from taiyaku import frontmatter
-from taiyaku.frontmatter import FrontMatterProblem, parse_front_matter, parse_yaml
+from taiyaku.parse import frontmatter
+from taiyaku.parse.frontmatter import FrontMatterProblem, parse_front_matter, parse_yaml
 
 
 @pytest.fixture(params=["libyaml", "pure"])

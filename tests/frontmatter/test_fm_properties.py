@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from taiyaku.frontmatter import parse_front_matter
+from taiyaku.parse.frontmatter import parse_front_matter
 
 YAMLISH = st.lists(
     st.sampled_from(

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from taiyaku import schema as schema_module
-from taiyaku.frontmatter import parse_front_matter
-from taiyaku.schema import (
+from taiyaku.parse.frontmatter import parse_front_matter
+from taiyaku.rules.frontmatter import schema as schema_module
+from taiyaku.rules.frontmatter.schema import (
     SchemaConfigError,
     SchemaProblem,
     glob_to_regex,

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from taiyaku.frontmatter import parse_front_matter
-from taiyaku.schema import load_schema_set, validate_front_matter
+from taiyaku.parse.frontmatter import parse_front_matter
+from taiyaku.rules.frontmatter.schema import load_schema_set, validate_front_matter
 
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "checks" / "frontmatter.schema.yaml"
 CORPUS = Path("/work/shared/corpus/utelecon")

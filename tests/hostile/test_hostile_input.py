@@ -100,7 +100,7 @@ def test_shift_jis_is_named(hostile_site: Path, capsys: pytest.CaptureFixture[st
 
 
 def test_line_numbers_survive_crlf_and_bare_cr(tmp_path: Path) -> None:
-    from taiyaku.document import read_document
+    from taiyaku.parse.document import read_document
 
     for newline in ("\r\n", "\r"):
         path = tmp_path / "p.md"

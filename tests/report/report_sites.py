@@ -10,8 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from helpers import make_site, run_site
-from taiyaku.diagnostics import Diagnostic, Related, Severity
-from taiyaku.engine import RunResult
+from taiyaku.model.diagnostics import Diagnostic, Related, Severity
+from taiyaku.run.engine import RunResult
 
 PAYLOAD = "<script>document.documentElement.setAttribute('data-pwned','1')</script>"
 IMG_PAYLOAD = '<img src="x" onerror="document.title=\'pwned\'">'

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers import make_site, run_site
-from taiyaku.config import load_config
-from taiyaku.engine import run
+from taiyaku.config.loading import load_config
+from taiyaku.run.engine import run
 
 PAGE = "---\ntitle: t\n---\ntext\n"
 

@@ -18,10 +18,10 @@ from report_sites import PAYLOAD, sample_result
 
 from helpers import CORPUS_PAGES, REPO
 from taiyaku.cli import main
-from taiyaku.config import load_config
-from taiyaku.engine import RunResult, run
-from taiyaku.report import build_report
-from taiyaku.reporters import report_html
+from taiyaku.config.loading import load_config
+from taiyaku.output.report import html as report_html
+from taiyaku.output.report.model import build_report
+from taiyaku.run.engine import RunResult, run
 
 pytestmark = needs_chromium
 

@@ -9,7 +9,7 @@ import pytest
 
 from helpers import make_site
 from taiyaku.cli import main
-from taiyaku.progress import progress_bar, wants_progress
+from taiyaku.output.progress import progress_bar, wants_progress
 
 PAGE = "---\ntitle: t\n---\ntext\n"
 

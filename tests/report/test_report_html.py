@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from report_sites import IMG_PAYLOAD, PAYLOAD, sample_result
 
-from taiyaku.report import build_report
-from taiyaku.reporters import report_html
+from taiyaku.output.report import html as report_html
+from taiyaku.output.report.model import build_report
 
 
 class _Tags(HTMLParser):

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from report_sites import sample_result
 
-from taiyaku.report import build_report
-from taiyaku.reporters import report_markdown
-from taiyaku.reporters.report_markdown import code, text
+from taiyaku.output.report import markdown as report_markdown
+from taiyaku.output.report.markdown import code, text
+from taiyaku.output.report.model import build_report
 
 
 def test_summary_tables(tmp_path: Path) -> None:

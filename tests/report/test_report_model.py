@@ -7,8 +7,8 @@ from pathlib import Path
 from report_sites import sample_result
 
 from helpers import make_site, run_site
-from taiyaku.diagnostics import Diagnostic, Severity
-from taiyaku.report import TOP_LEVEL, build_report
+from taiyaku.model.diagnostics import Diagnostic, Severity
+from taiyaku.output.report.model import TOP_LEVEL, build_report
 
 
 def test_coverage_counts_pairs_single_pages_and_partials_per_folder(tmp_path: Path) -> None:

@@ -3,7 +3,7 @@
 A rule module defines one subclass with ``CODE``, ``NAME`` (kebab-case), ``SEVERITY`` and
 a docstring with the sections *What it does*, *Why is this bad?* and *Example*.  That
 docstring is what ``taiyaku rule CODE`` prints and what the docs are generated from.
-Rules yield :class:`~taiyaku.diagnostics.Finding` objects; the engine stamps them.
+Rules yield :class:`~taiyaku.model.diagnostics.Finding` objects; the engine stamps them.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from taiyaku.diagnostics import Finding, Severity
+from taiyaku.model.diagnostics import Finding, Severity
 
 if TYPE_CHECKING:
-    from taiyaku.context import Context, Pair
-    from taiyaku.document import Document
+    from taiyaku.parse.document import Document
+    from taiyaku.rules.context import Context, Pair
 
 Scope = Literal["page", "pair", "site"]
 

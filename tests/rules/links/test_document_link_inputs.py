@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from taiyaku.document import parse_document
+from taiyaku.parse.document import parse_document
 
 
 def anchors(text: str) -> list[tuple[str, str]]:
@@ -52,7 +52,7 @@ def test_footnote_text_is_kept_as_a_block() -> None:
 
 
 def test_static_file_lookup_survives_a_name_too_long(tmp_path: Path) -> None:
-    from taiyaku.site import Site
+    from taiyaku.site.pages import Site
 
     site = Site(tmp_path)
     assert site.static_file("/" + "長" * 300 + ".png") is None

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from helpers import make_site
-from taiyaku.document import read_document
-from taiyaku.links import LinkResolver, external_key, resolver_for
-from taiyaku.site import Site
+from taiyaku.parse.document import read_document
+from taiyaku.site.links import LinkResolver, external_key, resolver_for
+from taiyaku.site.pages import Site
 
 PAGES = {
     "index.md": "# top\n",

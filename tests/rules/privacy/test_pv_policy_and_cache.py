@@ -10,7 +10,7 @@ from privacy_pages import CHECKS, IDS, clause, notes, page, pv
 
 from helpers import REPO, count_analyses, lint, make_site, run_site
 from taiyaku.cli import main
-from taiyaku.config import ConfigError
+from taiyaku.config.loading import ConfigError
 from taiyaku.rules.privacy import page_clauses
 
 ALL = IDS
@@ -158,13 +158,13 @@ def test_pages_no_rule_needs_are_never_matched(
 
 def test_japanese_blocks_are_analysed_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The matcher reads Block.tokens: no page text is analysed a second time."""
-    import taiyaku.clauses
+    import taiyaku.rules.privacy.clauses
 
     # The canonical wording is analysed once per process (and cached); do it before
     # counting, so that only page text could show up below.
-    policy = taiyaku.clauses.load_policy(REPO / "checks" / "privacy.yml")
+    policy = taiyaku.rules.privacy.clauses.load_policy(REPO / "checks" / "privacy.yml")
     for lang in ("ja", "en"):
-        taiyaku.clauses.match_clauses(policy.clauses, lang, [])  # type: ignore[arg-type]
+        taiyaku.rules.privacy.clauses.match_clauses(policy.clauses, lang, [])  # type: ignore[arg-type]
     analysed = count_analyses(monkeypatch)
     make_site(tmp_path, {"support/a.md": page("ja", ALL[:3]), "en/support/a.md": page("en", ALL)})
     assert len(pv(tmp_path)) == 1

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import unquote, urljoin, urlsplit
 
 if TYPE_CHECKING:
-    from taiyaku.context import Context
-    from taiyaku.document import Document
-    from taiyaku.site import Page, Site
+    from taiyaku.parse.document import Document
+    from taiyaku.rules.context import Context
+    from taiyaku.site.pages import Page, Site
 
 __all__ = [
     "STOPS",

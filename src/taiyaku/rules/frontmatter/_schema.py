@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from taiyaku.config import ConfigError
-from taiyaku.schema import (
+from taiyaku.config.loading import ConfigError
+from taiyaku.rules.frontmatter.schema import (
     SchemaConfigError,
     SchemaProblem,
     SchemaSet,
@@ -23,8 +23,8 @@ from taiyaku.schema import (
 )
 
 if TYPE_CHECKING:
-    from taiyaku.context import Context
-    from taiyaku.document import Document
+    from taiyaku.parse.document import Document
+    from taiyaku.rules.context import Context
 
 __all__ = ["SCHEMA_FILE", "UsesSchema", "key_column", "schema_problems", "schema_set"]
 

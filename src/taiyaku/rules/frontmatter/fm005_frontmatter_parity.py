@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from taiyaku.diagnostics import Finding, Related, Severity
+from taiyaku.model.diagnostics import Finding, Related, Severity
 from taiyaku.rules.base import PairRule, RuleOption
 from taiyaku.rules.frontmatter._breadcrumb import (
     STOPS,
@@ -18,8 +18,8 @@ from taiyaku.rules.frontmatter._breadcrumb import (
 from taiyaku.rules.frontmatter._schema import key_column
 
 if TYPE_CHECKING:
-    from taiyaku.context import Context, Pair, Side
-    from taiyaku.document import Document
+    from taiyaku.parse.document import Document
+    from taiyaku.rules.context import Context, Pair, Side
 
 KeyPath = tuple[str, ...]
 

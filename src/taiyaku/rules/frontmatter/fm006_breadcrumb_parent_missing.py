@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from taiyaku.diagnostics import Finding, Related, Severity
+from taiyaku.model.diagnostics import Finding, Related, Severity
 from taiyaku.rules.base import PageRule
 from taiyaku.rules.frontmatter._breadcrumb import Break, index_page, walk
 from taiyaku.rules.frontmatter._schema import key_column
 
 if TYPE_CHECKING:
-    from taiyaku.context import Context
-    from taiyaku.document import Document
-    from taiyaku.site import Page
+    from taiyaku.parse.document import Document
+    from taiyaku.rules.context import Context
+    from taiyaku.site.pages import Page
 
 
 class BreadcrumbParentMissing(PageRule):

@@ -7,15 +7,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from taiyaku.diagnostics import Finding, Related, Severity
+from taiyaku.model.diagnostics import Finding, Related, Severity
 from taiyaku.rules.base import SiteRule
 from taiyaku.rules.frontmatter._breadcrumb import resolve_url, usable_data
 from taiyaku.rules.frontmatter._schema import key_column
 
 if TYPE_CHECKING:
-    from taiyaku.context import Context
-    from taiyaku.document import Document
-    from taiyaku.site import Page
+    from taiyaku.parse.document import Document
+    from taiyaku.rules.context import Context
+    from taiyaku.site.pages import Page
 
 
 class RedirectConflict(SiteRule):

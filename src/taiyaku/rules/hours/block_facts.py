@@ -1,8 +1,8 @@
 """What the TM rules share: each block's facts, extracted once per run, and where they are.
 
 Facts (times, dates, invalid times) are extracted once per block and per run, and
-TM001-TM004 all read the same :class:`~taiyaku.facts.Facts`.  The cache lives in the
-run's :class:`~taiyaku.context.Context` (through :meth:`Context.policy`), keyed by the
+TM001-TM004 all read the same :class:`~taiyaku.knowledge.facts.Facts`.  The cache lives in the
+run's :class:`~taiyaku.rules.context.Context` (through :meth:`Context.policy`), keyed by the
 document's path, the block's index and the language it is read in.  Japanese extraction
 reads the block's shared ``Block.tokens``, so the analyzer never runs twice over a
 block.
@@ -35,8 +35,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from taiyaku.diagnostics import Related
-from taiyaku.facts import (
+from taiyaku.knowledge.facts import (
     DateFact,
     Fact,
     Facts,
@@ -48,14 +47,15 @@ from taiyaku.facts import (
     split_facts,
     weekday_contradictions,
 )
-from taiyaku.facts.calendar import WEEKDAY_ABBR
-from taiyaku.lang import japanese_char_count
+from taiyaku.knowledge.facts.calendar import WEEKDAY_ABBR
+from taiyaku.model.diagnostics import Related
+from taiyaku.model.lang import japanese_char_count
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from taiyaku.context import Context, Pair
-    from taiyaku.document import Block, Document
+    from taiyaku.parse.document import Block, Document
+    from taiyaku.rules.context import Context, Pair
 
 __all__ = [
     "LANG_LABEL",
@@ -206,7 +206,7 @@ def rule_enabled(ctx: Context, code: str, doc: Document) -> bool:
 
     One fact, one message: a rule defers to another only when that one reports.
     """
-    from taiyaku.rules import get_rule, select_rules
+    from taiyaku.rules.registry import get_rule, select_rules
 
     config = ctx.config
     chosen = select_rules(config.get("select", []), config.get("ignore", []))

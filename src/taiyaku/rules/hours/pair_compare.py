@@ -1,6 +1,6 @@
 """TM001 and TM002 compare a pair the same way; this is that comparison, with places.
 
-:func:`compare_pair` runs :func:`~taiyaku.facts.compare_times_in_sections` (or the
+:func:`compare_pair` runs :func:`~taiyaku.knowledge.facts.compare_times_in_sections` (or the
 dates version) over a pair's sections (see :func:`pair_sections`) and returns the
 mismatches with the blocks they were found in:
 
@@ -18,8 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from taiyaku.diagnostics import Finding, Related, Severity
-from taiyaku.facts import (
+from taiyaku.knowledge.facts import (
     DateFact,
     TimeFact,
     compare_dates_in_sections,
@@ -27,6 +26,7 @@ from taiyaku.facts import (
     dates_equal,
     times_equal,
 )
+from taiyaku.model.diagnostics import Finding, Related, Severity
 from taiyaku.rules.hours.block_facts import (
     LANG_LABEL,
     Lang,
@@ -37,7 +37,7 @@ from taiyaku.rules.hours.block_facts import (
 )
 
 if TYPE_CHECKING:
-    from taiyaku.context import Context, Pair
+    from taiyaku.rules.context import Context, Pair
 
 __all__ = [
     "Differs",

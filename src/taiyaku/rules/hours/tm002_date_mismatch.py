@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from taiyaku.diagnostics import Finding, Severity
-from taiyaku.facts import DateFact, dates_equal
+from taiyaku.knowledge.facts import DateFact, dates_equal
+from taiyaku.model.diagnostics import Finding, Severity
 from taiyaku.rules.base import PairRule
 from taiyaku.rules.hours.block_facts import (
     LANG_LABEL,
@@ -31,7 +31,7 @@ from taiyaku.rules.hours.pair_compare import (
 )
 
 if TYPE_CHECKING:
-    from taiyaku.context import Context, Pair
+    from taiyaku.rules.context import Context, Pair
 
 
 class DateMismatch(PairRule):

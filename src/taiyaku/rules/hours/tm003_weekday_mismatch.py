@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from taiyaku.diagnostics import Finding, Severity
-from taiyaku.facts.calendar import WEEKDAY_NAMES
+from taiyaku.knowledge.facts.calendar import WEEKDAY_NAMES
+from taiyaku.model.diagnostics import Finding, Severity
 from taiyaku.rules.base import PageRule
 from taiyaku.rules.hours.block_facts import quoted, span, weekday_errors
 
 if TYPE_CHECKING:
-    from taiyaku.context import Context
-    from taiyaku.document import Document
+    from taiyaku.parse.document import Document
+    from taiyaku.rules.context import Context
 
 
 class WeekdayMismatch(PageRule):

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from taiyaku.diagnostics import Finding, Severity
+from taiyaku.model.diagnostics import Finding, Severity
 from taiyaku.rules.base import PageRule
 from taiyaku.rules.hours.block_facts import page_facts, quoted, span
 
 if TYPE_CHECKING:
-    from taiyaku.context import Context
-    from taiyaku.document import Document
+    from taiyaku.parse.document import Document
+    from taiyaku.rules.context import Context
 
 
 class InvalidTime(PageRule):

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from taiyaku.diagnostics import Finding, Severity
-from taiyaku.links import LinkResolver, Target, arrow, is_file_url, resolver_for, with_fragment
+from taiyaku.model.diagnostics import Finding, Severity
 from taiyaku.rules.base import PageRule, RuleOption
+from taiyaku.site.links import LinkResolver, Target, arrow, is_file_url, resolver_for, with_fragment
 
 if TYPE_CHECKING:
-    from taiyaku.context import Context
-    from taiyaku.document import Document
-    from taiyaku.site import Page
+    from taiyaku.parse.document import Document
+    from taiyaku.rules.context import Context
+    from taiyaku.site.pages import Page
 
 TRAILING_SLASH = RuleOption(
     "trailing-slash",

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from taiyaku.diagnostics import Finding, Related, Severity
-from taiyaku.lang import detect_language
-from taiyaku.links import LANGUAGE_NAMES, resolver_for, wrong_language
+from taiyaku.model.diagnostics import Finding, Related, Severity
+from taiyaku.model.lang import detect_language
 from taiyaku.rules.base import PageRule
+from taiyaku.site.links import LANGUAGE_NAMES, resolver_for, wrong_language
 
 if TYPE_CHECKING:
-    from taiyaku.context import Context
-    from taiyaku.document import Document
+    from taiyaku.parse.document import Document
+    from taiyaku.rules.context import Context
 
 
 class WrongLanguageLink(PageRule):

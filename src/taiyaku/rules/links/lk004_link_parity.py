@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from taiyaku.diagnostics import Finding, Related, Severity
-from taiyaku.links import (
+from taiyaku.model.diagnostics import Finding, Related, Severity
+from taiyaku.rules.base import PairRule
+from taiyaku.site.links import (
     LANGUAGE_NAMES,
     LinkResolver,
     Target,
@@ -17,11 +18,10 @@ from taiyaku.links import (
     resolver_for,
     wrong_language,
 )
-from taiyaku.rules.base import PairRule
 
 if TYPE_CHECKING:
-    from taiyaku.context import Context, Pair, Side
-    from taiyaku.document import Link
+    from taiyaku.parse.document import Link
+    from taiyaku.rules.context import Context, Pair, Side
 
 
 class LinkParity(PairRule):

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from taiyaku.clauses import (
+from taiyaku.config.loading import ConfigError
+from taiyaku.rules.privacy.clauses import (
     Clause,
     ClauseMatch,
     Lang,
@@ -32,12 +33,11 @@ from taiyaku.clauses import (
     match_clauses,
     policy_in_scope,
 )
-from taiyaku.config import ConfigError
 
 if TYPE_CHECKING:
-    from taiyaku.context import Context
-    from taiyaku.document import Block, Document
-    from taiyaku.site import Page
+    from taiyaku.parse.document import Block, Document
+    from taiyaku.rules.context import Context
+    from taiyaku.site.pages import Page
 
 __all__ = [
     "LANG_LABEL",
@@ -308,7 +308,7 @@ class PrivacyRun:
 
 
 def _rule_enabled(ctx: Context, code: str, rel: str) -> bool:
-    from taiyaku.rules import get_rule, select_rules
+    from taiyaku.rules.registry import get_rule, select_rules
 
     config = ctx.config
     chosen = select_rules(config.get("select", []), config.get("ignore", []))

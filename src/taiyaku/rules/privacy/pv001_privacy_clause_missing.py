@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from taiyaku.diagnostics import Finding, Related, Severity
+from taiyaku.model.diagnostics import Finding, Related, Severity
 from taiyaku.rules.base import PageRule
 from taiyaku.rules.privacy.page_clauses import (
     LANG_LABEL,
@@ -18,8 +18,8 @@ from taiyaku.rules.privacy.page_clauses import (
 )
 
 if TYPE_CHECKING:
-    from taiyaku.context import Context
-    from taiyaku.document import Document
+    from taiyaku.parse.document import Document
+    from taiyaku.rules.context import Context
 
 
 class PrivacyClauseMissing(UsesPrivacyPolicy, PageRule):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from taiyaku.diagnostics import Finding, Related, Severity
+from taiyaku.model.diagnostics import Finding, Related, Severity
 from taiyaku.rules.base import PairRule
 from taiyaku.rules.privacy.page_clauses import (
     LANG_LABEL,
@@ -16,7 +16,7 @@ from taiyaku.rules.privacy.page_clauses import (
 )
 
 if TYPE_CHECKING:
-    from taiyaku.context import Context, Pair
+    from taiyaku.rules.context import Context, Pair
 
 
 class PrivacyClauseParity(UsesPrivacyPolicy, PairRule):

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from taiyaku.diagnostics import Finding, Severity
+from taiyaku.model.diagnostics import Finding, Severity
 from taiyaku.rules.base import PageRule
 from taiyaku.rules.privacy.page_clauses import LANG_LABEL, UsesPrivacyPolicy, privacy_run
 
 if TYPE_CHECKING:
-    from taiyaku.context import Context
-    from taiyaku.document import Document
+    from taiyaku.parse.document import Document
+    from taiyaku.rules.context import Context
 
 #: At most this many words are quoted from each list.
 MAX_WORDS = 6

@@ -6,13 +6,13 @@ from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from taiyaku.diagnostics import Finding, Severity
+from taiyaku.model.diagnostics import Finding, Severity
 from taiyaku.rules.base import PageRule
 
 if TYPE_CHECKING:
-    from taiyaku.context import Context
-    from taiyaku.document import Document
-    from taiyaku.suppressions import Directive
+    from taiyaku.parse.document import Document
+    from taiyaku.rules.context import Context
+    from taiyaku.run.suppressions import Directive
 
 _EXPECTED = "taiyaku-disable-next-line, taiyaku-disable, taiyaku-enable or taiyaku-disable-file"
 
@@ -54,7 +54,7 @@ class UnusedSuppression(PageRule):
         """Nothing, in the page loop: a page alone cannot tell whether a comment was used.
 
         The engine calls :meth:`report` once every other rule has run (see
-        :mod:`taiyaku.suppressions`).
+        :mod:`taiyaku.run.suppressions`).
         """
         return iter(())
 

@@ -1,0 +1,248 @@
+"""Configuration: ``[tool.taiyaku]`` in pyproject.toml, or taiyaku.toml, plus flags.
+
+Every key is also a command-line flag (``url-style`` ⇄ ``--url-style``); flags win over
+the file.  An unknown key or a value of the wrong type is an error that names the key.
+Paths in a config file are relative to that file's folder; paths given as flags are
+relative to the working directory.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from taiyaku.model.diagnostics import Severity
+from taiyaku.site.pages import LAYOUTS
+from taiyaku.site.urls import URL_STYLES
+
+__all__ = ["OPTIONS", "Config", "ConfigError", "Option", "find_config_file", "load_config"]
+
+FORMATS = ("text", "json", "github", "sarif", "junit")
+
+
+class ConfigError(ValueError):
+    """A configuration problem, reported as a one-line error with exit code 2."""
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    kind: str  # str | path | paths | list | choice | int | float | bool | table
+    default: Any
+    help: str
+    choices: tuple[str, ...] = ()
+    flag: bool = True  # also a command-line flag
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("root", "path", None, "content root: the folder whose layout is the site's URL space"),
+    Option("layout", "choice", "prefix", "where translations live", LAYOUTS),
+    Option("url-style", "choice", "preserve", "how page files map to URLs", URL_STYLES),
+    Option("checks-dir", "path", "checks", "folder with the site policy (privacy.yml, schema)"),
+    Option("select", "list", [], "rule codes, prefixes or names to run (default: all)"),
+    Option("ignore", "list", [], "rule codes, prefixes or names to skip"),
+    Option("format", "choice", "text", "output format", FORMATS),
+    Option("static-dirs", "paths", [], "folders of static files served at the site root"),
+    Option("exclude", "list", [], "globs (relative to the root) of files not to check"),
+    Option("max-page-bytes", "int", 5 * 1024 * 1024, "pages larger than this are not parsed"),
+    Option("cache", "bool", True, "reuse results of unchanged files from the cache"),
+    Option("cache-dir", "path", ".taiyaku_cache", "where the result cache lives"),
+    Option("jobs", "int", 0, "worker processes (0: one per core, used for large runs)"),
+    Option("max-page-seconds", "float", 30.0, "time limit for checking one page (0: none)"),
+    Option("severity", "table", {}, "per-rule severity: CODE=error|warning|info"),
+    Option("per-file-ignores", "table", {}, "GLOB=CODE[,CODE] rules to skip for matching files"),
+    Option("baseline", "path", None, "report only findings not recorded in this baseline file"),
+)
+
+_OPTION_BY_KEY = {o.key: o for o in OPTIONS}
+
+
+@dataclass
+class Config:
+    values: dict[str, Any]
+    source: Path | None = None  # the config file, if any
+    base_dir: Path = field(default_factory=Path.cwd)  # where the file's relative paths start
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
+
+    @property
+    def root(self) -> Path | None:
+        return self.values.get("root")
+
+    @property
+    def severity_overrides(self) -> dict[str, Severity]:
+        return self.values.get("severity", {})
+
+
+def all_options() -> tuple[Option, ...]:
+    """Core options plus the options rules declare."""
+    from taiyaku.rules.registry import all_rules
+
+    extra: list[Option] = []
+    seen = set(_OPTION_BY_KEY)
+    for rule in all_rules():
+        for opt in rule.OPTIONS:
+            if opt.key in seen:
+                continue
+            seen.add(opt.key)
+            kind = {bool: "bool", int: "int", float: "float", list: "list"}.get(opt.type, "str")
+            if opt.choices:
+                kind = "choice"
+            extra.append(
+                Option(opt.key, kind, opt.default, f"[{rule.CODE}] {opt.help}", opt.choices)
+            )
+    return (*OPTIONS, *extra)
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest taiyaku.toml, or pyproject.toml with a [tool.taiyaku] table."""
+    for folder in (start, *start.parents):
+        candidate = folder / "taiyaku.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                text = pyproject.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            try:
+                data = tomllib.loads(text)
+            except tomllib.TOMLDecodeError:
+                if "tool.taiyaku" in text:
+                    return pyproject  # reading it again reports the error
+                continue
+            if "taiyaku" in data.get("tool", {}):
+                return pyproject
+    return None
+
+
+def _read_table(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config file: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: config file is not valid UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("taiyaku", {})
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.taiyaku] must be a table")
+        return table
+    return data
+
+
+def load_config(
+    config_file: Path | None,
+    overrides: Mapping[str, Any],
+    *,
+    cwd: Path | None = None,
+    discover: bool = True,
+) -> Config:
+    """Read the config file (given, or discovered from ``cwd``) and apply flag overrides."""
+    cwd = cwd or Path.cwd()
+    path = config_file if config_file is not None else (find_config_file(cwd) if discover else None)
+    if config_file is not None and not config_file.is_file():
+        raise ConfigError(f"config file {config_file} does not exist")
+    options = {o.key: o for o in all_options()}
+    values = {key: opt.default for key, opt in options.items()}
+    base_dir = cwd
+    if path is not None:
+        base_dir = path.parent.resolve()
+        for key, raw in _read_table(path).items():
+            where = f"{path.name}: key '{key}'"
+            if key not in options:
+                raise ConfigError(f"{path}: unknown key '{key}'{_did_you_mean(key, options)}")
+            values[key] = _coerce(options[key], raw, where, base_dir)
+    for key, raw in overrides.items():
+        if raw is None:
+            continue
+        values[key] = _coerce(options[key], raw, f"--{key}", cwd)
+    return Config(values, path, base_dir)
+
+
+def _did_you_mean(key: str, options: Mapping[str, Option]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(key, list(options), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _coerce(option: Option, raw: Any, where: str, base: Path) -> Any:
+    kind = option.kind
+    if kind in ("str", "choice", "path"):
+        if not isinstance(raw, str):
+            raise ConfigError(f"{where} must be a string, got {_type_name(raw)}")
+        if kind == "choice" and raw not in option.choices:
+            raise ConfigError(f"{where} must be one of {', '.join(option.choices)}; got {raw!r}")
+        return (base / raw) if kind == "path" else raw
+    if kind in ("list", "paths"):
+        items = [raw] if isinstance(raw, str) else raw
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            raise ConfigError(f"{where} must be a list of strings, got {_type_name(raw)}")
+        items = [part.strip() for item in items for part in item.split(",") if part.strip()]
+        return [base / i for i in items] if kind == "paths" else items
+    if kind == "bool":
+        if isinstance(raw, bool):
+            return raw
+        raise ConfigError(f"{where} must be a boolean (true or false), got {_type_name(raw)}")
+    if kind in ("int", "float"):
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+            raise ConfigError(f"{where} must be a number, got {_type_name(raw)}")
+        if kind == "int" and not isinstance(raw, int):
+            raise ConfigError(f"{where} must be a whole number, got {raw!r}")
+        return raw
+    if kind == "table":
+        return _coerce_table(option, raw, where)
+    raise AssertionError(kind)
+
+
+def _coerce_table(option: Option, raw: Any, where: str) -> dict[str, Any]:
+    if isinstance(raw, Sequence) and not isinstance(raw, str):  # from flags: KEY=VALUE items
+        pairs: dict[str, Any] = {}
+        for item in raw:
+            key, sep, value = str(item).partition("=")
+            if not sep:
+                raise ConfigError(f"{where} takes KEY=VALUE, got {item!r}")
+            pairs[key.strip()] = value.strip()
+        raw = pairs
+    if not isinstance(raw, Mapping):
+        raise ConfigError(f"{where} must be a table, got {_type_name(raw)}")
+    if option.key == "severity":
+        result: dict[str, Any] = {}
+        for code, value in raw.items():
+            if not isinstance(value, str):
+                raise ConfigError(f"{where}.{code} must be a string, got {_type_name(value)}")
+            try:
+                result[code.upper()] = Severity.parse(value)
+            except ValueError as exc:
+                raise ConfigError(f"{where}.{code}: {exc}") from None
+        return result
+    table: dict[str, list[str]] = {}
+    for glob, codes in raw.items():
+        items = [codes] if isinstance(codes, str) else codes
+        if not isinstance(items, list) or not all(isinstance(c, str) for c in items):
+            raise ConfigError(f"{where}.{glob} must be a list of rule codes")
+        table[glob] = [c.strip() for item in items for c in item.split(",") if c.strip()]
+    return table
+
+
+def _type_name(value: Any) -> str:
+    names = {
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        dict: "a table",
+    }
+    return names.get(type(value), type(value).__name__)

@@ -1,0 +1,78 @@
+"""Hours, times, dates and weekdays: extraction from Japanese and English, and comparison.
+
+A pure library used by the rules TM001-TM004::
+
+    from taiyaku.parse.analyzer import tokenize
+    from taiyaku.knowledge.facts import compare_times, extract_en, extract_ja, split_facts
+
+    ja = split_facts(extract_ja(ja_text, tokenize(ja_text)))
+    en = split_facts(extract_en(en_text))
+    for mismatch in compare_times(ja.times, en.times):
+        ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from taiyaku.knowledge.facts.compare import (
+    DateMismatch,
+    TimeMismatch,
+    WeekdayContradiction,
+    compare_dates,
+    compare_dates_in_sections,
+    compare_times,
+    compare_times_in_sections,
+    dates_equal,
+    infer_context_year,
+    times_equal,
+    weekday_contradictions,
+)
+from taiyaku.knowledge.facts.en import extract_en
+from taiyaku.knowledge.facts.ja import extract_ja
+from taiyaku.knowledge.facts.model import DateFact, DaySet, Fact, InvalidTime, TimeFact
+
+__all__ = [
+    "DateFact",
+    "DateMismatch",
+    "DaySet",
+    "Fact",
+    "Facts",
+    "InvalidTime",
+    "TimeFact",
+    "TimeMismatch",
+    "WeekdayContradiction",
+    "compare_dates",
+    "compare_dates_in_sections",
+    "compare_times",
+    "compare_times_in_sections",
+    "dates_equal",
+    "extract_en",
+    "extract_ja",
+    "infer_context_year",
+    "split_facts",
+    "times_equal",
+    "weekday_contradictions",
+]
+
+
+class Facts(NamedTuple):
+    """The facts of one text, by type, each list in text order."""
+
+    times: list[TimeFact]
+    dates: list[DateFact]
+    invalid: list[InvalidTime]
+
+
+def split_facts(facts: Iterable[Fact]) -> Facts:
+    """Sort extracted facts into times, dates and invalid times."""
+    result = Facts([], [], [])
+    for fact in facts:
+        if isinstance(fact, TimeFact):
+            result.times.append(fact)
+        elif isinstance(fact, DateFact):
+            result.dates.append(fact)
+        else:
+            result.invalid.append(fact)
+    return result

@@ -1,0 +1,193 @@
+"""Attach day qualifiers (平日, on weekends or holidays) to the times they govern.
+
+Both extractors produce time drafts and qualifiers with their offsets; this module
+decides which qualifier belongs to which time.  A qualifier governs a time only when
+the text between them is *glue* (spaces, particles such as は/の, "on", "from"); so
+``平日は9時から17時まで受け付けますが，メールは24時間`` does not make the e-mail
+hours weekday-only.
+
+A qualifier can govern the time after it (``平日は9時から``, ``on weekdays from 9am``)
+or the time before it (``9am-5pm on weekdays``; in Japanese only in parentheses,
+``9時～17時（土日祝日を除く）``).  When it is glued to a time on both sides, the side
+without a comma wins; otherwise English prefers the time before the qualifier and
+Japanese the time after it.
+
+A time with no qualifier of its own then inherits the days of a neighbouring time
+joined to it by a list connector (``平日の9:00～12:00と13:00～17:00``,
+``9:00-12:00 and 13:00-17:00 on weekdays``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from taiyaku.knowledge.facts.model import DateFact, DaySet, Fact, InvalidTime, TimeFact
+
+__all__ = ["Qualifier", "attach_days", "facts_in_order"]
+
+Lang = Literal["ja", "en"]
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """A day qualifier found in the text."""
+
+    days: DaySet
+    start_offset: int
+    end_offset: int
+    parenthesized: bool = False
+
+
+@dataclass(frozen=True)
+class _Item:
+    start: int
+    end: int
+    index: int  # index into facts, or -1 for a qualifier or a blocker
+    qualifier: Qualifier | None = None
+
+
+_GLUE = {
+    "ja": {
+        "preceding": re.compile(r"^[\s,:、]*(?:(?:では|には|は|の|も|に|で)[\s,:、]*)?$"),
+        "following": re.compile(r"^\s*$"),
+        "list": re.compile(r"^[\s,、・/]*(?:(?:と|および|及び|や|また)[\s,、]*)?$"),
+    },
+    "en": {
+        "preceding": re.compile(r"^[\s,:]*(?:(?:from|between|at|starting)\s+)?$", re.I),
+        "following": re.compile(r"^[\s,(]*(?:(?:on|during|every|each)\s+)?\(?$", re.I),
+        "list": re.compile(r"^[\s,/]*(?:(?:and|or|&)[\s,]+)?(?:(?:from|between)\s+)?$", re.I),
+    },
+}
+
+
+def facts_in_order(
+    text: str,
+    times: list[TimeFact],
+    qualifiers: list[Qualifier],
+    others: list[DateFact | InvalidTime],
+    lang: Lang,
+) -> list[Fact]:
+    """An extractor's result: times with their day qualifiers attached (never across a
+    date or an invalid time), then everything in text order."""
+    blockers = [(f.start_offset, f.end_offset) for f in others]
+    facts: list[Fact] = [*attach_days(text, times, qualifiers, blockers, lang), *others]
+    facts.sort(key=lambda f: (f.start_offset, f.end_offset))
+    return facts
+
+
+def attach_days(
+    text: str,
+    facts: list[TimeFact],
+    qualifiers: list[Qualifier],
+    blockers: list[tuple[int, int]],
+    lang: Lang,
+) -> list[TimeFact]:
+    """Return ``facts`` with ``days`` set from the qualifiers that govern them.
+
+    ``blockers`` are spans of other facts (dates, invalid times): a qualifier never
+    reaches across them.
+    """
+    items = _items(facts, qualifiers, blockers)
+    days: list[DaySet | None] = [f.days for f in facts]
+    glue = _GLUE[lang]
+    _attach_direct(text, items, days, glue, lang)
+    _inherit(text, items, days, glue["list"], lang)
+    return [f if d is f.days else replace(f, days=d) for f, d in zip(facts, days, strict=True)]
+
+
+def _items(
+    facts: list[TimeFact], qualifiers: list[Qualifier], blockers: list[tuple[int, int]]
+) -> list[_Item]:
+    items = [_Item(f.start_offset, f.end_offset, i) for i, f in enumerate(facts)]
+    items += [_Item(q.start_offset, q.end_offset, -1, q) for q in qualifiers]
+    items += [_Item(s, e, -1) for s, e in blockers]
+    items.sort(key=lambda it: (it.start, it.end))
+    return items
+
+
+def _attach_direct(
+    text: str,
+    items: list[_Item],
+    days: list[DaySet | None],
+    glue: dict[str, re.Pattern[str]],
+    lang: Lang,
+) -> None:
+    """Give each qualifier to the time next to it.
+
+    A qualifier glued to a time on both sides goes to the side without a comma in
+    between (``9am-5pm on weekdays, 10am-4pm on weekends``; ``on weekdays 9am-5pm,
+    on weekends 10am-4pm``), else to the language's usual side.
+    """
+    for pos, item in enumerate(items):
+        q = item.qualifier
+        if q is None:
+            continue
+        before = _neighbour(text, items, days, pos, -1)
+        after = _neighbour(text, items, days, pos, 1)
+        if before is not None and not glue["following"].match(before[1]):
+            before = None
+        if before is not None and lang == "ja" and not q.parenthesized:
+            before = None
+        if after is not None and not glue["preceding"].match(after[1]):
+            after = None
+        chosen = _choose(before, after, lang)
+        if chosen is not None:
+            days[chosen] = q.days
+
+
+def _neighbour(
+    text: str, items: list[_Item], days: list[DaySet | None], pos: int, step: int
+) -> tuple[int, str] | None:
+    """The fact next to items[pos] in direction ``step`` without days yet, and the gap."""
+    other = pos + step
+    if not 0 <= other < len(items):
+        return None
+    index = items[other].index
+    if index < 0 or days[index] is not None:
+        return None
+    return index, _gap(text, items[pos], items[other])
+
+
+def _choose(
+    before: tuple[int, str] | None, after: tuple[int, str] | None, lang: Lang
+) -> int | None:
+    if before is None or after is None:
+        chosen = before or after
+        return chosen[0] if chosen else None
+    before_loose, after_loose = _COMMA.search(before[1]), _COMMA.search(after[1])
+    if before_loose and not after_loose:
+        return after[0]
+    if after_loose and not before_loose:
+        return before[0]
+    return before[0] if lang == "en" else after[0]
+
+
+_COMMA = re.compile(r"[,、;]")
+
+
+def _inherit(
+    text: str,
+    items: list[_Item],
+    days: list[DaySet | None],
+    list_glue: re.Pattern[str],
+    lang: Lang,
+) -> None:
+    """Let times joined by a list connector share days, in one pass each way."""
+    forward = list(range(1, len(items)))
+    backward = list(range(len(items) - 2, -1, -1))
+    passes = ((forward, -1), (backward, 1)) if lang == "ja" else ((backward, 1), (forward, -1))
+    for order, step in passes:
+        for pos in order:
+            item, other = items[pos], items[pos + step]
+            if item.index < 0 or other.index < 0 or days[item.index] is not None:
+                continue
+            source = days[other.index]
+            if source is not None and list_glue.match(_gap(text, item, other)):
+                days[item.index] = source
+
+
+def _gap(text: str, a: _Item, b: _Item) -> str:
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    return text[first.end : second.start]

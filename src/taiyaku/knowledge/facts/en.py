@@ -1,0 +1,606 @@
+"""Extract times of day, dates and day qualifiers from English text.
+
+A small regex grammar:
+
+* times: ``9am``, ``8:25 a.m.``, ``6:30 P.M.``, ``12 noon``, ``noon``, ``midnight`` and
+  24-hour ``17:00``; ranges join two times with ``-``, ``–``, ``—``, ``~``, ``to``,
+  ``until``, ``till``, ``through`` (and ``between ... and ...``); ``9–11 a.m.`` shares
+  the meridiem;
+* round the clock: ``24 hours a day``, ``24/7``, ``around the clock``,
+  ``Business hours: 24 hours``, ``available 24 hours``, ``24-hour support``;
+* dates: ``Saturday, March 15, 2025``, ``March 15``, ``Mar. 15``, ``15 March 2025``,
+  ``2025-03-15``, ``2025/3/15``, with a weekday before or in parentheses after;
+* day qualifiers: ``weekdays``, ``weekends or holidays``, ``Monday through Friday``,
+  ``(Mon-Fri)``, ``every day``, ``365 days a year``, ``except holidays``.
+
+Bare numbers are never times (``9-5``, ``Zoom 5.10``, ``1:1``, ``10 minutes``), and URLs,
+e-mail addresses, inline code and HTML tags are masked before matching.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from taiyaku.knowledge.facts._clock import Atom, Meridiem, make_point, make_range, resolve
+from taiyaku.knowledge.facts._days import EVERY_DAY, HOLIDAYS, Day, Elem, evaluate
+from taiyaku.knowledge.facts._scope import Qualifier, facts_in_order
+from taiyaku.knowledge.facts._text import fold, mask_urls
+from taiyaku.knowledge.facts.calendar import WEEKDAY_NAMES, WEEKDAYS, WEEKEND, is_valid_date
+from taiyaku.knowledge.facts.model import (
+    MINUTES_PER_DAY,
+    DateFact,
+    DaySet,
+    Fact,
+    InvalidTime,
+    TimeFact,
+)
+
+__all__ = ["extract_en"]
+
+# ----------------------------------------------------------------------- dates
+_MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_WEEKDAY_WORDS = {
+    **{name.lower(): n for n, name in enumerate(WEEKDAY_NAMES)},
+    "mon": 0,
+    "tue": 1,
+    "tues": 1,
+    "wed": 2,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
+}
+_WD = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\b\.?)"
+)
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+)
+_NOT_TIME_AFTER = r"(?!\d|:\d|\s*(?:[ap]\.?m\b\.?|o'clock))"
+_YEAR = r"(?:,?\s+(?P<year>\d{4})(?!\d))"
+_WD_AFTER = r"(?:\s*\(\s*(?P<wd2>" + _WD + r")\s*\))"
+_US_DATE = re.compile(
+    r"(?:(?<![\w.:/-])(?P<year0>\d{4}),\s+)?"
+    r"\b(?:(?P<wd1>" + _WD + r"),?\s+)?(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})"
+    r"(?:st|nd|rd|th)?"
+    + _NOT_TIME_AFTER
+    + r"(?:\s*(?:-|–|—|to|through)\s*(?P<day2>\d{1,2})(?:st|nd|rd|th)?"
+    + _NOT_TIME_AFTER
+    + ")?"
+    + _YEAR
+    + "?"
+    + _WD_AFTER
+    + "?"
+)
+_UK_DATE = re.compile(
+    r"(?:\b(?P<wd1>" + _WD + r"),?\s+)?(?<![\w.:/-])(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+    r"\s+(?:of\s+)?(?P<month>" + _MONTH + r")" + _YEAR + "?" + _WD_AFTER + "?"
+)
+_ISO_DATE = re.compile(
+    r"(?<![\w.:/-])(?P<year>\d{4})(?P<sep>[-/])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
+    r"(?![\w/-]|\.\d|:\d)" + _WD_AFTER + "?"
+)
+
+# ----------------------------------------------------------------------- times
+_MERIDIEM = r"(?P<mer>[aApP]\.?\s?[mM]\b\.?|noon\b|midnight\b|Noon\b|Midnight\b)"
+_ATOM = re.compile(
+    r"(?<![\w:./])(?P<h>\d{1,2})(?:(?P<sep>[:.])(?P<m>\d{2}))?\s*"
+    + _MERIDIEM
+    + r"|(?<![\w:./])(?P<h24>\d{1,2}):(?P<m24>\d{2})(?![\d:]|\.\d)"
+    r"(?!\s*(?:hours?|hrs?|h\b|minutes?|mins?\b|seconds?|secs?\b))"
+    r"|\b(?P<word>[Nn]oon|[Mm]idnight)\b"
+)
+_BARE_START = re.compile(
+    r"(?<![\w:./-])(?P<h>\d{1,2})(?=\s*(?:-|–|—|to)\s*\d{1,2}(?::\d{2})?\s*"
+    r"[aApP]\.?\s?[mM]\b)"
+)
+_CONNECTOR = re.compile(r"^\s*(?:-|–|—|~|to|until|till|'til|through|thru)\s*$", re.I)
+_BETWEEN_AND = re.compile(r"^\s*and\s*$", re.I)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s*$", re.I)
+_NEXT_DAY = re.compile(
+    r"\s*(?:\(\s*next\s+day\s*\)|\(?\s*(?:of\s+)?the\s+(?:next|following)\s+(?:day|morning)\s*\)?)",
+    re.I,
+)
+_RATIO_CONTEXT = re.compile(r"(?:ratio|aspect|scale|odds|score)\s*(?:of|is|:)?\s*$", re.I)
+
+# -------------------------------------------------------------- round the clock
+_ALL_DAY = re.compile(
+    r"\b(?P<core>24\s*(?:hours|hrs)\s+a\s+day)\b"
+    r"|(?<![\w/])(?P<core2>24\s*/\s*7(?:\s*/\s*365)?)(?![\w/])"
+    r"|\b(?P<core3>(?:a)?round[- ]the[- ]clock)\b"
+    r"|\b(?P<core4>24[- ]hours?)(?=\s+(?:support|service|reception|access|operation|availability"
+    r"|assistance|help\s*desk|monitoring|response)\b)"
+    r"|\b(?:available|open|accessible|staffed|operating|operates|accepted|running)"
+    r"\s+(?P<core5>24\s+hours)\b(?!\s+(?:after|before|later|of|from|notice|in\s+advance|prior))"
+    r"|(?<=:)\s*(?P<core6>24\s+hours)(?=\s*(?:$|[.;,)\n]))",
+    re.I,
+)
+
+# ------------------------------------------------------------------ qualifiers
+_DAY_WORD = re.compile(
+    r"(?P<weekdays>\b[Ww]eek-?days?\b)"
+    r"|(?P<weekend>\b[Ww]eek-?ends?\b)"
+    r"|(?P<holidays>\b(?:(?:[Pp]ublic|[Nn]ational|Japanese|[Bb]ank)\s+)?[Hh]olidays?\b)"
+    r"|(?P<every>\b(?:[Ee]very\s*day|[Ee]ach\s+day|[Dd]aily|(?:7|[Ss]even)\s+days\s+a\s+week"
+    r"|365\s+days\s+a\s+year|[Aa]ll\s+year(?:\s+round)?)\b)"
+    r"|(?P<full>\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b)"
+    r"|(?P<abbr>\b(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\b\.?)"
+)
+
+# What every match of a pattern above contains, found by a cheap scan first: the
+# patterns open with look-behinds and optional groups, so a failing search tries
+# them at every position of the text.
+_ISO_HINT = re.compile(r"\d{4}[-/]")  # _ISO_DATE
+_MONTH_HINT = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # _US/_UK_DATE
+_ROUND_HINT = re.compile("round", re.I)  # _ALL_DAY, with "24"
+_MERIDIEM_HINT = re.compile(r"\d\s*[aApP]\.?\s?[mM]\b")  # _BARE_START
+_TIME_HINT = re.compile(r"\d:\d|\d\s*[aApP]\.?\s?[mM]\b|[Nn]oon|[Mm]idnight")  # _ATOM
+_DAY_WORD_HINT = re.compile(
+    r"eek|oliday|very|ach\s|aily|days\s+a|[Aa]ll\s+year|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
+)  # _DAY_WORD
+_LIST = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b)\s*")
+_RANGE = re.compile(r"\s*(?:-|–|—|~|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b)\s*")
+_EXCEPT = re.compile(
+    r"\s*,?\s*(?:excluding|except(?:\s+for|\s+on)?|excl\.|other\s+than|but\s+not)\s+(?:on\s+)?",
+    re.I,
+)
+_OPEN = re.compile(r"\s*\(\s*")
+_LEAD = re.compile(
+    r"(?:\(\s*)?(?:(?:excluding|except(?:\s+for|\s+on)?|excl\.|other\s+than)\s+(?:on\s+)?)?\Z"
+    r"|\(\s*\Z",
+    re.I,
+)
+_CLOSE = re.compile(r"\s*\)")
+
+
+# Every fact needs a digit or one of these words; text with none of them holds no fact.
+_MAY_HOLD_FACT = re.compile(r"[0-9\uff10-\uff19]|noon|midnight|round[- ]the[- ]clock", re.I)
+
+
+def extract_en(text: str) -> list[Fact]:
+    """Times, dates and invalid times in English ``text``, in text order."""
+    if not _MAY_HOLD_FACT.search(text):
+        return []  # the common case, decided without parsing
+    return _EnParser(text).run()
+
+
+@dataclass(frozen=True)
+class _Found:
+    """An atom; ``bare`` when it may take the meridiem of the time it is joined to."""
+
+    atom: Atom
+    bare: bool = False
+    standalone: bool = True  # False for a bare number, which is a time only in a range
+
+    @property
+    def start(self) -> int:
+        return self.atom.start_offset
+
+    @property
+    def end(self) -> int:
+        return self.atom.end_offset
+
+
+class _EnParser:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.masked = mask_urls(fold(text))
+        # Spans already taken, sorted by start (bisected: a page may hold thousands).
+        self.taken: list[tuple[int, int]] = []
+        self._starts: list[int] = []
+        self._longest = 0
+        self.times: list[TimeFact] = []
+        self.others: list[DateFact | InvalidTime] = []
+        self.qualifiers: list[Qualifier] = []
+
+    def run(self) -> list[Fact]:
+        self._dates()
+        self._all_day()
+        self._times()
+        if self.times:  # a qualifier only ever qualifies a time
+            self._qualifiers()
+        return facts_in_order(self.text, self.times, self.qualifiers, self.others, "en")
+
+    def _free(self, start: int, end: int) -> bool:
+        # Only a span starting after start - longest and before end can overlap.
+        low = bisect.bisect_right(self._starts, start - self._longest)
+        high = bisect.bisect_left(self._starts, end)
+        return all(end <= s or start >= e for s, e in self.taken[low:high])
+
+    def _take(self, start: int, end: int) -> None:
+        index = bisect.bisect_right(self._starts, start)
+        self._starts.insert(index, start)
+        self.taken.insert(index, (start, end))
+        self._longest = max(self._longest, end - start)
+
+    # ------------------------------------------------------------------- dates
+    def _dates(self) -> None:
+        for pattern, hint in (
+            (_ISO_DATE, _ISO_HINT),
+            (_US_DATE, _MONTH_HINT),
+            (_UK_DATE, _MONTH_HINT),
+        ):
+            if not hint.search(self.masked):
+                continue
+            for m in pattern.finditer(self.masked):
+                if self._free(m.start(), m.end()):
+                    self._date_match(m)
+
+    def _date_match(self, m: re.Match[str]) -> None:
+        groups = m.groupdict()
+        month_text = groups["month"].rstrip(".")
+        month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower()]
+        year_text = groups.get("year") or groups.get("year0")
+        year = int(year_text) if year_text else None
+        day = int(groups["day"])
+        weekday = _weekday(groups.get("wd1") or groups.get("wd2"))
+        day2 = int(groups["day2"]) if groups.get("day2") else None
+        if year is not None and not 1900 <= year <= 2100:
+            return
+        if not is_valid_date(year, month, day):
+            return
+        if day2 is not None and not (is_valid_date(year, month, day2) and day2 > day):
+            return
+        start = m.start()
+        if groups.get("year0") and groups.get("year"):  # "In 2020, March 15, 2021"
+            start = m.start("wd1") if groups.get("wd1") else m.start("month")
+        self._take(start, m.end())
+        if day2 is None:
+            self._add_date(year, month, day, weekday, start, m.end())
+            return
+        self._add_date(year, month, day, weekday, start, m.end("day"))
+        self._add_date(year, month, day2, None, m.start("day2"), m.end())
+
+    def _add_date(
+        self, year: int | None, month: int, day: int, weekday: int | None, start: int, end: int
+    ) -> None:
+        quote = self.text[start:end]
+        self.others.append(DateFact(year, month, day, weekday, start, end, quote))
+
+    # ---------------------------------------------------------- round the clock
+    def _all_day(self) -> None:
+        if "24" not in self.masked and not _ROUND_HINT.search(self.masked):
+            return
+        for m in _ALL_DAY.finditer(self.masked):
+            group = next(name for name, value in m.groupdict().items() if value is not None)
+            start, end = m.span(group)
+            if not self._free(start, end):
+                continue
+            days = EVERY_DAY if "/" in m.group() else None
+            quote = self.text[start:end]
+            self.times.append(TimeFact("all-day", 0, MINUTES_PER_DAY, days, start, end, quote))
+            self._take(start, end)
+
+    # ------------------------------------------------------------------- times
+    def _times(self) -> None:
+        atoms = self._atoms()
+        i = 0
+        while i < len(atoms):
+            first = atoms[i]
+            if i + 1 < len(atoms) and self._joined(first, atoms[i + 1]):
+                second = atoms[i + 1]
+                start = _shared_meridiem(first, second.atom)
+                self._add(make_range(start, second.atom, self.text))
+                i += 2
+                continue
+            if first.standalone:
+                self._add([make_point(first.atom, self.text)])
+            i += 1
+
+    def _joined(self, first: _Found, second: _Found) -> bool:
+        gap = self.masked[first.end : second.start]
+        if _CONNECTOR.match(gap):
+            return True
+        before = self.masked[max(0, first.start - 20) : first.start]
+        return bool(_BETWEEN_AND.match(gap) and _BETWEEN_BEFORE.search(before))
+
+    def _add(self, facts: list[TimeFact | InvalidTime]) -> None:
+        for fact in facts:
+            if isinstance(fact, TimeFact):
+                self.times.append(fact)
+            else:
+                self.others.append(fact)
+            self._take(fact.start_offset, fact.end_offset)
+
+    def _atoms(self) -> list[_Found]:
+        found: list[_Found] = []
+        if not _TIME_HINT.search(self.masked):
+            return found  # a bare number (the only other atom) joins a time, or is nothing
+        for m in _ATOM.finditer(self.masked):
+            if not self._free(m.start(), m.end()) or self._is_ratio(m.start()):
+                continue
+            atom = self._atom(m)
+            if atom is not None:
+                bare = m.group("h24") is not None and atom.hour <= 12
+                found.append(_Found(atom, bare=bare))
+        starts = {f.start for f in found}
+        bare_starts = (
+            _BARE_START.finditer(self.masked) if _MERIDIEM_HINT.search(self.masked) else ()
+        )
+        for m in bare_starts:
+            if self._free(m.start(), m.end()) and m.start() not in starts:
+                number = Atom(m.start(), m.end(), int(m.group("h")))
+                found.append(_Found(number, bare=True, standalone=False))
+        found.sort(key=lambda f: f.start)
+        return found
+
+    def _is_ratio(self, start: int) -> bool:
+        return bool(_RATIO_CONTEXT.search(self.masked[max(0, start - 16) : start]))
+
+    def _atom(self, m: re.Match[str]) -> Atom | None:
+        end = m.end()
+        nxt = _NEXT_DAY.match(self.masked, end)
+        next_day = nxt is not None
+        if nxt is not None:
+            end = nxt.end()
+        if m.group("word"):
+            return Atom(m.start(), end, 12, 0, None, next_day, _special(m.group("word")))
+        if m.group("h24") is not None:
+            hour, minute = int(m.group("h24")), int(m.group("m24"))
+            if hour > 29:
+                return None  # 45:30 is a duration or a score, not a bad time
+            return Atom(m.start(), end, hour, minute, None, next_day)
+        hour, minute = int(m.group("h")), int(m.group("m") or 0)
+        if m.group("sep") == "." and minute >= 60:
+            return None  # 5.75 pm is not a time written with a dot
+        word = m.group("mer").lower()
+        if word in ("noon", "midnight"):
+            if hour != 12 or minute:
+                return None  # "1 noon" is not a time
+            return Atom(m.start(), end, 12, 0, None, next_day, _special(word))
+        meridiem: Meridiem = "am" if word.startswith("a") else "pm"
+        return Atom(m.start(), end, hour, minute, meridiem, next_day)
+
+    # -------------------------------------------------------------- qualifiers
+    def _qualifiers(self) -> None:
+        if not _DAY_WORD_HINT.search(self.masked):
+            return
+        pos = 0
+        while True:
+            m = _DAY_WORD.search(self.masked, pos)
+            if m is None:
+                return
+            start = self._qualifier_start(m.start())
+            end = self._qualifier_at(start) if self._free(m.start(), m.end()) else m.end()
+            pos = max(end, m.end())
+
+    def _qualifier_start(self, start: int) -> int:
+        """Move back over ``(`` and ``excluding`` that open the qualifier at ``start``."""
+        lead = _LEAD.search(self.masked, max(0, start - 30), start)
+        if lead is not None and self._free(lead.start(), start):
+            return lead.start()
+        return start
+
+    def _qualifier_at(self, start: int) -> int:
+        """Parse a qualifier starting at ``start``; return where scanning goes on."""
+        parser = _QualifierParser(self.masked, start, self._free)
+        elems, end = parser.parse()
+        days = evaluate(elems) if parser.valid() else None
+        if days is None:
+            return max(end, start + 1)
+        self.qualifiers.append(Qualifier(days, start, end, self.masked[start] == "("))
+        self._take(start, end)
+        return end
+
+
+@dataclass(frozen=True)
+class _State:
+    pos: int
+    count: int
+    depth: int
+    except_depths: tuple[int, ...]
+    days: int
+    strong: int
+
+
+class _QualifierParser:
+    """Read one English qualifier: day words joined by connectors and parentheses.
+
+    ``except X`` is emitted as ``( X except )`` so that :func:`evaluate` subtracts X
+    from what precedes it.
+    """
+
+    def __init__(self, text: str, start: int, free: Callable[[int, int], bool]) -> None:
+        self.text = text
+        self.pos = start
+        self.free = free
+        self.elems: list[Elem] = []
+        self.ends: list[int] = []
+        self.depth = 0
+        self.except_depths: list[int] = []
+        self.strong = 0
+        self.days = 0
+
+    def parse(self) -> tuple[list[Elem], int]:
+        self._open()
+        if not (self._day() or self._except()):
+            return [], self.pos
+        while self._step():
+            pass
+        return self._trim()
+
+    def valid(self) -> bool:
+        return self.days > 0 and (self.strong > 0 or self.days >= 2)
+
+    def _state(self) -> _State:
+        return _State(
+            self.pos,
+            len(self.elems),
+            self.depth,
+            tuple(self.except_depths),
+            self.days,
+            self.strong,
+        )
+
+    def _restore(self, state: _State) -> None:
+        self.pos, self.depth, self.days, self.strong = (
+            state.pos,
+            state.depth,
+            state.days,
+            state.strong,
+        )
+        del self.elems[state.count :]
+        del self.ends[state.count :]
+        self.except_depths = list(state.except_depths)
+
+    def _step(self) -> bool:
+        state = self._state()
+        for connector, elem in ((_RANGE, "range"), (_LIST, "list")):
+            m = connector.match(self.text, self.pos)
+            if m and m.end() > self.pos:
+                self.pos = m.end()
+                self._emit(elem)
+                if self._day() or self._except():
+                    return True
+                self._restore(state)
+        if self._except():
+            return True
+        if self._open() and (self._day() or self._except()):
+            return True
+        self._restore(state)
+        return self._close()
+
+    def _emit(self, elem: Elem) -> None:
+        self.elems.append(elem)
+        self.ends.append(self.pos)
+
+    def _except(self) -> bool:
+        state = self._state()
+        m = _EXCEPT.match(self.text, self.pos)
+        if not m:
+            return False
+        self.pos = m.end()
+        self._emit("(")
+        self.except_depths.append(self.depth)
+        self.depth += 1
+        if self._day():
+            return True
+        self._restore(state)
+        return False
+
+    def _open(self) -> bool:
+        m = _OPEN.match(self.text, self.pos)
+        if not m:
+            return False
+        self.pos = m.end()
+        self.depth += 1
+        self._emit("(")
+        return True
+
+    def _close(self) -> bool:
+        state = self._state()
+        self._end_excepts(self.depth - 1)
+        m = _CLOSE.match(self.text, self.pos)
+        if self.depth == 0 or not m:
+            self._restore(state)
+            return False
+        self.pos = m.end()
+        self.depth -= 1
+        self._emit(")")
+        return True
+
+    def _end_excepts(self, level: int) -> None:
+        """Close the ``except`` groups opened at ``level`` or deeper."""
+        while self.except_depths and self.except_depths[-1] >= level:
+            self.except_depths.pop()
+            self._emit("except")
+            self._emit(")")
+            self.depth -= 1
+
+    def _day(self) -> bool:
+        m = _DAY_WORD.match(self.text, self.pos)
+        if not m or not self.free(m.start(), m.end()):
+            return False
+        day, strong = _day_of(m)
+        self.pos = m.end()
+        self._emit(Day(day))
+        self.days += 1
+        self.strong += strong
+        return True
+
+    def _trim(self) -> tuple[list[Elem], int]:
+        self._end_excepts(0)
+        depth, best = 0, 0
+        for n, elem in enumerate(self.elems, start=1):
+            depth += (elem == "(") - (elem == ")")
+            if depth == 0 and (isinstance(elem, Day) or elem == ")"):
+                best = n
+        if best == 0:
+            return [], self.pos
+        return self.elems[:best], self.ends[best - 1]
+
+
+def _day_of(m: re.Match[str]) -> tuple[DaySet, bool]:
+    kind = m.lastgroup
+    if kind == "weekdays":
+        return DaySet.of(WEEKDAYS, None), True
+    if kind == "weekend":
+        return DaySet.of(WEEKEND, None), True
+    if kind == "holidays":
+        return HOLIDAYS, True
+    if kind == "every":
+        return EVERY_DAY, True
+    word = m.group().rstrip(".").lower()
+    if kind == "full":
+        return DaySet.of(frozenset({_WEEKDAY_WORDS[word.rstrip("s")]}), None), True
+    return DaySet.of(frozenset({_WEEKDAY_WORDS[word]}), None), False
+
+
+def _special(word: str) -> Literal["noon", "midnight"]:
+    return "noon" if word.lower() == "noon" else "midnight"
+
+
+def _weekday(word: str | None) -> int | None:
+    if not word:
+        return None
+    return _WEEKDAY_WORDS.get(word.rstrip(".").lower())
+
+
+def _shared_meridiem(first: _Found, second: Atom) -> Atom:
+    """``9–11 a.m.``, ``1:00-3:00 p.m.``: a bare start takes the end's meridiem.
+
+    When the end's meridiem would put the start after the end (``11-1 p.m.``,
+    ``10-4pm``), the start takes the other one.
+    """
+    atom = first.atom
+    if not first.bare or second.meridiem is None or not 1 <= atom.hour <= 12:
+        return atom
+    same = replace(atom, meridiem=second.meridiem)
+    end_value = resolve(second, "end")
+    start_value = resolve(same, "start")
+    if isinstance(end_value, int) and isinstance(start_value, int) and start_value < end_value:
+        return same
+    return replace(atom, meridiem="am" if second.meridiem == "pm" else "pm")

@@ -1,0 +1,736 @@
+"""Extract times of day, dates and day qualifiers from Japanese text.
+
+The text is read through its fugashi tokens: numerals (``名詞-数詞``, Arabic,
+full-width or kanji, merged when UniDic splits them as in 十/八), the counters 時/分/
+年/月/日, the particles から/まで, 午前/午後/正午/翌 and the weekday nouns.  Only
+the digit forms are matched with regular expressions: ``9:00``/``９：００`` (the match
+must begin and end on token boundaries), ``2025/3/15``, ``2024-01-06``, a bare
+``4/29`` where a date is expected (before a weekday, 〜, より, まで, 以降, ... or alone
+in a table cell; elsewhere ``1/2`` is a fraction), and the weekday after a date
+(``（土）``, ``火曜日``).
+
+What is *not* a time of day yields nothing: durations (``3分程度``, ``2時間``),
+class periods (``5限``, ``3時限``), ``時`` meaning "when" (``問い合わせの時``), and
+anything inside URLs, inline code or HTML tags.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
+
+from taiyaku.knowledge.facts._clock import Atom, Meridiem, make_point, make_range
+from taiyaku.knowledge.facts._days import EVERY_DAY, HOLIDAYS, Day, Elem, evaluate
+from taiyaku.knowledge.facts._scope import Qualifier, facts_in_order
+from taiyaku.knowledge.facts._text import fold, mask_urls, parse_numeral
+from taiyaku.knowledge.facts.calendar import (
+    JA_WEEKDAY_CHARS,
+    WEEKDAYS,
+    WEEKEND,
+    era_to_year,
+    is_valid_date,
+)
+from taiyaku.knowledge.facts.model import (
+    MINUTES_PER_DAY,
+    DateFact,
+    DaySet,
+    Fact,
+    InvalidTime,
+    TimeFact,
+)
+from taiyaku.parse.analyzer import Token
+
+__all__ = ["extract_ja"]
+
+_COUNTER = "名詞-普通名詞-助数詞可能"
+# A run of more numeral tokens than this is no part of a time or date.
+_LONG_NUMERAL_RUN = 12
+# A day qualifier is read over at most this many lexemes (土日祝日を除く毎日 has 7), so
+# that a long run of brackets or separators costs linear time.
+_MAX_QUALIFIER_LEXEMES = 40
+_SEPARATORS = frozenset("~-–—‐―")
+_CLOCK_RE = re.compile(r"(?<![0-9A-Za-z:./])(\d{1,2}):(\d{2})(?![0-9:]|\.\d)")
+_YMD_RE = re.compile(r"(?<![\d/.\-])(\d{4})([/\-])(\d{1,2})\2(\d{1,2})(?![\d/\-]|\.\d|:\d)")
+# A bare month/day such as 4/29 is a date only where a date is expected: before a
+# weekday, a range separator, より/まで/以降 and the like, a time, or alone in a table
+# cell.  Elsewhere 1/2 is a fraction and 1/3 a page count.
+_MD_RE = re.compile(
+    r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/]|\.\d)"
+    r"(?P<dateish>(?=(?:\*\*)?\s*(?:\(\s*[月火水木金土日]|[~\-–—]|より|から|まで|以降|以前|迄|頃|ごろ"
+    r"|付|締切|締め切り|時点|当日|の(?:翌日|前日|早朝|朝|夜|午前|午後|正午|週)|\d{1,2}:\d{2})))?"
+)
+_RANGE_GAP = re.compile(r"^\s*[~\-–—]\s*$")
+_CELL_BEFORE = re.compile(r"\|\s*(?:\*\*)?\s*$")
+_CELL_AFTER = re.compile(r"(?:\*\*)?\s*\|")
+_CELL_REST = re.compile(r"[\s*_]+")
+_WEEKDAY_SUFFIX_RE = re.compile(
+    r"\s*\(\s*([月火水木金土日])(?:曜日?)?\s*(?:[・,、/]\s*(?:祝日?|休日?|振休|祭日)\s*)?\)"
+    r"|([月火水木金土日])曜日?"
+)
+_RATIO_CONTEXT = re.compile(r"(?:比|比率|割合|アスペクト|ratio|aspect)\s*[:：はが]?\s*$", re.I)
+
+_ERAS = frozenset({"令和", "平成", "昭和"})
+# Prefixes before an hour: how they change it.  午前/午後 are strict (午後13時 is an
+# error); the others are hints applied only where they are unambiguous.
+_STRICT_MERIDIEM: dict[str, Meridiem] = {"午前": "am", "午後": "pm"}
+_EVENING = frozenset({"夕方", "夜", "晩", "今夜", "夜間"})
+_MORNING = frozenset({"朝", "早朝", "明け方", "今朝"})
+_LATE_NIGHT = frozenset({"深夜", "夜中"})
+# Words after 24時間 that make it "round the clock" rather than a duration.
+_ALL_DAY_NEXT = frozenset(
+    {
+        "対応",
+        "受付",
+        "受け付け",
+        "営業",
+        "稼働",
+        "運用",
+        "利用",
+        "体制",
+        "いつでも",
+        "オープン",
+        "開館",
+        "開室",
+        "受信",
+        "監視",
+        "有人",
+        "無休",
+        "年中",
+        "365",
+        "毎日",
+    }
+)
+_ALL_DAY_LEMMAS = frozenset({"受け付ける", "対応", "営業", "稼働", "運用", "利用"})
+_LABEL_END = re.compile(r"^\s*(?:$|[。.、,)<\n]|です|となります|になります)")
+_LIST_WORDS = frozenset({"・", "、", ",", "/", "と", "および", "及び", "や"})
+_HOLIDAY_WORDS = frozenset({"祝日", "祝祭日", "祭日", "休日", "祝", "国民の祝日"})
+
+
+class _Lex(NamedTuple):
+    """A token, a run of numeral tokens merged into one number, or a digit-colon time.
+
+    (A named tuple: a block with a digit makes one per token, and tuples are the
+    cheapest to build.)
+    """
+
+    kind: Literal["num", "clock", "word", "masked"]
+    text: str  # folded surface
+    pos: str
+    lemma: str
+    start: int
+    end: int
+    value: int = 0  # the number, or the hour of a clock
+    minute: int = 0
+
+
+def extract_ja(text: str, tokens: Sequence[Token], *, cell: bool = False) -> list[Fact]:
+    """Times, dates and invalid times in Japanese ``text``, in text order.
+
+    ``tokens`` must be ``taiyaku.parse.analyzer.tokenize(text)``.  ``cell`` says that
+    ``text`` is the content of one table cell (as a Document's table blocks are): a bare
+    month/day alone in it is then a date, as it is between ``|`` in Markdown.
+    """
+    if not _may_hold_fact(text):
+        return []  # the common case, decided without parsing
+    return _parse(text, tokens, cell=cell)
+
+
+def _parse(text: str, tokens: Sequence[Token], *, cell: bool = False) -> list[Fact]:
+    masked = mask_urls(fold(text))
+    return _JaParser(text, masked, _lexemes(masked, tokens), cell=cell).run()
+
+
+#: What every fact needs: 正午; a numeral right before 時 (an hour, 24時間) or 月 (a
+#: month: a date needs one); or a digit right before the ``:`` of a clock or the ``/``
+#: or ``-`` of a numeric date (with their full-width forms, which fold() turns into
+#: these).  A numeral lexeme ends in an ASCII or full-width digit or in a kanji numeral
+#: (see parse_numeral); the regular expressions of clocks and dates use ``\d``.
+_FACT_HINT = re.compile(r"正午|[0-9０-９〇零一二三四五六七八九十百千][時月]|\d[:：/／\-－−]")
+
+
+def _may_hold_fact(text: str) -> bool:
+    """Whether ``text`` has what every time and date needs (most text with a number has
+    not: 2つの部屋, 手順3, 10秒): decided without building a token."""
+    return _FACT_HINT.search(text) is not None
+
+
+def _lexemes(masked: str, tokens: Sequence[Token]) -> list[_Lex]:
+    clocks = {
+        m.start(): m
+        for m in _CLOCK_RE.finditer(masked)
+        if int(m.group(1)) <= 29 and not _is_ratio(masked, m)  # 45:30 is a duration
+    }
+    lexes: list[_Lex] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        lex, i = _lex_at(masked, tokens, i, clocks.get(tok.start))
+        lexes.append(lex)
+    return lexes
+
+
+def _is_ratio(masked: str, match: re.Match[str]) -> bool:
+    return bool(_RATIO_CONTEXT.search(masked[max(0, match.start() - 12) : match.start()]))
+
+
+def _lex_at(
+    masked: str, tokens: Sequence[Token], i: int, clock: re.Match[str] | None
+) -> tuple[_Lex, int]:
+    tok = tokens[i]
+    text = masked[tok.start : tok.end]
+    if text.strip() == "" and tok.surface.strip():
+        return _Lex("masked", text, tok.pos, tok.lemma, tok.start, tok.end), i + 1
+    if clock is not None:
+        for j in range(i, min(i + 4, len(tokens))):
+            if tokens[j].end == clock.end():
+                hour, minute = int(clock.group(1)), int(clock.group(2))
+                lex = _Lex("clock", clock.group(), "", "", tok.start, clock.end(), hour, minute)
+                return lex, j + 1
+    if tok.pos.startswith("名詞-数詞"):
+        j = i + 1
+        while (
+            j < len(tokens)
+            and tokens[j].pos.startswith("名詞-数詞")
+            and tokens[j].start == tokens[j - 1].end
+        ):
+            j += 1
+        end = tokens[j - 1].end
+        number = masked[tok.start : end]
+        value = parse_numeral(number)
+        if value is not None:
+            return _Lex("num", number, tok.pos, tok.lemma, tok.start, end, value), j
+        if j - i > _LONG_NUMERAL_RUN:  # a long run of digits: one word (linear time)
+            return _Lex("word", number, tok.pos, tok.lemma, tok.start, end), j
+    return _Lex("word", text, tok.pos, tok.lemma, tok.start, tok.end), i + 1
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """An atom and the index of the lexeme after it."""
+
+    atom: Atom
+    next: int
+    has_counter: bool
+
+
+class _JaParser:
+    def __init__(self, text: str, masked: str, lexes: list[_Lex], *, cell: bool = False) -> None:
+        self.text = text
+        self.masked = masked
+        self.cell = cell
+        self.lx = lexes
+        self.times: list[TimeFact] = []
+        self.others: list[DateFact | InvalidTime] = []
+        self.qualifiers: list[Qualifier] = []
+
+    # ----------------------------------------------------------------- driving
+    def run(self) -> list[Fact]:
+        regex_dates = self._regex_dates()
+        i = 0
+        while i < len(self.lx):
+            lex = self.lx[i]
+            if lex.start in regex_dates:
+                date = regex_dates[lex.start]
+                self.others.append(date)
+                i = self._index_at(date.end_offset, i)
+                continue
+            i = self._step(i)
+        return facts_in_order(self.text, self.times, self.qualifiers, self.others, "ja")
+
+    def _step(self, i: int) -> int:
+        lex = self.lx[i]
+        if lex.kind == "masked" or (lex.kind == "word" and not _may_start_fact(lex.text)):
+            return i + 1  # most words: no parser below can start here
+        for parse in (self._date, self._all_day, self._time, self._qualifier):
+            nxt = parse(i)
+            if nxt is not None:
+                return nxt
+        return i + 1
+
+    def _index_at(self, offset: int, i: int) -> int:
+        while i < len(self.lx) and self.lx[i].start < offset:
+            i += 1
+        return i
+
+    # ----------------------------------------------------------------- helpers
+    def _get(self, i: int) -> _Lex | None:
+        return self.lx[i] if 0 <= i < len(self.lx) else None
+
+    def _is_word(self, i: int, *words: str) -> bool:
+        lex = self._get(i)
+        return lex is not None and lex.kind == "word" and lex.text in words
+
+    def _is_counter(self, i: int, word: str) -> bool:
+        lex = self._get(i)
+        return (
+            lex is not None
+            and lex.kind == "word"
+            and lex.text == word
+            and (lex.pos.startswith(_COUNTER) or lex.pos.startswith("接尾辞-名詞的-助数詞"))
+        )
+
+    def _num(self, i: int) -> int | None:
+        lex = self._get(i)
+        return lex.value if lex is not None and lex.kind == "num" else None
+
+    def _gap(self, i: int, j: int) -> str:
+        """The text between lexeme i and lexeme j (i < j); j may be past the end."""
+        end = self.lx[j].start if j < len(self.lx) else len(self.masked)
+        return self.masked[self.lx[i].end : end]
+
+    def _touching(self, i: int) -> bool:
+        """Lexeme i+1 follows lexeme i with nothing between."""
+        nxt = self._get(i + 1)
+        return nxt is not None and nxt.start == self.lx[i].end
+
+    def _spaced(self, i: int) -> bool:
+        """Lexeme i+1 follows lexeme i with at most whitespace between."""
+        nxt = self._get(i + 1)
+        return nxt is not None and self._gap(i, i + 1).strip() == ""
+
+    # ------------------------------------------------------------------- dates
+    def _regex_dates(self) -> dict[int, DateFact]:
+        found: dict[int, DateFact] = {}
+        for m in _YMD_RE.finditer(self.masked):
+            year, month, day = int(m.group(1)), int(m.group(3)), int(m.group(4))
+            if 1900 <= year <= 2100:
+                self._add_regex_date(found, m, year, month, day)
+        previous_end = -1
+        for m in _MD_RE.finditer(self.masked):
+            after_date = _RANGE_GAP.match(self.masked[previous_end : m.start()] or "x")
+            if m.group("dateish") is not None or self._in_table_cell(m) or after_date:
+                self._add_regex_date(found, m, None, int(m.group(1)), int(m.group(2)))
+                if m.start() in found:
+                    previous_end = found[m.start()].end_offset
+        return found
+
+    def _in_table_cell(self, m: re.Match[str]) -> bool:
+        if self.cell and not _CELL_REST.sub("", self.masked[: m.start()] + self.masked[m.end() :]):
+            return True
+        before = self.masked[max(0, m.start() - 8) : m.start()]
+        return bool(_CELL_BEFORE.search(before) and _CELL_AFTER.match(self.masked, m.end()))
+
+    def _add_regex_date(
+        self, found: dict[int, DateFact], m: re.Match[str], year: int | None, month: int, day: int
+    ) -> None:
+        if is_valid_date(year, month, day):
+            found[m.start()] = self._make_date(year, month, day, m.start(), m.end())
+
+    def _make_date(self, year: int | None, month: int, day: int, start: int, end: int) -> DateFact:
+        weekday = None
+        suffix = _WEEKDAY_SUFFIX_RE.match(self.masked, end)
+        if suffix:
+            weekday = JA_WEEKDAY_CHARS.index(suffix.group(1) or suffix.group(2))
+            end = suffix.end()
+        return DateFact(year, month, day, weekday, start, end, self.text[start:end])
+
+    def _date(self, i: int) -> int | None:
+        year, j = self._year(i)
+        month = self._num(j)
+        if month is None or not self._is_counter(j + 1, "月") or not self._touching(j):
+            return None
+        if not self._spaced(j + 1):
+            return None
+        day = self._num(j + 2)
+        if day is None or not self._is_counter(j + 3, "日") or not self._touching(j + 2):
+            return None
+        if not is_valid_date(year, month, day):
+            return j + 4  # 2025年2月29日: not a date, and 2月29日 alone must not be one either
+        date = self._make_date(year, month, day, self.lx[i].start, self.lx[j + 3].end)
+        self.others.append(date)
+        nxt = self._index_at(date.end_offset, j + 4)
+        return self._date_continuation(date, nxt)
+
+    def _year(self, i: int) -> tuple[int | None, int]:
+        """A year (2025年, 令和7年, 令和元年) at i, and the index after it."""
+        lex = self._get(i)
+        if lex is None:
+            return None, i
+        if lex.kind == "word" and lex.text in _ERAS and self._spaced(i):
+            if self._is_word(i + 1, "元年"):
+                return era_to_year(lex.text, 1), i + 2
+            number = self._num(i + 1)
+            if number is not None and self._is_counter(i + 2, "年") and self._touching(i + 1):
+                year = era_to_year(lex.text, number)
+                if year is not None and self._spaced(i + 2):
+                    return year, i + 3
+        number = self._num(i)
+        if (
+            number is not None
+            and 1900 <= number <= 2100
+            and self._is_counter(i + 1, "年")
+            and self._touching(i)
+            and self._spaced(i + 1)
+        ):
+            return number, i + 2
+        return None, i
+
+    def _date_continuation(self, first: DateFact, i: int) -> int:
+        """``3月15日～20日``: a day after a range separator takes the month before it."""
+        lex = self._get(i)
+        if lex is None or lex.text not in _SEPARATORS or not self._spaced(i) or i == 0:
+            return i
+        if self._gap(i - 1, i).strip():
+            return i
+        day = self._num(i + 1)
+        if day is None or not self._is_counter(i + 2, "日") or not self._touching(i + 1):
+            return i
+        if self._is_counter(i + 3, "月") or not is_valid_date(first.year, first.month, day):
+            return i
+        start, end = self.lx[i + 1].start, self.lx[i + 2].end
+        date = self._make_date(first.year, first.month, day, start, end)
+        self.others.append(date)
+        return self._index_at(date.end_offset, i + 3)
+
+    # ----------------------------------------------------------------- all day
+    def _all_day(self, i: int) -> int | None:
+        """``24時間`` meaning round the clock, optionally with ``365日``."""
+        if self._num(i) != 24 or not self._is_word(i + 1, "時間") or not self._touching(i):
+            return None
+        end_index = i + 1
+        days, after = self._every_day_after(i + 2)
+        if days is None and self._every_day_before(i):
+            days = EVERY_DAY
+        if days is not None:
+            end_index = after - 1
+        elif not self._round_the_clock(i):
+            return i + 2  # a duration such as 24時間以内: skip it
+        start, end = self.lx[i].start, self.lx[end_index].end
+        quote = self.text[start:end]
+        self.times.append(TimeFact("all-day", 0, MINUTES_PER_DAY, days, start, end, quote))
+        return end_index + 1
+
+    def _every_day_after(self, i: int) -> tuple[DaySet | None, int]:
+        """``365日`` or ``年中無休`` right after 24時間 (a comma may come between)."""
+        j = i
+        if self._is_word(j, "、", ",", "・") and not self._gap(j - 1, j).strip():
+            j += 1
+        if self._get(j) is None or self._gap(j - 1, j).strip():
+            return None, i
+        if self._num(j) == 365 and self._is_counter(j + 1, "日") and self._touching(j):
+            return EVERY_DAY, j + 2
+        if self._is_word(j, "年中") and self._is_word(j + 1, "無休"):
+            return EVERY_DAY, j + 2
+        return None, i
+
+    def _every_day_before(self, i: int) -> bool:
+        if i < 2 or self._gap(i - 1, i).strip(" 、,"):
+            return False
+        return self._num(i - 2) == 365 and self._is_counter(i - 1, "日")
+
+    def _round_the_clock(self, i: int) -> bool:
+        nxt = self._get(i + 2)
+        if (
+            nxt is not None
+            and self._spaced(i + 1)
+            and (nxt.text in _ALL_DAY_NEXT or nxt.lemma in _ALL_DAY_LEMMAS)
+        ):
+            return True
+        before = self.masked[max(0, self.lx[i].start - 20) : self.lx[i].start].rstrip()
+        after = self.masked[self.lx[i + 1].end :]
+        return before.endswith(":") and bool(_LABEL_END.match(after))
+
+    # ------------------------------------------------------------------- times
+    def _time(self, i: int) -> int | None:
+        first = self._atom(i)
+        if first is None:
+            return self._bare_range(i)
+        j = first.next
+        connector = self._range_connector(j)
+        if connector is not None:
+            second = self._atom(connector)
+            if second is not None:
+                end_atom = _inherit_meridiem(first.atom, second.atom)
+                self._add(make_range(first.atom, end_atom, self.text))
+                return self._skip_made(second.next)
+        self._add([make_point(first.atom, self.text)])
+        return self._skip_made(j) if self._is_word(j, "から", "まで") else j
+
+    def _skip_made(self, j: int) -> int:
+        return j + 1 if self._is_word(j, "まで") else j
+
+    def _range_connector(self, j: int) -> int | None:
+        """If lexeme j joins two times (～, -, から), the index after it."""
+        lex = self._get(j)
+        if lex is None or lex.kind != "word" or j == 0:
+            return None
+        if lex.text in _SEPARATORS and not self._gap(j - 1, j).strip() and self._spaced(j):
+            return j + 1
+        if lex.text == "から" and self._touching(j - 1):
+            k = j + 1
+            if self._is_word(k, "、", ","):
+                k += 1
+            return k if self._gap(k - 1, k).strip() == "" else None
+        return None
+
+    def _bare_range(self, i: int) -> int | None:
+        """``6〜23時``: a bare number before a separator and an hour."""
+        hour = self._num(i)
+        if hour is None or hour > 24 or self._is_word(i - 1, "第"):
+            return None
+        if i > 0 and self._get(i - 1) is not None and self._touching(i - 1):
+            prev = self.lx[i - 1]
+            if prev.kind in ("num", "clock") or prev.text in _SEPARATORS:
+                return None
+        sep = self._get(i + 1)
+        if sep is None or sep.text not in _SEPARATORS or not self._touching(i):
+            return None
+        if not self._touching(i + 1):
+            return None
+        second = self._atom(i + 2)
+        if second is None or not second.has_counter or second.atom.meridiem is not None:
+            return None
+        lex = self.lx[i]
+        first = Atom(lex.start, lex.end, hour, 0, None, False, None, "ja")
+        self._add(make_range(first, second.atom, self.text))
+        return self._skip_made(second.next)
+
+    def _add(self, facts: list[TimeFact | InvalidTime]) -> None:
+        for fact in facts:
+            if isinstance(fact, TimeFact):
+                self.times.append(fact)
+            else:
+                self.others.append(fact)
+
+    def _atom(self, i: int) -> _Hit | None:
+        """One clock reading at i: [翌][午前|午後] (N時[M分|半] | H:MM | 正午)."""
+        start = i
+        next_day, prefix = False, None
+        for _ in range(2):
+            word = self._get(i)
+            if word is None or word.kind != "word":
+                break
+            if word.text in ("翌", "翌日", "翌朝") and self._spaced(i):
+                next_day = True
+                i += 2 if self._is_word(i + 1, "の") and word.text == "翌日" else 1
+                prefix = "朝" if word.text == "翌朝" else prefix
+            elif word.text in (*_STRICT_MERIDIEM, *_EVENING, *_MORNING, *_LATE_NIGHT, "昼"):
+                if not self._spaced(i):
+                    break
+                prefix, i = word.text, i + 1
+            else:
+                break
+        hit = self._core(i)
+        if hit is None:
+            return None
+        hour, minute, end, nxt, counter = hit
+        if hour < 0:
+            if prefix is not None:
+                return None
+            atom = Atom(self.lx[start].start, end, 12, 0, None, next_day, "noon", "ja")
+            return _Hit(atom, nxt, True)
+        adjusted = _apply_prefix(prefix, hour)
+        if adjusted is None:
+            return None
+        hour, meridiem = adjusted
+        atom = Atom(self.lx[start].start, end, hour, minute, meridiem, next_day, None, "ja")
+        return _Hit(atom, nxt, counter)
+
+    def _core(self, i: int) -> tuple[int, int, int, int, bool] | None:
+        """(hour, minute, end offset, next index, has 時 counter); hour -1 for 正午."""
+        lex = self._get(i)
+        if lex is None:
+            return None
+        if lex.kind == "word" and lex.text == "正午":
+            return -1, 0, lex.end, i + 1, True
+        if lex.kind == "clock":
+            return lex.value, lex.minute, lex.end, i + 1, False
+        if lex.kind != "num" or not self._is_counter(i + 1, "時") or not self._touching(i):
+            return None
+        if self._is_word(i - 1, "第") or self._is_word(i + 2, "限", "限目", "間"):
+            return None
+        hour, minute, k = lex.value, 0, i + 2
+        if (
+            self._num(k) is not None
+            and self._is_counter(k + 1, "分")
+            and self._touching(k - 1)
+            and self._touching(k)
+        ):
+            minute, k = self.lx[k].value, k + 2
+            if self._num(k) is not None and self._is_counter(k + 1, "秒") and self._touching(k):
+                k += 2
+        elif self._is_word(k, "半") and self._touching(k - 1):
+            minute, k = 30, k + 1
+        return hour, minute, self.lx[k - 1].end, k, True
+
+    # -------------------------------------------------------------- qualifiers
+    def _qualifier(self, i: int) -> int | None:
+        """A day qualifier (平日, 土日祝日, 月～金, 土日祝日を除く) starting at i."""
+        elems: list[Elem] = []
+        ends: list[int] = []
+        strong = weak = 0
+        j = i
+        while j < len(self.lx) and j - i < _MAX_QUALIFIER_LEXEMES:
+            if j > i and self._gap(j - 1, j).strip():
+                break
+            parsed = self._day_elem(j)
+            if parsed is None:
+                break
+            elem, nxt, strength = parsed
+            if not elems and not isinstance(elem, Day) and elem != "(":
+                return None
+            if elem != "skip":
+                elems.append(elem)
+                ends.append(nxt)
+            elif elems and isinstance(elems[-1], Day):
+                ends[-1] = nxt  # 金曜日まで: まで belongs to the qualifier
+            strong += strength == "strong"
+            weak += strength == "weak"
+            j = nxt
+        cut = _valid_prefix(elems)
+        if cut == 0:
+            return None
+        elems, last = elems[:cut], ends[cut - 1]
+        days_count = sum(isinstance(e, Day) for e in elems)
+        if strong == 0 and days_count < 2:
+            return None
+        days = evaluate(elems)
+        if days is None:
+            return None
+        start, end = self.lx[i].start, self.lx[last - 1].end
+        self.qualifiers.append(Qualifier(days, start, end, elems[0] == "("))
+        return last
+
+    def _day_elem(self, i: int) -> tuple[Elem, int, str] | None:
+        """One qualifier element at i: (element, next index, strength)."""
+        lex = self.lx[i]
+        if lex.kind == "num":
+            if lex.value == 365 and self._is_counter(i + 1, "日") and self._touching(i):
+                return Day(EVERY_DAY), i + 2, "strong"
+            return None
+        if lex.kind != "word":
+            return None
+        text = lex.text
+        day = _DAY_WORDS.get(text)
+        if day is not None:
+            return Day(day), i + 1, "strong"
+        if text == "年中" and self._is_word(i + 1, "無休"):
+            return Day(EVERY_DAY), i + 2, "strong"
+        if text == "祝祭" and self._is_word(i + 1, "日"):
+            return Day(HOLIDAYS), i + 2, "strong"
+        if len(text) >= 2 and text[0] in JA_WEEKDAY_CHARS and text[1] == "曜":
+            nxt = i + 2 if text == text[:2] and self._is_word(i + 1, "日") else i + 1
+            return Day(_weekday(text[0])), nxt, "strong"
+        if len(text) == 1 and text in JA_WEEKDAY_CHARS:
+            prev = self._get(i - 1)
+            if prev is not None and prev.kind == "num" and prev.end == lex.start:
+                return None  # 3月, 15日: a counter, not a weekday
+            return Day(_weekday(text)), i + 1, "weak"
+        return self._connector_elem(i)
+
+    def _connector_elem(self, i: int) -> tuple[Elem, int, str] | None:
+        text = self.lx[i].text
+        if text in _LIST_WORDS:
+            return "list", i + 1, ""
+        if text in _SEPARATORS or text == "から":
+            return "range", i + 1, ""
+        if text == "まで":
+            return "skip", i + 1, ""
+        if text in ("(", ")"):
+            return text, i + 1, ""
+        if text == "を" and self._get(i + 1) is not None and self.lx[i + 1].lemma == "除く":
+            return "except", i + 2, ""
+        if self.lx[i].lemma == "除く":
+            return "except", i + 1, ""
+        return None
+
+
+_DAY_WORDS: dict[str, DaySet] = {
+    "平日": DaySet.of(WEEKDAYS, None),
+    "土日": DaySet.of(WEEKEND, None),
+    "週末": DaySet.of(WEEKEND, None),
+    "毎日": EVERY_DAY,
+    "日祝": DaySet.of(frozenset({6}), True),
+    "日・祝": DaySet.of(frozenset({6}), True),
+    "土日祝": DaySet.of(WEEKEND, True),
+    "土日祝日": DaySet.of(WEEKEND, True),
+    **{word: HOLIDAYS for word in _HOLIDAY_WORDS},
+}
+
+
+# The words a date, a time or a day qualifier can begin with (besides numerals, clock
+# times and words starting with a weekday character): eras, the prefixes of an hour,
+# 正午, the day words and the opening bracket of a qualifier.
+_STARTING_WORDS = frozenset(
+    {
+        *_ERAS,
+        "正午",
+        "翌",
+        "翌日",
+        "翌朝",
+        "昼",
+        *_STRICT_MERIDIEM,
+        *_EVENING,
+        *_MORNING,
+        *_LATE_NIGHT,
+        *_DAY_WORDS,
+        "年中",
+        "祝祭",
+        "(",
+    }
+)
+
+
+def _may_start_fact(word: str) -> bool:
+    """Whether a date, time or qualifier parser can succeed at a word lexeme."""
+    return word in _STARTING_WORDS or (word != "" and word[0] in JA_WEEKDAY_CHARS)
+
+
+def _weekday(char: str) -> DaySet:
+    return DaySet.of(frozenset({JA_WEEKDAY_CHARS.index(char)}), None)
+
+
+def _valid_prefix(elems: list[Elem]) -> int:
+    """Length of the longest prefix that ends a qualifier with balanced parentheses."""
+    depth, best = 0, 0
+    for n, elem in enumerate(elems, start=1):
+        if elem == "(":
+            depth += 1
+        elif elem == ")":
+            depth -= 1
+            if depth < 0:
+                break
+        if depth == 0 and (isinstance(elem, Day) or elem in (")", "except")):
+            best = n
+    return best
+
+
+def _apply_prefix(prefix: str | None, hour: int) -> tuple[int, Meridiem | None] | None:
+    """Apply a prefix such as 午後 or 夜 to an hour; None when the result is unclear."""
+    if prefix is None or prefix in _MORNING:
+        return hour, None
+    if prefix in _STRICT_MERIDIEM:
+        return hour, _STRICT_MERIDIEM[prefix]
+    if prefix in _EVENING:
+        if hour == 12:
+            return None
+        return (hour + 12 if 1 <= hour <= 11 else hour), None
+    if prefix in _LATE_NIGHT:
+        if hour == 12:
+            return 0, None
+        return (hour + 12 if 6 <= hour <= 11 else hour), None
+    # 昼: 昼1時 is 13:00, 昼12時 is noon
+    return (hour + 12 if 1 <= hour <= 5 else hour), None
+
+
+def _inherit_meridiem(first: Atom, second: Atom) -> Atom:
+    """``午後1時～5時``: the end takes 午後 when that is the only sensible reading."""
+    if first.meridiem is None or second.meridiem is not None or not 1 <= second.hour < 12:
+        return second
+    first_hour = first.hour % 12 + (12 if first.meridiem == "pm" else 0)
+    start = first_hour * 60 + first.minute
+    plain = second.hour * 60 + second.minute
+    if plain <= start < plain + 720:
+        return Atom(
+            second.start_offset,
+            second.end_offset,
+            second.hour,
+            second.minute,
+            "pm",
+            second.next_day,
+            None,
+            "ja",
+        )
+    return second

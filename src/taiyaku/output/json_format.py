@@ -1,0 +1,54 @@
+"""JSON: one object, a public interface (documented in the README, tested)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from taiyaku import __version__
+from taiyaku.model.diagnostics import Severity
+
+if TYPE_CHECKING:
+    from taiyaku.run.engine import RunResult
+
+
+def as_dict(result: RunResult) -> dict[str, Any]:
+    by_code: dict[str, int] = {}
+    for d in result.diagnostics:
+        by_code[d.code] = by_code.get(d.code, 0) + 1
+    data: dict[str, Any] = {
+        "version": __version__,
+        "diagnostics": [
+            {
+                "path": result.display(d.path),
+                "line": d.line,
+                "column": d.column,
+                "end_line": d.end_line,
+                "end_column": d.end_column,
+                "code": d.code,
+                "name": d.name,
+                "severity": d.severity.value,
+                "message": d.message,
+                "related": [{"path": result.display(r.path), "line": r.line} for r in d.related],
+            }
+            for d in result.diagnostics
+        ],
+        "summary": {
+            "files": result.files,
+            "pairs": result.pairs,
+            "errors": result.count(Severity.ERROR),
+            "warnings": result.count(Severity.WARNING),
+            "infos": result.count(Severity.INFO),
+            "by_code": dict(sorted(by_code.items())),
+        },
+    }
+    if result.baseline is not None:
+        data["summary"]["baseline"] = {
+            "suppressed": result.baseline.suppressed,
+            "fixed": result.baseline.fixed_count,
+        }
+    return data
+
+
+def render(result: RunResult) -> str:
+    return json.dumps(as_dict(result), ensure_ascii=False, indent=2) + "\n"

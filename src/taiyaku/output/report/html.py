@@ -1,0 +1,666 @@
+"""``taiyaku report``: one self-contained HTML page a maintainer reads in a browser.
+
+The page has no external resources: CSS and JS are inline, and a Content-Security-Policy
+forbids every network request and every script but the report's own (allowed by hash).
+Everything taken from the run (page text, paths, messages) is HTML-escaped, so a
+``<script>`` on a page shows as text.  The page reads fine without JavaScript; the script
+only adds the filters (by severity, rule and folder, also settable in the URL as
+``#filter?rule=PR001&severity=error,warning&folder=support``).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Iterable
+from html import escape
+from typing import TYPE_CHECKING
+
+from taiyaku.model.diagnostics import Severity
+from taiyaku.output.report.model import (
+    SEVERITIES,
+    CoverageRow,
+    Item,
+    Report,
+    RuleInfo,
+    Source,
+    Unit,
+    rule_anchor,
+    short_path,
+)
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+__all__ = ["render"]
+
+
+def e(value: object) -> str:
+    """Escape text for HTML element content and double- or single-quoted attributes."""
+    return escape(str(value), quote=True)
+
+
+def render(report: Report) -> str:
+    script = _SCRIPT.strip()
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    csp = (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
+    )
+    parts = [
+        "<!doctype html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{e(csp)}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta name="generator" content="taiyaku {e(report.version)}">',
+        f"<title>taiyaku report — {e(report.root)}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        _header(report),
+        "<main>",
+        _problems(report),
+        _cards(report),
+        _coverage(report),
+        _findings(report),
+        _pages(report),
+        _rule_docs(report),
+        "</main>",
+        f"<footer>taiyaku {e(report.version)} · generated {e(report.generated)}</footer>",
+        f"<script>{script}</script>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(p for p in parts if p) + "\n"
+
+
+# -- page header and summary ------------------------------------------------------------
+
+
+def _header(report: Report) -> str:
+    return (
+        '<header class="top"><div class="wrap">'
+        f'<h1>taiyaku report <span class="root">{e(report.root)}</span></h1>'
+        '<nav><a href="#coverage">Coverage</a><a href="#findings">Findings</a>'
+        '<a href="#pages">Pages</a><a href="#rules">Rules</a></nav>'
+        "</div></header>"
+    )
+
+
+def _problems(report: Report) -> str:
+    out = []
+    if report.internal_errors:
+        items = "".join(f"<li>{e(m)}</li>" for m in report.internal_errors)
+        out.append(
+            '<section class="alert" id="internal-errors"><h2>Internal errors</h2>'
+            "<p>taiyaku failed on part of the run; findings below may be incomplete.</p>"
+            f"<ul>{items}</ul></section>"
+        )
+    if report.warnings:
+        items = "".join(f"<li>{e(m)}</li>" for m in report.warnings)
+        out.append(
+            f'<details class="notes"><summary>{len(report.warnings)} run notes</summary>'
+            f"<ul>{items}</ul></details>"
+        )
+    return "\n".join(out)
+
+
+def _cards(report: Report) -> str:
+    percent = report.coverage_total.translated_percent
+    cards = [
+        ("files", report.files, "pages checked", ""),
+        ("pairs", report.pairs, "pairs compared", ""),
+        ("translated", "—" if percent is None else f"{percent:.0f}%", "translated", ""),
+    ]
+    cards += [
+        (s.value, report.counts.get(s, 0), _sev_plural(s, report.counts.get(s, 0)), s.value)
+        for s in SEVERITIES
+    ]
+    body = "".join(
+        f'<a class="card {cls}" href="{_card_href(key)}" data-card="{e(key)}">'
+        f'<span class="num">{e(value)}</span><span class="lbl">{e(label)}</span></a>'
+        for key, value, label, cls in cards
+    )
+    return f'<section class="cards" aria-label="Summary">{body}</section>'
+
+
+def _card_href(key: str) -> str:
+    if key in ("files", "pairs", "translated"):
+        return "#coverage"
+    return f"#filter?severity={key}"
+
+
+def _sev_plural(severity: Severity, n: int) -> str:
+    if severity is Severity.INFO:
+        return "info"
+    return severity.value + ("" if n == 1 else "s")
+
+
+# -- coverage ---------------------------------------------------------------------------
+
+_COVERAGE_KINDS = (
+    ("pairs", "Pairs", "JA page + EN page"),
+    ("bilingual", "Bilingual", "both languages in one page"),
+    ("ja_only", "JA only", "no English page"),
+    ("en_only", "EN only", "no Japanese page"),
+)
+
+
+def _coverage(report: Report) -> str:
+    legend = "".join(
+        f'<span class="key"><i class="sw {attr}"></i>{e(label)}'
+        f' <span class="dim">({e(help_text)})</span></span>'
+        for attr, label, help_text in _COVERAGE_KINDS
+    )
+    head = "".join(f"<th class=num>{e(label)}</th>" for _a, label, _h in _COVERAGE_KINDS)
+    rows = "".join(_coverage_row(row, "td") for row in report.coverage)
+    total = _coverage_row(report.coverage_total, "th")
+    not_counted = report.coverage_total.not_counted
+    note = (
+        f'<p class="dim">Not counted: {not_counted} '
+        f"{'page that needs' if not_counted == 1 else 'pages that need'} no translation of "
+        "their own: partials (<code>_name.md</code>) without one, redirect-only pages, and "
+        "pages outside both language trees.</p>"
+        if not_counted
+        else ""
+    )
+    return (
+        '<section id="coverage"><h2>Translation coverage</h2>'
+        f'<p class="legend">{legend}</p>'
+        '<table class="coverage"><thead><tr><th>Folder</th><th class="barcol">Share</th>'
+        f"{head}<th class=num>Translated</th></tr></thead>"
+        f"<tbody>{rows}</tbody><tfoot>{total}</tfoot></table>{note}</section>"
+    )
+
+
+def _coverage_row(row: CoverageRow, cell: str) -> str:
+    values = {attr: getattr(row, attr) for attr, _l, _h in _COVERAGE_KINDS}
+    whole = sum(values.values())
+    segments = "".join(
+        f'<span class="seg {attr}" style="width:{100.0 * n / whole:.2f}%" '
+        f'title="{e(label)}: {n}"></span>'
+        for (attr, label, _h) in _COVERAGE_KINDS
+        if whole and (n := values[attr])
+    )
+    cells = "".join(
+        f'<{cell} class="num {attr}{" zero" if not values[attr] else ""}" '
+        f'data-cov="{e(row.folder)}:{attr}">{values[attr]}</{cell}>'
+        for attr, _l, _h in _COVERAGE_KINDS
+    )
+    percent = row.translated_percent
+    pct = "—" if percent is None else f"{percent:.0f}%"
+    folder = e(row.folder) if cell == "th" else _folder_link(row.folder)
+    return (
+        f'<tr><{cell} class="folder">{folder}</{cell}>'
+        f'<{cell} class="barcol"><div class="bar">{segments}</div></{cell}>'
+        f'{cells}<{cell} class="num" data-cov="{e(row.folder)}:translated">{pct}</{cell}></tr>'
+    )
+
+
+def _folder_link(folder: str) -> str:
+    return f'<a href="#filter?folder={e(_url_quote(folder))}">{e(folder)}</a>'
+
+
+def _url_quote(text: str) -> str:
+    from urllib.parse import quote
+
+    return quote(text, safe="")
+
+
+# -- findings per rule and per folder -------------------------------------------------
+
+
+def _findings(report: Report) -> str:
+    by_rule = "".join(_rule_row(rule) for rule in report.rules)
+    by_folder = "".join(
+        _folder_row(folder, severities, codes) for folder, severities, codes in report.folders
+    )
+    if not by_folder:
+        by_folder = '<tr><td colspan="5" class="dim">No findings.</td></tr>'
+    sev_heads = "".join(f'<th class="num">{e(s.value)}</th>' for s in SEVERITIES)
+    return (
+        '<section id="findings"><h2>Findings '
+        f'<span class="dim">{report.total} in {len(report.units)} pages</span></h2>'
+        '<div class="grid2">'
+        "<div><h3>By rule</h3>"
+        '<table class="rules"><thead><tr><th>Rule</th><th>Severity</th>'
+        f'{sev_heads}<th class="num">Total</th></tr></thead><tbody>{by_rule}</tbody></table>'
+        '<p class="dim">The code links to the rule\'s explanation; a count filters the pages '
+        "below. Rules that ran and found nothing are dimmed.</p></div>"
+        "<div><h3>By folder</h3>"
+        f'<table class="folders"><thead><tr><th>Folder</th>{sev_heads}'
+        f"<th>Rules</th></tr></thead><tbody>{by_folder}</tbody></table></div>"
+        "</div></section>"
+    )
+
+
+def _rule_row(rule: RuleInfo) -> str:
+    counts = "".join(
+        f'<td class="num {s.value}{" zero" if not rule.counts.get(s) else ""}">'
+        f"{_filter_link(rule.counts.get(s, 0), rule=rule.code, severity=s.value)}</td>"
+        for s in SEVERITIES
+    )
+    cls = "" if rule.total else ' class="quiet"'
+    not_run = "" if rule.ran or not rule.doc else ' <span class="dim">(not selected)</span>'
+    return (
+        f'<tr{cls} data-rule="{e(rule.code)}">'
+        f'<td><a class="code" href="#{e(rule.anchor)}" title="{e(rule.summary)}">'
+        f'{e(rule.code)}</a> <span class="rname">{e(rule.name)}</span>{not_run}</td>'
+        f'<td><span class="sev {e(rule.severity.value)}">{e(rule.severity.value)}</span></td>'
+        f"{counts}"
+        f'<td class="num total">{_filter_link(rule.total, rule=rule.code)}</td></tr>'
+    )
+
+
+def _filter_link(n: int, **params: str) -> str:
+    if not n:
+        return "0"
+    query = "&amp;".join(f"{k}={e(_url_quote(v))}" for k, v in params.items())
+    return f'<a href="#filter?{query}">{n}</a>'
+
+
+def _folder_row(folder: str, severities: dict[Severity, int], codes: dict[str, int]) -> str:
+    counts = "".join(
+        f'<td class="num {s.value}{" zero" if not severities.get(s) else ""}">'
+        f"{_filter_link(severities.get(s, 0), folder=folder, severity=s.value)}</td>"
+        for s in SEVERITIES
+    )
+    chips = " ".join(
+        f'<span class="chip">{e(code)}&nbsp;×{n}</span>'
+        for code, n in sorted(codes.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+    return f"<tr><td>{_folder_link(folder)}</td>{counts}<td>{chips}</td></tr>"
+
+
+# -- page pairs -----------------------------------------------------------------------
+
+
+def _pages(report: Report) -> str:
+    total = len(report.items)
+    sev_counts = {s: sum(1 for i in report.items if i.severity is s) for s in SEVERITIES}
+    checks = "".join(
+        f'<label class="sev-toggle {s.value}"><input type="checkbox" name="severity" '
+        f'value="{s.value}" checked> {s.value} <span class="dim">({sev_counts[s]})</span></label>'
+        for s in SEVERITIES
+    )
+    rule_options = "".join(
+        f'<option value="{e(r.code)}">{e(r.code)} {e(r.name)} ({r.total})</option>'
+        for r in report.rules
+        if r.total
+    )
+    folder_options = "".join(
+        f'<option value="{e(folder)}">{e(folder)} ({sum(sev.values())})</option>'
+        for folder, sev, _codes in report.folders
+    )
+    filters = (
+        '<form id="filters" class="filters" hidden>'
+        f'<span class="group">{checks}</span>'
+        '<label>Rule <select name="rule"><option value="">all rules</option>'
+        f"{rule_options}</select></label>"
+        '<label>Folder <select name="folder"><option value="">all folders</option>'
+        f"{folder_options}</select></label>"
+        '<button type="reset">Show all</button>'
+        f'<output id="shown">Showing {total} of {total} findings</output>'
+        "</form>"
+    )
+    units = "\n".join(_unit(unit) for unit in report.units)
+    if not report.units:
+        units = '<p class="clean-run">No findings. Every checked page passed.</p>'
+    return (
+        '<section id="pages"><h2>Pages '
+        f'<span class="dim">{len(report.units)} with findings, '
+        f"{len(report.clean)} without</span></h2>"
+        f"{filters}"
+        '<p id="nomatch" class="dim" hidden>No finding matches the filters.</p>'
+        f"{units}{_clean(report.clean)}</section>"
+    )
+
+
+_KIND_LABEL = {
+    "pair": "pair",
+    "bilingual": "bilingual page",
+    "ja-only": "JA only",
+    "en-only": "EN only",
+    "partial": "partial",
+    "other": "page",
+}
+
+
+def _unit(unit: Unit) -> str:
+    counts = unit.counts()
+    badges = "".join(
+        f'<span class="count {s.value}">{counts[s]} {_sev_plural(s, counts[s])}</span>'
+        for s in SEVERITIES
+        if counts[s]
+    )
+    findings = "\n".join(_finding(unit, item) for item in unit.items)
+    return (
+        f'<section class="unit" data-folder="{e(unit.folder)}" id="{e(_unit_id(unit))}">'
+        f'<h3><span class="kind {e(unit.kind)}">{e(_KIND_LABEL.get(unit.kind, unit.kind))}'
+        f"</span> {_title(unit)} {badges}</h3>{findings}</section>"
+    )
+
+
+def _unit_id(unit: Unit) -> str:
+    return "page-" + re.sub(r"[^A-Za-z0-9_-]+", "-", unit.key).strip("-")
+
+
+def _title(unit: Unit) -> str:
+    def path(p: str) -> str:
+        head, tail = short_path(p)
+        return f'<span class="path"><span class="dim">{e(head)}</span>{e(tail)}</span>'
+
+    if unit.ja and unit.en and unit.ja != unit.en:
+        return f'{path(unit.ja)} <span class="dim">⇄</span> {path(unit.en)}'
+    return path(unit.ja or unit.en or unit.key)
+
+
+def _finding(unit: Unit, item: Item) -> str:
+    d = item.diagnostic
+    sev = d.severity.value
+    anchor = rule_anchor(d.code, d.name)
+    head = (
+        f'<span class="sev {sev}">{sev}</span> '
+        f'<a class="code" href="#{e(anchor)}">{e(d.code)}</a> '
+        f'<span class="rname">{e(d.name)}</span> '
+        f'<span class="loc">{e(item.location)}:{d.column}</span>'
+    )
+    sides = ""
+    if item.ja or item.en:
+        sides = (
+            '<div class="sides">'
+            f"{_side('ja', '日本語', item.ja, unit, _missing(unit, 'ja'))}"
+            f"{_side('en', 'English', item.en, unit, _missing(unit, 'en'))}"
+            "</div>"
+        )
+    other = ""
+    if item.other:
+        other = '<div class="other">' + "".join(_source(s) for s in item.other) + "</div>"
+    return (
+        f'<article class="finding {sev}" data-code="{e(d.code)}" data-severity="{sev}" '
+        f'data-folder="{e(item.folder)}">'
+        f'<div class="fhead">{head}</div><p class="msg">{e(d.message)}</p>'
+        f"{sides}{other}</article>"
+    )
+
+
+def _missing(unit: Unit, side: str) -> str:
+    if side == "ja" and unit.ja is None:
+        return "no Japanese page"
+    if side == "en" and unit.en is None:
+        return "no English page"
+    return "—"
+
+
+def _side(lang: str, label: str, sources: list[Source], unit: Unit, missing: str) -> str:
+    body = "".join(_source(s) for s in sources) or f'<p class="empty">{e(missing)}</p>'
+    return f'<div class="side {lang}"><div class="sidelabel">{e(label)}</div>{body}</div>'
+
+
+def _source(source: Source) -> str:
+    cls = "src primary" if source.primary else "src"
+    where = f"{source.path}:{source.line}"
+    note = f' <span class="note">{e(source.note)}</span>' if source.note else ""
+    if source.text is None:
+        code = '<span class="dim">(line not available)</span>'
+    else:
+        code = _highlighted(source)
+    lang = _lang_attr(source.text or "")
+    return (
+        f'<div class="{cls}"><div class="where">{e(where)}{note}</div>'
+        f'<pre{lang}><span class="ln">{source.line}</span><code>{code}</code></pre></div>'
+    )
+
+
+def _highlighted(source: Source) -> str:
+    text = source.text or ""
+    left = '<span class="dim">…</span>' if source.clipped_left else ""
+    right = '<span class="dim">…</span>' if source.clipped_right else ""
+    if source.highlight is None:
+        body = e(text) if text else '<span class="dim">(blank line)</span>'
+    else:
+        a, b = source.highlight
+        body = f"{e(text[:a])}<mark>{e(text[a:b])}</mark>{e(text[b:])}"
+    return left + body + right
+
+
+def _lang_attr(text: str) -> str:
+    from taiyaku.model.lang import japanese_char_count
+
+    return ' lang="ja"' if japanese_char_count(text) else ""
+
+
+def _clean(units: Iterable[Unit]) -> str:
+    units = list(units)
+    if not units:
+        return ""
+    items = "".join(f"<li>{_title(u)}</li>" for u in units)
+    return (
+        f'<details class="clean"><summary>{len(units)} pages and pairs without findings'
+        f'</summary><ul class="cleanlist">{items}</ul></details>'
+    )
+
+
+# -- rule documentation -----------------------------------------------------------------
+
+
+def _rule_docs(report: Report) -> str:
+    md = _markdown()
+    blocks = []
+    for rule in report.rules:
+        body_text = rule.doc.split("\n\n", 1)[1] if "\n\n" in rule.doc else ""  # not the summary
+        doc = re.sub(r"^## ", "#### ", body_text, flags=re.MULTILINE)
+        body = md.render(doc) if rule.doc else "<p>No documentation for this code.</p>"
+        scope = f"; scope: {e(rule.scope)}" if rule.scope else ""
+        blocks.append(
+            f'<details class="ruledoc" id="{e(rule.anchor)}">'
+            f'<summary><span class="code">{e(rule.code)}</span> '
+            f'<span class="rname">{e(rule.name)}</span> '
+            f'<span class="sev {e(rule.severity.value)}">{e(rule.severity.value)}</span> '
+            f'<span class="dim">{e(rule.summary)}</span></summary>'
+            f'<div class="docbody"><p class="dim">Severity: {e(rule.severity.value)}{scope}. '
+            f"Findings in this report: {rule.total}.</p>{body}</div></details>"
+        )
+    return '<section id="rules"><h2>Rules</h2>' + "".join(blocks) + "</section>"
+
+
+def _markdown() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    # html=False: raw HTML in a docstring is shown as text, never inserted.
+    return MarkdownIt("commonmark", {"html": False})
+
+
+# -- CSS and JS -------------------------------------------------------------------------
+
+_CSS = """
+:root{--err:#c62828;--warn:#a15c00;--info:#1565c0;--ok:#2e7d32;--bg:#f6f7f9;--line:#dde1e6;
+--pairs:#2e7d32;--bilingual:#00897b;--ja_only:#ef6c00;--en_only:#8e24aa;--muted:#667085}
+*{box-sizing:border-box}
+body{margin:0;background:var(--bg);color:#1d2433;font:15px/1.5 system-ui,-apple-system,
+"Segoe UI","Noto Sans CJK JP","Noto Sans JP","Hiragino Sans","Yu Gothic",sans-serif}
+a{color:#1a56b0}
+.wrap,main,footer{max-width:1240px;margin:0 auto;padding:0 20px}
+header.top{background:#1d2433;color:#fff}
+header.top .wrap{display:flex;align-items:baseline;gap:24px;flex-wrap:wrap;padding:14px 20px}
+header.top h1{font-size:20px;margin:0}
+header.top .root{font-weight:400;color:#b9c2d0;font-family:ui-monospace,monospace;font-size:15px}
+header.top nav a{color:#dfe6f0;margin-right:16px;text-decoration:none}
+h2{font-size:19px;margin:28px 0 10px}
+h3{font-size:16px;margin:14px 0 8px}
+section#coverage,section#findings,section#pages,section#rules{margin-top:8px}
+.dim{color:var(--muted);font-weight:400}
+.cards{display:grid;grid-template-columns:repeat(6,1fr);gap:12px;margin-top:20px}
+.card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:10px 14px;
+text-decoration:none;color:inherit;display:flex;flex-direction:column}
+.card .num{font-size:26px;font-weight:700;line-height:1.2}
+.card .lbl{color:var(--muted);font-size:13px}
+.card.error .num{color:var(--err)}.card.warning .num{color:var(--warn)}
+.card.info .num{color:var(--info)}
+table{border-collapse:collapse;background:#fff;border:1px solid var(--line);width:100%}
+th,td{padding:5px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+thead th{background:#eef1f5;font-size:13px;text-transform:none}
+tfoot th{background:#eef1f5}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.zero{color:#b0b7c3}
+.barcol{width:38%}
+.bar{display:flex;height:16px;border-radius:4px;overflow:hidden;background:#eef1f5;margin-top:3px}
+.seg{display:block;height:100%}
+.seg.pairs,.sw.pairs{background:var(--pairs)}.seg.bilingual,.sw.bilingual{background:var(--bilingual)}
+.seg.ja_only,.sw.ja_only{background:var(--ja_only)}.seg.en_only,.sw.en_only{background:var(--en_only)}
+.legend{display:flex;gap:18px;flex-wrap:wrap;font-size:13px;margin:4px 0 8px}
+.sw{display:inline-block;width:12px;height:12px;border-radius:3px;margin-right:5px;vertical-align:-1px}
+td.ja_only:not(.zero){color:var(--ja_only);font-weight:600}
+td.en_only:not(.zero){color:var(--en_only);font-weight:600}
+.grid2{display:grid;grid-template-columns:1fr 1fr;gap:20px}
+tr.quiet td{color:#9aa3b0}tr.quiet a.code{color:#7f93b5}
+.code{font-family:ui-monospace,"SFMono-Regular",Menlo,monospace;font-weight:600}
+.rname{font-family:ui-monospace,monospace;color:var(--muted);font-size:13px}
+.sev{display:inline-block;font-size:12px;font-weight:600;border-radius:10px;padding:0 8px;
+color:#fff;line-height:18px}
+.sev.error{background:var(--err)}.sev.warning{background:var(--warn)}.sev.info{background:var(--info)}
+td.error:not(.zero) a{color:var(--err);font-weight:700}
+td.warning:not(.zero) a{color:var(--warn);font-weight:700}
+td.info:not(.zero) a{color:var(--info);font-weight:700}
+.chip{display:inline-block;font:12px ui-monospace,monospace;background:#eef1f5;border-radius:4px;
+padding:0 5px;margin:1px 0}
+.filters{position:sticky;top:0;z-index:2;background:#fff;border:1px solid var(--line);
+border-radius:8px;padding:8px 12px;display:flex;gap:18px;align-items:center;flex-wrap:wrap;
+box-shadow:0 2px 6px rgba(0,0,0,.06);margin-bottom:12px}
+.filters[hidden]{display:none}
+.filters .group{display:flex;gap:10px}
+.filters output{margin-left:auto;font-weight:600}
+.sev-toggle.error{color:var(--err)}.sev-toggle.warning{color:var(--warn)}
+.sev-toggle.info{color:var(--info)}
+.unit{background:#fff;border:1px solid var(--line);border-radius:8px;margin:0 0 14px;
+padding:4px 14px 10px}
+.unit[hidden],.finding[hidden]{display:none}
+.unit h3{display:flex;gap:10px;align-items:baseline;flex-wrap:wrap}
+.path{font-family:ui-monospace,monospace;font-size:14px}
+.kind{font-size:11px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);
+border:1px solid var(--line);border-radius:4px;padding:0 5px}
+.count{font-size:12px;font-weight:600}
+.count.error{color:var(--err)}.count.warning{color:var(--warn)}.count.info{color:var(--info)}
+.finding{border-left:4px solid var(--line);padding:6px 0 6px 12px;margin:8px 0}
+.finding.error{border-color:var(--err)}.finding.warning{border-color:var(--warn)}
+.finding.info{border-color:var(--info)}
+.fhead{display:flex;gap:8px;align-items:baseline;flex-wrap:wrap}
+.loc{font:12px ui-monospace,monospace;color:var(--muted)}
+.msg{margin:2px 0 6px}
+.sides{display:grid;grid-template-columns:1fr 1fr;gap:10px}
+.side{min-width:0}
+.sidelabel{font-size:11px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
+.src{margin:2px 0 6px}
+.where{font:12px ui-monospace,monospace;color:var(--muted)}
+.note{font-family:system-ui,sans-serif;font-style:italic}
+pre{margin:2px 0;padding:6px 8px;background:#f3f5f8;border:1px solid #e3e7ec;border-radius:5px;
+white-space:pre-wrap;word-break:break-word;font:13px/1.5 ui-monospace,"SFMono-Regular",Menlo,
+"Noto Sans Mono CJK JP",monospace}
+.src.primary pre{background:#fff8e1;border-color:#f0dca0}
+.ln{display:inline-block;min-width:3em;color:#98a2b3;user-select:none;margin-right:8px;
+text-align:right}
+mark{background:#ffd54f;padding:0 1px}
+.empty{color:#98a2b3;font-style:italic;margin:4px 0}
+.other{margin-top:4px}
+.clean{margin:10px 0}.cleanlist{columns:2;font-size:14px}
+.ruledoc{background:#fff;border:1px solid var(--line);border-radius:8px;margin:6px 0;
+padding:6px 12px}
+.ruledoc summary{cursor:pointer}
+.ruledoc pre{white-space:pre-wrap}
+.alert{background:#fdecea;border:1px solid #f5c2c0;border-radius:8px;padding:4px 14px;
+margin-top:16px}
+.notes{margin-top:12px}
+.clean-run{font-size:16px;color:var(--ok)}
+footer{color:var(--muted);font-size:13px;padding:30px 20px}
+:target{scroll-margin-top:70px}
+@media (max-width:900px){.cards{grid-template-columns:repeat(3,1fr)}
+.grid2,.sides{grid-template-columns:1fr}}
+"""
+
+# Filters by severity, rule and folder.  Reads nothing but the page's own data-* values.
+_SCRIPT = """
+(function () {
+  "use strict";
+  var form = document.getElementById("filters");
+  var findings = Array.prototype.slice.call(document.querySelectorAll("article.finding"));
+  var units = Array.prototype.slice.call(document.querySelectorAll("section.unit"));
+  var shown = document.getElementById("shown");
+  var nomatch = document.getElementById("nomatch");
+  var PREFIX = "#filter?";
+  if (!form) { return; }
+  function state() {
+    var sev = [];
+    form.querySelectorAll("input[name=severity]").forEach(function (box) {
+      if (box.checked) { sev.push(box.value); }
+    });
+    return {sev: sev, rule: form.elements.rule.value, folder: form.elements.folder.value};
+  }
+  function apply() {
+    var s = state();
+    var n = 0;
+    findings.forEach(function (f) {
+      var ok = s.sev.indexOf(f.dataset.severity) >= 0 &&
+        (!s.rule || f.dataset.code === s.rule) &&
+        (!s.folder || f.dataset.folder === s.folder);
+      f.hidden = !ok;
+      if (ok) { n += 1; }
+    });
+    units.forEach(function (u) {
+      u.hidden = !u.querySelector("article.finding:not([hidden])");
+    });
+    shown.textContent = "Showing " + n + " of " + findings.length + " findings";
+    nomatch.hidden = n > 0 || findings.length === 0;
+  }
+  function select(el, value) {
+    el.value = value;
+    if (el.value !== value) { el.value = ""; }
+  }
+  function fromHash() {
+    if (location.hash.indexOf(PREFIX) !== 0) { return false; }
+    var p = new URLSearchParams(location.hash.slice(PREFIX.length));
+    var sev = p.has("severity") ? p.get("severity").split(",") : null;
+    form.querySelectorAll("input[name=severity]").forEach(function (box) {
+      box.checked = !sev || sev.indexOf(box.value) >= 0;
+    });
+    select(form.elements.rule, p.get("rule") || "");
+    select(form.elements.folder, p.get("folder") || "");
+    return true;
+  }
+  function toHash() {
+    var s = state();
+    var p = new URLSearchParams();
+    if (s.rule) { p.set("rule", s.rule); }
+    if (s.folder) { p.set("folder", s.folder); }
+    if (s.sev.length !== 3) { p.set("severity", s.sev.join(",")); }
+    var text = p.toString();
+    try {
+      history.replaceState(null, "", text ? PREFIX + text : location.pathname);
+    } catch (err) { /* some browsers refuse on file: URLs */ }
+  }
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var el = id && document.getElementById(id);
+    if (el && el.tagName === "DETAILS") { el.open = true; }
+  }
+  form.addEventListener("change", function () { apply(); toHash(); });
+  form.addEventListener("reset", function () {
+    setTimeout(function () { apply(); toHash(); }, 0);
+  });
+  window.addEventListener("hashchange", function () {
+    if (fromHash()) {
+      apply();
+      document.getElementById("pages").scrollIntoView();
+    } else {
+      openTarget();
+    }
+  });
+  form.hidden = false;
+  fromHash();
+  apply();
+  openTarget();
+  document.documentElement.setAttribute("data-js", "ready");
+})();
+"""

@@ -1,0 +1,336 @@
+"""The site model: which pages exist, their languages, URLs and translations.
+
+Discovery lists files only; pages are parsed lazily (see :meth:`Site.document`), so a
+run over one changed file can still ask which pages, URLs and anchors exist.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import posixpath
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from taiyaku.site.urls import (
+    UrlStyle,
+    is_page_file,
+    route_stem,
+    route_to_url,
+    url_to_routes,
+)
+
+if TYPE_CHECKING:
+    from taiyaku.parse.document import Document
+
+Layout = Literal["prefix", "dirs", "suffix"]
+LAYOUTS: tuple[Layout, ...] = ("prefix", "dirs", "suffix")
+Language = Literal["ja", "en"]
+
+__all__ = ["LAYOUTS", "Layout", "Page", "Site", "UrlMatch", "layout_route"]
+
+_SKIPPED_DIRS = frozenset({".git", "node_modules", ".taiyaku_cache", "__pycache__"})
+
+
+@dataclass(eq=False)
+class Page:
+    """One Markdown/MDX file under the content root."""
+
+    path: Path  # absolute
+    rel: str  # POSIX path relative to the content root
+    lang: Language | None  # None: outside both language trees (``dirs`` layout)
+    route: str  # the file's path in URL space, e.g. ``en/support/chat.md``
+    key: str  # language-neutral stem shared with the translation, e.g. ``support/chat``
+    url: str | None  # None for partials, which are not routes
+    counterpart: Page | None = field(default=None, repr=False)
+
+    @property
+    def partial(self) -> bool:
+        return posixpath.basename(self.rel).startswith("_")
+
+    @property
+    def suffix(self) -> str:
+        return posixpath.splitext(self.rel)[1]
+
+    def __repr__(self) -> str:
+        return f"Page({self.rel!r}, lang={self.lang!r}, url={self.url!r})"
+
+
+def layout_route(rel: str, layout: Layout) -> tuple[Language | None, str]:
+    """Split a file's root-relative path into its language and its route."""
+    if layout == "prefix":
+        return ("en" if rel.startswith("en/") else "ja"), rel
+    if layout == "dirs":
+        if rel.startswith("en/"):
+            return "en", rel
+        if rel.startswith("ja/"):
+            return "ja", rel[len("ja/") :]
+        return None, rel
+    # suffix (Hugo): page.en.md is the English translation of page.md
+    stem, ext = posixpath.splitext(rel)
+    if stem.endswith(".en"):
+        return "en", f"en/{stem[: -len('.en')]}{ext}"
+    if stem.endswith(".ja"):
+        return "ja", f"{stem[: -len('.ja')]}{ext}"
+    return "ja", rel
+
+
+def _neutral_key(lang: Language | None, route: str) -> str:
+    stem = route_stem(route)
+    if lang == "en" and stem.startswith("en/"):
+        return stem[len("en/") :]
+    return stem
+
+
+@dataclass(frozen=True)
+class UrlMatch:
+    """What a URL path lands on: a page, a static file, or a redirect."""
+
+    page: Page | None = None
+    static: Path | None = None
+    redirect_of: Page | None = None
+    canonical: bool = True
+
+    @property
+    def found(self) -> bool:
+        return self.page is not None or self.static is not None or self.redirect_of is not None
+
+
+class Site:
+    """Pages under a content root, paired JA ⇄ EN, addressable by path and URL."""
+
+    def __init__(
+        self,
+        root: Path,
+        *,
+        layout: Layout = "prefix",
+        url_style: UrlStyle = "preserve",
+        static_dirs: Iterable[Path] = (),
+        exclude: Iterable[str] = (),
+        loader: Callable[[Page], Document] | None = None,
+    ) -> None:
+        self.root = root.resolve()
+        self.layout: Layout = layout
+        self.url_style: UrlStyle = url_style
+        self.static_dirs = tuple(p.resolve() for p in static_dirs)
+        self.exclude = tuple(exclude)
+        self.skipped: list[tuple[Path, str]] = []  # files passed over, with the reason
+        self.pages: list[Page] = []
+        self.assets: list[str] = []  # other files under the root (images, PDFs), root-relative
+        self.by_rel: dict[str, Page] = {}
+        self._by_stem: dict[str, list[Page]] = {}
+        self._page_by_path: dict[Path, Page | None] = {}
+        self._static_by_url: dict[str, Path | None] = {}
+        self._loader = loader
+        self._documents: dict[str, Document] = {}
+        self._redirects: dict[str, list[Page]] | None = None
+        self._discover()
+        self._pair()
+
+    # -- discovery -------------------------------------------------------------
+
+    def _discover(self) -> None:
+        for dirpath, dirnames, filenames in os.walk(self.root, followlinks=False):
+            dirnames[:] = sorted(d for d in dirnames if d not in _SKIPPED_DIRS)
+            for name in sorted(filenames):
+                path = Path(dirpath, name)
+                rel = path.relative_to(self.root).as_posix()
+                if not is_page_file(name):
+                    self.assets.append(rel)
+                    continue
+                if self._excluded(rel):
+                    continue
+                link = path.is_symlink()
+                if link and not self.contains(path.resolve()):
+                    self.skipped.append((path, "symbolic link to a file outside the root"))
+                    continue
+                page = self._add(path, rel)
+                if not link:  # its own path needs no resolving (os.walk follows no links)
+                    self._page_by_path[path] = page
+
+    def _excluded(self, rel: str) -> bool:
+        return any(fnmatch.fnmatch(rel, pattern) for pattern in self.exclude)
+
+    def _add(self, path: Path, rel: str) -> Page:
+        lang, route = layout_route(rel, self.layout)
+        key = _neutral_key(lang, route)
+        partial = posixpath.basename(rel).startswith("_")
+        url = None if partial else route_to_url(route, self.url_style)
+        page = Page(path=path, rel=rel, lang=lang, route=route, key=key, url=url)
+        self.pages.append(page)
+        self.by_rel[rel] = page
+        self._by_stem.setdefault(route_stem(route), []).append(page)
+        return page
+
+    def _pair(self) -> None:
+        by_key: dict[tuple[str, Language], list[Page]] = {}
+        for page in self.pages:
+            if page.lang is not None:
+                by_key.setdefault((page.key, page.lang), []).append(page)
+        for (key, lang), ja_pages in by_key.items():
+            if lang != "ja":
+                continue
+            en_pages = by_key.get((key, "en"), [])
+            for ja in ja_pages:
+                en = _best_counterpart(ja, en_pages)
+                if en is not None and en.counterpart is None:
+                    ja.counterpart = en
+                    en.counterpart = ja
+
+    # -- queries ---------------------------------------------------------------
+
+    def contains(self, path: Path) -> bool:
+        try:
+            path.relative_to(self.root)
+        except ValueError:
+            return False
+        return True
+
+    def page_for_path(self, path: Path) -> Page | None:
+        """The page at ``path`` (symbolic links followed), or None.  Remembered, since
+        the engine asks for every finding's file and resolving a path costs syscalls."""
+        if path in self._page_by_path:
+            return self._page_by_path[path]
+        try:
+            rel = path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            page = None
+        else:
+            page = self.by_rel.get(rel)
+        self._page_by_path[path] = page
+        return page
+
+    def pairs(self) -> list[tuple[Page, Page]]:
+        return [(p, p.counterpart) for p in self.pages if p.lang == "ja" and p.counterpart]
+
+    def pages_for_stem(self, stem: str) -> list[Page]:
+        return self._by_stem.get(stem, [])
+
+    def lookup_url(self, url_path: str) -> UrlMatch:
+        """Find what a root-relative URL path (decoded, no query or fragment) serves."""
+        best: UrlMatch | None = None
+        for candidate in url_to_routes(url_path, self.url_style):
+            for page in self.pages_for_stem(candidate.stem):
+                if page.url is None:
+                    continue
+                match = UrlMatch(page=page, canonical=candidate.canonical)
+                if candidate.canonical:
+                    return match
+                best = best or match
+        static = self.static_file(url_path)
+        if static is not None:
+            return UrlMatch(static=static)
+        redirect = self.redirects().get(_normalise_redirect(url_path))
+        if redirect:
+            return UrlMatch(redirect_of=redirect[0])
+        return best or UrlMatch()
+
+    def static_file(self, url_path: str) -> Path | None:
+        """A non-page file served at ``url_path``: beside the pages or in a static folder.
+        Remembered per URL path, since resolving costs syscalls and pages repeat links."""
+        if url_path not in self._static_by_url:
+            self._static_by_url[url_path] = self._find_static_file(url_path)
+        return self._static_by_url[url_path]
+
+    def _find_static_file(self, url_path: str) -> Path | None:
+        inner = url_path.lstrip("/")
+        if not inner or inner.endswith("/") or is_page_file(inner):
+            return None
+        for base in (self.root, *self.static_dirs):
+            joined = base / inner
+            if not os.path.isfile(joined):  # one stat; resolving costs one per component
+                continue
+            candidate = joined.resolve()
+            try:
+                if candidate.is_relative_to(base) and candidate.is_file():
+                    return candidate
+            except OSError:  # a name too long for the file system, say: not a file
+                continue
+        return None
+
+    # -- documents -------------------------------------------------------------
+
+    def document(self, page: Page) -> Document:
+        """The parsed page, parsed at most once per run."""
+        doc = self._documents.get(page.rel)
+        if doc is None:
+            if self._loader is None:
+                raise RuntimeError("this Site has no document loader")
+            doc = self._loader(page)
+            self._documents[page.rel] = doc
+        return doc
+
+    def loaded_document(self, page: Page) -> Document | None:
+        """The page's Document if this run has read it already (never reads)."""
+        return self._documents.get(page.rel)
+
+    def static_inventory(self) -> list[str]:
+        """Every file in the static folders, as ``folder-index:relative/path``."""
+        listing = []
+        for index, folder in enumerate(self.static_dirs):
+            for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+                dirnames.sort()
+                for name in sorted(filenames):
+                    rel = Path(dirpath, name).relative_to(folder).as_posix()
+                    listing.append(f"{index}:{rel}")
+        return listing
+
+    def set_document(self, page: Page, doc: Document) -> None:
+        """Replace a page's parsed Document (the engine's stand-in after a timeout)."""
+        self._documents[page.rel] = doc
+
+    def redirects(self) -> dict[str, list[Page]]:
+        """``redirect_from`` URL → the pages that claim it.
+
+        Parses only the pages whose text mentions ``redirect_from`` (or that are parsed
+        already), so a run over one changed file does not parse the whole site.
+        """
+        if self._redirects is None:
+            table: dict[str, list[Page]] = {}
+            for page in self.pages:
+                if page.url is None or self._loader is None:
+                    continue
+                if page.rel not in self._documents and not _mentions_redirect(page.path):
+                    continue
+                for source in redirect_sources(self.document(page)):
+                    table.setdefault(_normalise_redirect(source), []).append(page)
+            self._redirects = table
+        return self._redirects
+
+
+def redirect_sources(doc: Document) -> list[str]:
+    data = doc.frontmatter.data or {}
+    value = data.get("redirect_from")
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str)]
+    return []
+
+
+def _mentions_redirect(path: Path) -> bool:
+    """A cheap look at the start of the raw file, where front matter lives, before parsing."""
+    try:
+        with path.open("rb") as handle:
+            return b"redirect_from" in handle.read(64 * 1024)
+    except OSError:  # unreadable: IN001 reports it
+        return False
+
+
+def _normalise_redirect(url: str) -> str:
+    url = url.split("#", 1)[0].split("?", 1)[0]
+    if not url.startswith("/"):
+        url = "/" + url
+    return url.rstrip("/") or "/"
+
+
+def _best_counterpart(ja: Page, candidates: list[Page]) -> Page | None:
+    free = [c for c in candidates if c.counterpart is None]
+    if not free:
+        return None
+    for candidate in free:
+        if candidate.suffix == ja.suffix:
+            return candidate
+    return free[0]
