@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taiyaku import __version__
-from taiyaku.config.loading import ConfigError, Option, all_options, load_config
-from taiyaku.rules.registry import RuleSelectionError, all_rules, get_rule
+from taiyaku.config.loading import Option, all_options, load_config
+from taiyaku.errors import ConfigError, RuleSelectionError
+from taiyaku.rules.registry import all_rules, get_rule
 from taiyaku.run.baseline import prune_baseline, write_baseline
 
 if TYPE_CHECKING:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from taiyaku.errors import ConfigError
 from taiyaku.model.diagnostics import Severity
 from taiyaku.site.pages import LAYOUTS
 from taiyaku.site.urls import URL_STYLES
@@ -21,10 +22,6 @@ from taiyaku.site.urls import URL_STYLES
 __all__ = ["OPTIONS", "Config", "ConfigError", "Option", "find_config_file", "load_config"]
 
 FORMATS = ("text", "json", "github", "sarif", "junit")
-
-
-class ConfigError(ValueError):
-    """A configuration problem, reported as a one-line error with exit code 2."""
 
 
 @dataclass(frozen=True)

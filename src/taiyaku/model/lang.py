@@ -1,13 +1,38 @@
-"""Tell Japanese from English text by its script."""
+"""The two languages: their names, their labels, and telling them apart by script.
+
+``Lang`` is a language a page or a fact is in; ``TextLang`` is what the script of a
+piece of text says, which may be neither (``9:00～17:00`` alone, a URL).
+"""
 
 from __future__ import annotations
 
 import re
 from typing import Literal
 
-Lang = Literal["ja", "en", "none"]
+Lang = Literal["ja", "en"]
+TextLang = Literal["ja", "en", "none"]
+LANGS: tuple[Lang, ...] = ("ja", "en")
 
-__all__ = ["Lang", "detect_language", "japanese_char_count"]
+# How messages name a language: "JA says …; EN (content/en/a.md) states …".
+LANG_LABEL: dict[Lang, str] = {"ja": "JA", "en": "EN"}
+# How messages name it in a sentence: "has no English version".
+LANG_NAME: dict[Lang, str] = {"ja": "Japanese", "en": "English"}
+
+__all__ = [
+    "LANGS",
+    "LANG_LABEL",
+    "LANG_NAME",
+    "Lang",
+    "TextLang",
+    "detect_language",
+    "japanese_char_count",
+    "other_lang",
+]
+
+
+def other_lang(lang: Lang) -> Lang:
+    """The other language: ``"en"`` for ``"ja"`` and the reverse."""
+    return "en" if lang == "ja" else "ja"
 
 
 _JAPANESE = re.compile(
@@ -31,7 +56,7 @@ def japanese_char_count(text: str) -> int:
     return _count(_JAPANESE, text)
 
 
-def detect_language(text: str) -> Lang:
+def detect_language(text: str) -> TextLang:
     """Return ``"ja"``, ``"en"`` or ``"none"`` for a block of text.
 
     A Japanese character carries roughly as much as three Latin letters, so a block is

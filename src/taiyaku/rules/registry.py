@@ -12,13 +12,10 @@ import pkgutil
 from collections.abc import Iterable
 from functools import cache
 
+from taiyaku.errors import RuleSelectionError
 from taiyaku.rules.base import PageRule, PairRule, Rule, SiteRule
 
 __all__ = ["RuleSelectionError", "all_rules", "get_rule", "select_rules"]
-
-
-class RuleSelectionError(ValueError):
-    """A ``--select``/``--ignore`` entry that names no rule."""
 
 
 _PACKAGE = "taiyaku.rules"

@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from taiyaku.config.loading import ConfigError
+from taiyaku.errors import BaselineError
 from taiyaku.model.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
@@ -50,10 +50,6 @@ __all__ = [
 ]
 
 VERSION = 1
-
-
-class BaselineError(ConfigError):
-    """A missing or unreadable baseline file (a one-line error, exit code 2)."""
 
 
 @dataclass(frozen=True)

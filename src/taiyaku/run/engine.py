@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from taiyaku.config.loading import Config, ConfigError
+from taiyaku.config.loading import Config
+from taiyaku.errors import ConfigError, PageTimeout, WorkerFailed
 from taiyaku.model.diagnostics import Diagnostic, Finding, Severity
 from taiyaku.parse.analyzer import get_tagger
 from taiyaku.parse.document import (
@@ -29,8 +30,8 @@ from taiyaku.rules.input.in003_page_timeout import timeout_message
 from taiyaku.rules.registry import select_rules
 from taiyaku.run.baseline import Baseline, BaselineOutcome, apply_baseline
 from taiyaku.run.cache import ResultCache
-from taiyaku.run.forking import WorkerFailed, WorkQueue, can_fork, run_forked
-from taiyaku.run.limits import PageTimeout, time_limit
+from taiyaku.run.forking import WorkQueue, can_fork, run_forked
+from taiyaku.run.limits import time_limit
 from taiyaku.run.suppressions import FileSuppressions, Suppressor, parse_directives
 from taiyaku.site.pages import Page, Site
 

@@ -23,11 +23,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from taiyaku.errors import WorkerFailed
+
 __all__ = ["WorkQueue", "WorkerFailed", "can_fork", "run_forked"]
-
-
-class WorkerFailed(Exception):
-    """A child process raised, or died without sending its result."""
 
 
 @dataclass

@@ -7,14 +7,9 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from taiyaku.errors import PageTimeout
+
 __all__ = ["PageTimeout", "time_limit"]
-
-
-class PageTimeout(BaseException):
-    """Raised when the work on one page runs past the limit.
-
-    A BaseException, so that a rule's own ``except Exception`` cannot swallow it.
-    """
 
 
 @contextmanager

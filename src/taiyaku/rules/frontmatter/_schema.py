@@ -13,9 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from taiyaku.config.loading import ConfigError
+from taiyaku.errors import ConfigError, SchemaConfigError
 from taiyaku.rules.frontmatter.schema import (
-    SchemaConfigError,
     SchemaProblem,
     SchemaSet,
     load_schema_set,

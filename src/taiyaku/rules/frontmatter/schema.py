@@ -33,6 +33,7 @@ from typing import Any, Literal
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError, ValidationError
 
+from taiyaku.errors import SchemaConfigError
 from taiyaku.parse.frontmatter import FrontMatter, parse_yaml
 
 __all__ = [
@@ -46,14 +47,6 @@ __all__ = [
 ]
 
 SchemaProblemKind = Literal["required", "type", "unknown-key"]
-
-
-class SchemaConfigError(Exception):
-    """The schema file cannot be used; ``message`` says why (and where)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)

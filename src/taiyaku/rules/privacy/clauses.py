@@ -40,6 +40,7 @@ from typing import Any, Literal, Protocol
 
 import yaml
 
+from taiyaku.errors import PolicyError
 from taiyaku.parse.analyzer import Morphemes, Token, is_content_pos, tokenize
 
 __all__ = [
@@ -71,14 +72,6 @@ _CJK = r"\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 # ---------------------------------------------------------------------------------------
 # The policy
 # ---------------------------------------------------------------------------------------
-
-
-class PolicyError(ValueError):
-    """The policy file is unreadable or invalid; ``key`` names the offending key."""
-
-    def __init__(self, message: str, key: str | None = None) -> None:
-        super().__init__(message)
-        self.key = key
 
 
 @dataclass(frozen=True)

@@ -22,13 +22,12 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from taiyaku.config.loading import ConfigError
+from taiyaku.errors import ConfigError, PolicyError
 from taiyaku.rules.privacy.clauses import (
     Clause,
     ClauseMatch,
     Lang,
     Policy,
-    PolicyError,
     load_policy,
     match_clauses,
     policy_in_scope,
