@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from taiyaku.model.lang import Lang
 from taiyaku.parse.analyzer import tokenize
-from taiyaku.rules.privacy.clauses import Lang, TextBlock
+from taiyaku.rules.privacy.clauses import TextBlock
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parents[2]

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from taiyaku.rules.privacy.clauses import Lang, Policy, TextBlock, match_clause
+from taiyaku.model.lang import Lang
+from taiyaku.rules.privacy.clauses import Policy, TextBlock, match_clause
 
 CLAUSE_IDS = ["student-staff", "exam-inquiries", "use-of-information", "departmental-systems"]
 LANGS: list[Lang] = ["ja", "en"]

@@ -10,10 +10,10 @@ from __future__ import annotations
 import pytest
 from clause_pages import fixture_blocks
 
+from taiyaku.model.lang import Lang
 from taiyaku.parse.analyzer import tokenize
 from taiyaku.rules.privacy.clauses import (
     Clause,
-    Lang,
     LangThresholds,
     Policy,
     TextBlock,

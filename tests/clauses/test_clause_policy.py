@@ -7,11 +7,11 @@ from textwrap import dedent
 
 import pytest
 
+from taiyaku.errors import PolicyError
 from taiyaku.rules.privacy.clauses import (
     DEFAULT_THRESHOLDS,
     LangThresholds,
     Policy,
-    PolicyError,
     glob_match,
     load_policy,
     policy_in_scope,

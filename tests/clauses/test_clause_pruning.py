@@ -14,11 +14,11 @@ import pytest
 from clause_pages import REPO
 
 from helpers import CORPUS_PAGES
+from taiyaku.model.lang import Lang
 from taiyaku.parse.analyzer import tokenize
 from taiyaku.parse.document import Block, read_document
 from taiyaku.rules.privacy.clauses import (
     ClauseMatch,
-    Lang,
     Policy,
     TextBlock,
     _blocks_worth_splitting,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from helpers import make_site, run_site
-from taiyaku.config.loading import ConfigError
+from taiyaku.errors import ConfigError
 from taiyaku.run import engine
 
 

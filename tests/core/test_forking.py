@@ -7,7 +7,8 @@ import time
 
 import pytest
 
-from taiyaku.run.forking import WorkerFailed, WorkQueue, can_fork, run_forked
+from taiyaku.errors import WorkerFailed
+from taiyaku.run.forking import WorkQueue, can_fork, run_forked
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="no fork() on this platform")
 

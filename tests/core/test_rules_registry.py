@@ -8,8 +8,9 @@ import pytest
 
 from helpers import REPO
 from taiyaku import docgen
+from taiyaku.errors import RuleSelectionError
 from taiyaku.rules.base import PageRule, PairRule, SiteRule
-from taiyaku.rules.registry import RuleSelectionError, all_rules, select_rules
+from taiyaku.rules.registry import all_rules, select_rules
 
 
 @pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.CODE)

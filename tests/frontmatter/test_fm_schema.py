@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
+from taiyaku.errors import SchemaConfigError
 from taiyaku.parse.frontmatter import parse_front_matter
 from taiyaku.rules.frontmatter import schema as schema_module
 from taiyaku.rules.frontmatter.schema import (
-    SchemaConfigError,
     SchemaProblem,
     glob_to_regex,
     load_schema_set,

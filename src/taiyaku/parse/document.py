@@ -21,7 +21,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token as MdToken
 from mdit_py_plugins.footnote import footnote_plugin
 
-from taiyaku.model.lang import Lang, detect_language
+from taiyaku.model.lang import TextLang, detect_language
 from taiyaku.parse.analyzer import Morphemes
 from taiyaku.parse.frontmatter import FrontMatter, parse_front_matter
 from taiyaku.parse.slugger import Slugger
@@ -91,7 +91,7 @@ class Block:
     text: str
     line: int
     end_line: int
-    lang: Lang
+    lang: TextLang
     section: int
     index: int
     segments: tuple[Segment, ...] = field(repr=False)
@@ -119,7 +119,7 @@ class Link:
     column: int
     kind: str  # markdown | reference | autolink | image | html | jsx
     text: str
-    lang: Lang  # language of the surrounding block
+    lang: TextLang  # language of the surrounding block
     section: int
 
 
@@ -257,7 +257,7 @@ class Document:
     def anchor_ids(self) -> set[str]:
         return {a.id for a in self.anchors}
 
-    def blocks_in(self, lang: Lang) -> list[Block]:
+    def blocks_in(self, lang: TextLang) -> list[Block]:
         return [b for b in self.blocks if b.lang == lang]
 
     @cached_property
@@ -642,7 +642,7 @@ class _Builder:
         end_line = line + content.rstrip("\n").count("\n")
         self._add_block("html", text, segments, line, end_line)
 
-    def _scan_tags(self, content: str, base: int, lang: Lang | None) -> None:
+    def _scan_tags(self, content: str, base: int, lang: TextLang | None) -> None:
         for tag in _TAG.finditer(content):
             if tag.group(1):  # closing tag
                 continue
@@ -668,7 +668,7 @@ class _Builder:
                         )
                     )
 
-    def _scan_markdown_links(self, content: str, base: int, lang: Lang) -> None:
+    def _scan_markdown_links(self, content: str, base: int, lang: TextLang) -> None:
         for match in _MD_LINK_IN_HTML.finditer(content):
             line, col = self.source.position(base + match.start(2))
             kind = "image" if match.group(0).startswith("!") else "markdown"

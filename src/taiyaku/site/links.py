@@ -46,7 +46,6 @@ from taiyaku.site.pages import Page, Site
 from taiyaku.site.urls import Href, is_page_file, join_path, parse_href, url_dir
 
 __all__ = [
-    "LANGUAGE_NAMES",
     "LinkResolver",
     "Suggestion",
     "Target",
@@ -565,9 +564,6 @@ def with_fragment(url: str, target: Target) -> str:
     query = f"?{href.query}" if href.query else ""
     fragment = "#" + href.raw.split("#", 1)[1] if "#" in href.raw else ""
     return f"{url}{query}{fragment}"
-
-
-LANGUAGE_NAMES = {"ja": ("JA", "Japanese"), "en": ("EN", "English")}
 
 
 def wrong_language(target: Target, lang: str) -> Page | None:

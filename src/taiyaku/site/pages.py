@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from taiyaku.model.lang import Lang
 from taiyaku.site.urls import (
     UrlStyle,
     is_page_file,
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
 
 Layout = Literal["prefix", "dirs", "suffix"]
 LAYOUTS: tuple[Layout, ...] = ("prefix", "dirs", "suffix")
-Language = Literal["ja", "en"]
 
 __all__ = ["LAYOUTS", "Layout", "Page", "Site", "UrlMatch", "layout_route"]
 
@@ -40,7 +40,7 @@ class Page:
 
     path: Path  # absolute
     rel: str  # POSIX path relative to the content root
-    lang: Language | None  # None: outside both language trees (``dirs`` layout)
+    lang: Lang | None  # None: outside both language trees (``dirs`` layout)
     route: str  # the file's path in URL space, e.g. ``en/support/chat.md``
     key: str  # language-neutral stem shared with the translation, e.g. ``support/chat``
     url: str | None  # None for partials, which are not routes
@@ -58,7 +58,7 @@ class Page:
         return f"Page({self.rel!r}, lang={self.lang!r}, url={self.url!r})"
 
 
-def layout_route(rel: str, layout: Layout) -> tuple[Language | None, str]:
+def layout_route(rel: str, layout: Layout) -> tuple[Lang | None, str]:
     """Split a file's root-relative path into its language and its route."""
     if layout == "prefix":
         return ("en" if rel.startswith("en/") else "ja"), rel
@@ -77,7 +77,7 @@ def layout_route(rel: str, layout: Layout) -> tuple[Language | None, str]:
     return "ja", rel
 
 
-def _neutral_key(lang: Language | None, route: str) -> str:
+def _neutral_key(lang: Lang | None, route: str) -> str:
     stem = route_stem(route)
     if lang == "en" and stem.startswith("en/"):
         return stem[len("en/") :]
@@ -165,7 +165,7 @@ class Site:
         return page
 
     def _pair(self) -> None:
-        by_key: dict[tuple[str, Language], list[Page]] = {}
+        by_key: dict[tuple[str, Lang], list[Page]] = {}
         for page in self.pages:
             if page.lang is not None:
                 by_key.setdefault((page.key, page.lang), []).append(page)

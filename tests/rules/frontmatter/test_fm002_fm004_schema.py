@@ -9,7 +9,7 @@ import pytest
 import taiyaku.rules.frontmatter._schema as shared
 from helpers import REPO, lint, make_site, run_site
 from taiyaku.cli import main
-from taiyaku.config.loading import ConfigError
+from taiyaku.errors import ConfigError
 
 CHECKS = REPO / "checks"  # the utelecon schema this repository ships
 

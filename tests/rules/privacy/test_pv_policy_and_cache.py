@@ -10,7 +10,7 @@ from privacy_pages import CHECKS, IDS, clause, notes, page, pv
 
 from helpers import REPO, count_analyses, lint, make_site, run_site
 from taiyaku.cli import main
-from taiyaku.config.loading import ConfigError
+from taiyaku.errors import ConfigError
 from taiyaku.rules.privacy import page_clauses
 
 ALL = IDS

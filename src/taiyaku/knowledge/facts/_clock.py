@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from taiyaku.knowledge.facts.model import MINUTES_PER_DAY, InvalidTime, TimeFact, TimeKind
+from taiyaku.model.lang import Lang
 
 __all__ = ["Atom", "Meridiem", "Role", "make_point", "make_range"]
 
@@ -38,7 +39,7 @@ class Atom:
     meridiem: Meridiem | None = None
     next_day: bool = False
     special: Literal["noon", "midnight"] | None = None
-    lang: Literal["ja", "en"] = "en"
+    lang: Lang = "en"
 
 
 def resolve(atom: Atom, role: Role) -> int | str:

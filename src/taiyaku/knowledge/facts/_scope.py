@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Literal
 
 from taiyaku.knowledge.facts.model import DateFact, DaySet, Fact, InvalidTime, TimeFact
+from taiyaku.model.lang import Lang
 
 __all__ = ["Qualifier", "attach_days", "facts_in_order"]
 
-Lang = Literal["ja", "en"]
 
 
 @dataclass(frozen=True)

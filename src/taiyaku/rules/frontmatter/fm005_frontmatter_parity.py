@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from taiyaku.model.diagnostics import Finding, Related, Severity
+from taiyaku.model.lang import LANG_NAME
 from taiyaku.rules.base import PairRule, RuleOption
 from taiyaku.rules.frontmatter._breadcrumb import (
     STOPS,
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
 
 KeyPath = tuple[str, ...]
 
-_LANGUAGE = {"ja": "Japanese", "en": "English"}
 _PARENT: KeyPath = ("breadcrumb", "parent")
 
 
@@ -158,7 +158,7 @@ def _line(doc: Document, path: KeyPath) -> int:
 def _presence(has: Side, lacks: Side, path: KeyPath, value: Any) -> Finding:
     key = ".".join(path)
     shown = "" if value is _NO_VALUE else f" ({_literal(value)})"
-    other = _LANGUAGE[lacks.lang]
+    other = LANG_NAME[lacks.lang]
     message = f"'{key}' is set here{shown} but not in the {other} page"
     line = _line(has.doc, path)
     related = (Related(lacks.path, _line(lacks.doc, path[:-1]), f"the {other} page"),)

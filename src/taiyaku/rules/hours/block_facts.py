@@ -33,7 +33,7 @@ import fnmatch
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from taiyaku.knowledge.facts import (
     DateFact,
@@ -49,7 +49,8 @@ from taiyaku.knowledge.facts import (
 )
 from taiyaku.knowledge.facts.calendar import WEEKDAY_ABBR
 from taiyaku.model.diagnostics import Related
-from taiyaku.model.lang import japanese_char_count
+from taiyaku.model.lang import LANG_LABEL, LANG_NAME, Lang, japanese_char_count
+from taiyaku.model.spans import Spot
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -58,11 +59,8 @@ if TYPE_CHECKING:
     from taiyaku.rules.context import Context, Pair
 
 __all__ = [
-    "LANG_LABEL",
-    "Lang",
     "LocatedFact",
     "Section",
-    "Spot",
     "block_facts",
     "date_reading",
     "how_often",
@@ -79,8 +77,6 @@ __all__ = [
     "weekday_errors",
 ]
 
-Lang = Literal["ja", "en"]
-LANG_LABEL: dict[Lang, str] = {"ja": "JA", "en": "EN"}
 # The key under which the run's fact cache lives in Context.policy.
 _CACHE_KEY = "taiyaku.rules.hours#block-facts"
 _WEEKDAYS_KEY = "taiyaku.rules.hours#weekday-errors"
@@ -266,16 +262,6 @@ def _source(doc: Document, block: Block) -> str:
 
 
 # ----------------------------------------------------------------------- places
-@dataclass(frozen=True)
-class Spot:
-    """Where a span starts and ends in a file (1-based; the end column is exclusive)."""
-
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-
-
 def span(block: Block, start: int, end: int) -> Spot:
     line, column = block.position(start)
     if end <= start:
@@ -429,7 +415,7 @@ def other_side(ctx: Context, pair: Pair, section: Section, lang: Lang) -> tuple[
     """
     side = pair.side(lang)
     line = section.line(lang)
-    language = "Japanese" if lang == "ja" else "English"
+    language = LANG_NAME[lang]
     if pair.bilingual:
         note = f"the {language} text of this section" if section.label else ""
         return f"the {language} text of this page", Related(side.path, line, note)

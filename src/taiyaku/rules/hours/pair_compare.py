@@ -27,14 +27,8 @@ from taiyaku.knowledge.facts import (
     times_equal,
 )
 from taiyaku.model.diagnostics import Finding, Related, Severity
-from taiyaku.rules.hours.block_facts import (
-    LANG_LABEL,
-    Lang,
-    LocatedFact,
-    Section,
-    how_often,
-    pair_sections,
-)
+from taiyaku.model.lang import LANG_LABEL, Lang, other_lang
+from taiyaku.rules.hours.block_facts import LocatedFact, Section, how_often, pair_sections
 
 if TYPE_CHECKING:
     from taiyaku.rules.context import Context, Pair
@@ -46,7 +40,6 @@ __all__ = [
     "Repeated",
     "compare_pair",
     "differs_finding",
-    "other_lang",
     "repeated_finding",
 ]
 
@@ -86,10 +79,6 @@ class PairComparison:
     repeated: list[Repeated]
     one_sided: list[OneSided]
     left_out: dict[Lang, list[LocatedFact]]  # the facts ``keep`` left out, by language
-
-
-def other_lang(lang: Lang) -> Lang:
-    return "en" if lang == "ja" else "ja"
 
 
 def compare_pair(

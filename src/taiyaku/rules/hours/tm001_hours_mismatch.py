@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 
 from taiyaku.knowledge.facts import TimeFact
 from taiyaku.model.diagnostics import Finding, Severity
+from taiyaku.model.lang import LANG_LABEL, other_lang
 from taiyaku.rules.base import PairRule
-from taiyaku.rules.hours.block_facts import LANG_LABEL, other_side, time_reading
+from taiyaku.rules.hours.block_facts import other_side, time_reading
 from taiyaku.rules.hours.pair_compare import (
     OneSided,
     compare_pair,
     differs_finding,
-    other_lang,
     repeated_finding,
 )
 

@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING
 
 from taiyaku.knowledge.facts import DateFact, dates_equal
 from taiyaku.model.diagnostics import Finding, Severity
+from taiyaku.model.lang import LANG_LABEL, Lang, other_lang
 from taiyaku.rules.base import PairRule
 from taiyaku.rules.hours.block_facts import (
-    LANG_LABEL,
-    Lang,
     LocatedFact,
     block_facts,
     date_reading,
@@ -26,7 +25,6 @@ from taiyaku.rules.hours.pair_compare import (
     OneSided,
     compare_pair,
     differs_finding,
-    other_lang,
     repeated_finding,
 )
 

@@ -1,1 +1,1 @@
-"""LK: links and anchors, resolved the way the site generator resolves them (see taiyaku.site.links)."""
+"""LK: links and anchors, resolved the way the site generator resolves them (site.links)."""

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from taiyaku.model.diagnostics import Finding, Related, Severity
-from taiyaku.model.lang import detect_language
+from taiyaku.model.lang import LANG_LABEL, LANG_NAME, detect_language
 from taiyaku.rules.base import PageRule
-from taiyaku.site.links import LANGUAGE_NAMES, resolver_for, wrong_language
+from taiyaku.site.links import resolver_for, wrong_language
 
 if TYPE_CHECKING:
     from taiyaku.parse.document import Document
@@ -63,13 +63,13 @@ class WrongLanguageLink(PageRule):
             suggestion = counterpart.url
             if target.fragment and target.fragment in (resolver.anchors(counterpart) or ()):
                 suggestion += "#" + target.href.raw.split("#", 1)[1]
-            code, _ = LANGUAGE_NAMES[lang]
-            _, theirs = LANGUAGE_NAMES[target.page.lang or ""]
+            code = LANG_LABEL[lang]
+            theirs = LANG_NAME[target.page.lang]
             who = f"{code} text" if bilingual else f"{code} page"
             yield Finding(
                 doc.path,
                 link.line,
                 link.column,
                 f"{who} links to the {theirs} page {target.page.url}; did you mean {suggestion}?",
-                related=(Related(counterpart.path, 1, f"the {LANGUAGE_NAMES[lang][1]} page"),),
+                related=(Related(counterpart.path, 1, f"the {LANG_NAME[lang]} page"),),
             )

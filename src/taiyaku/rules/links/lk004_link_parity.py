@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from taiyaku.model.diagnostics import Finding, Related, Severity
+from taiyaku.model.lang import LANG_LABEL
 from taiyaku.rules.base import PairRule
 from taiyaku.site.links import (
-    LANGUAGE_NAMES,
     LinkResolver,
     Target,
     external_key,
@@ -148,7 +148,7 @@ def _describe(item: _Item, lang_of_reader: str | None = None) -> str:
     if lang_of_reader and page is not None:
         counterpart = page.counterpart
         if page.lang != lang_of_reader and counterpart is not None and counterpart.url:
-            code, _ = LANGUAGE_NAMES[lang_of_reader]
+            code = LANG_LABEL[lang_of_reader]
             notes.append(f"{code} counterpart {counterpart.url}")
     if notes == [item.link.href]:
         return item.link.href
@@ -177,8 +177,8 @@ def _mismatch(pair: Pair, ja: _Item, en: _Item, section: int | None) -> Finding:
         here, there = (en, ja), (pair.en, pair.ja)
     mine, other = here
     side, other_side = there
-    code, _ = LANGUAGE_NAMES[side.lang]
-    other_code, _ = LANGUAGE_NAMES[other_side.lang]
+    code = LANG_LABEL[side.lang]
+    other_code = LANG_LABEL[other_side.lang]
     message = (
         f"{_where(pair, side, section)}{code} links {_describe(mine)} where {other_code} links "
         f"{_describe(other, side.lang)}"
@@ -193,8 +193,8 @@ def _mismatch(pair: Pair, ja: _Item, en: _Item, section: int | None) -> Finding:
 
 
 def _one_sided(pair: Pair, item: _Item, side: Side, other: Side, section: int | None) -> Finding:
-    code, _ = LANGUAGE_NAMES[side.lang]
-    other_code, _ = LANGUAGE_NAMES[other.lang]
+    code = LANG_LABEL[side.lang]
+    other_code = LANG_LABEL[other.lang]
     target = item.target
     page = target.page
     expected = ""

@@ -41,6 +41,7 @@ from typing import Any, Literal, Protocol
 import yaml
 
 from taiyaku.errors import PolicyError
+from taiyaku.model.lang import LANGS, Lang
 from taiyaku.parse.analyzer import Morphemes, Token, is_content_pos, tokenize
 
 __all__ = [
@@ -48,7 +49,6 @@ __all__ = [
     "BlockText",
     "Clause",
     "ClauseMatch",
-    "Lang",
     "LangThresholds",
     "Policy",
     "PolicyError",
@@ -62,9 +62,7 @@ __all__ = [
     "policy_in_scope",
 ]
 
-Lang = Literal["ja", "en"]
 Status = Literal["present", "altered", "missing"]
-LANGS: tuple[Lang, ...] = ("ja", "en")
 POLICY_VERSION = 1
 # Kana, kanji, CJK punctuation and full-width forms.
 _CJK = r"\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"

@@ -23,10 +23,11 @@ from typing import TYPE_CHECKING
 import yaml
 
 from taiyaku.errors import ConfigError, PolicyError
+from taiyaku.model.lang import LANG_NAME, Lang, other_lang
+from taiyaku.model.spans import Spot
 from taiyaku.rules.privacy.clauses import (
     Clause,
     ClauseMatch,
-    Lang,
     Policy,
     load_policy,
     match_clauses,
@@ -39,12 +40,9 @@ if TYPE_CHECKING:
     from taiyaku.site.pages import Page
 
 __all__ = [
-    "LANG_LABEL",
-    "LANG_NAME",
     "POLICY_FILE",
     "PageSide",
     "PrivacyRun",
-    "Spot",
     "UsesPrivacyPolicy",
     "display_line",
     "excerpt",
@@ -57,9 +55,6 @@ POLICY_FILE = "privacy.yml"
 # The key under which the run's PrivacyRun lives in Context.policy.
 _RUN_KEY = "privacy.yml#clause-verdicts"
 
-LANG_LABEL: dict[Lang, str] = {"ja": "JA", "en": "EN"}
-LANG_NAME: dict[Lang, str] = {"ja": "Japanese", "en": "English"}
-_OTHER: dict[Lang, Lang] = {"ja": "en", "en": "ja"}
 
 
 def privacy_run(ctx: Context) -> PrivacyRun:
@@ -106,16 +101,6 @@ def _one_line(exc: PolicyError, path: Path, shown: str) -> str:
     if text.startswith(prefix):
         text = text[len(prefix) :]
     return f"{shown}: {text}"
-
-
-@dataclass(frozen=True)
-class Spot:
-    """A place on a page (1-based), and where its span ends when it has one."""
-
-    line: int
-    column: int
-    end_line: int | None = None
-    end_column: int | None = None
 
 
 @dataclass(frozen=True)
@@ -233,7 +218,7 @@ class PrivacyRun:
 
     def other_side(self, side: PageSide) -> PageSide | None:
         """The other language: the bilingual page's other half, or the translation."""
-        other = _OTHER[side.lang]
+        other = other_lang(side.lang)
         if side.bilingual:
             return self.side(side.doc, side.page, other)
         counterpart = side.page.counterpart

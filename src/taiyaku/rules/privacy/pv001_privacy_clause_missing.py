@@ -6,10 +6,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from taiyaku.model.diagnostics import Finding, Related, Severity
+from taiyaku.model.lang import LANG_LABEL, LANG_NAME
 from taiyaku.rules.base import PageRule
 from taiyaku.rules.privacy.page_clauses import (
-    LANG_LABEL,
-    LANG_NAME,
     UsesPrivacyPolicy,
     display_line,
     first_words,

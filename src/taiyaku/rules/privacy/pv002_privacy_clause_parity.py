@@ -6,14 +6,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from taiyaku.model.diagnostics import Finding, Related, Severity
+from taiyaku.model.lang import LANG_LABEL, LANG_NAME
 from taiyaku.rules.base import PairRule
-from taiyaku.rules.privacy.page_clauses import (
-    LANG_LABEL,
-    LANG_NAME,
-    UsesPrivacyPolicy,
-    display_line,
-    privacy_run,
-)
+from taiyaku.rules.privacy.page_clauses import UsesPrivacyPolicy, display_line, privacy_run
 
 if TYPE_CHECKING:
     from taiyaku.rules.context import Context, Pair

@@ -6,8 +6,9 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from taiyaku.model.diagnostics import Finding, Severity
+from taiyaku.model.lang import LANG_LABEL
 from taiyaku.rules.base import PageRule
-from taiyaku.rules.privacy.page_clauses import LANG_LABEL, UsesPrivacyPolicy, privacy_run
+from taiyaku.rules.privacy.page_clauses import UsesPrivacyPolicy, privacy_run
 
 if TYPE_CHECKING:
     from taiyaku.parse.document import Document
