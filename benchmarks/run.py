@@ -41,7 +41,8 @@ from _common import CORPUS_PAGES, REPO, best_of, best_of_interleaved, scaled_cop
 from floor import floor
 from taiyaku.config.loading import load_config
 from taiyaku.parse.analyzer import get_tagger
-from taiyaku.run.engine import RunResult, run
+from taiyaku.run.engine import run
+from taiyaku.run.result import RunResult
 
 TEXTLINT_SECONDS = 14.7  # textlint + preset-ja-technical-writing on the corpus's 78 .md files
 

@@ -18,7 +18,8 @@ import pytest
 
 from taiyaku.config.loading import load_config
 from taiyaku.parse import analyzer
-from taiyaku.run.engine import RunResult, run
+from taiyaku.run.engine import run
+from taiyaku.run.result import RunResult
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -43,15 +44,17 @@ def run_site(
     paths: Iterable[Path] = (),
     *,
     checks_dir: Path | None = None,
+    describe_pages: bool = False,
     **options: Any,
 ) -> RunResult:
-    """Run taiyaku on ``root`` with flag-style ``options`` (``url_style="pretty"``)."""
+    """Run taiyaku on ``root`` with flag-style ``options`` (``url_style="pretty"``);
+    ``describe_pages`` as ``taiyaku report`` runs it."""
     overrides = {key.replace("_", "-"): value for key, value in options.items()}
     overrides.setdefault("root", str(root))
     overrides["checks-dir"] = str(checks_dir) if checks_dir else str(root / "_no_checks_")
     overrides.setdefault("cache", False)  # tests of the cache turn it on explicitly
     config = load_config(None, overrides, cwd=root, discover=False)
-    return run(config, list(paths), cwd=root)
+    return run(config, list(paths), cwd=root, describe_pages=describe_pages)
 
 
 def lint(root: Path, paths: Iterable[Path] = (), **options: Any) -> list[str]:

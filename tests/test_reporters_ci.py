@@ -22,7 +22,7 @@ from marker_rules import install
 from taiyaku.model.diagnostics import Diagnostic, Severity
 from taiyaku.output import github, junit
 from taiyaku.rules.registry import all_rules
-from taiyaku.run.engine import InternalError, RunResult
+from taiyaku.run.result import InternalError, RunResult
 
 SCHEMA = json.loads((Path(__file__).parent / "sarif-schema-2.1.0.json").read_text("utf-8"))
 FORMATS = ("json", "github", "sarif", "junit")
@@ -198,12 +198,13 @@ def test_junit_escapes_names(runs) -> None:  # type: ignore[no-untyped-def]
 def test_junit_replaces_characters_xml_cannot_carry(tmp_path: Path) -> None:
     page = tmp_path / "a.md"
     result = RunResult(
-        [Diagnostic(page, 1, 1, "XX001", "x", Severity.ERROR, 'bad \x01 byte <&> "quoted"\nnext')],
+        (Diagnostic(page, 1, 1, "XX001", "x", Severity.ERROR, 'bad \x01 byte <&> "quoted"\nnext'),),
         files=1,
         pairs=0,
         cwd=tmp_path,
-        internal_errors=[InternalError("internal error in XX001 on a.md: \x1b boom")],
-        checked=[page],
+        root=tmp_path,
+        internal_errors=(InternalError("internal error in XX001 on a.md: \x1b boom"),),
+        checked=(page,),
     )
     root = ET.fromstring(junit.render(result).encode("utf-8"))
     failure = root.find("testsuite/testcase/failure")

@@ -18,13 +18,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taiyaku import __version__
-from taiyaku.config.loading import Option, all_options, load_config
-from taiyaku.errors import ConfigError, RuleSelectionError
+from taiyaku.config.loading import Config, load_config
+from taiyaku.config.options import Option, all_options
+from taiyaku.errors import ConfigError
+from taiyaku.output import check_formats, get_reporter, report_formats
 from taiyaku.rules.registry import all_rules, get_rule
-from taiyaku.run.baseline import prune_baseline, write_baseline
+from taiyaku.run.baseline import (
+    Baseline,
+    BaselineOutcome,
+    apply_baseline,
+    prune_baseline,
+    write_baseline,
+)
 
 if TYPE_CHECKING:
-    from taiyaku.run.engine import RunResult
+    from taiyaku.run.result import RunResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -54,10 +62,9 @@ def _add_option_flags(parser: argparse.ArgumentParser, options: Sequence[Option]
             parser.add_argument(
                 flag, dest=dest, action="append", default=None, metavar="VALUE", help=help_text
             )
-        elif option.kind == "choice":
-            parser.add_argument(
-                flag, dest=dest, choices=option.choices, default=None, help=help_text
-            )
+        elif option.kind == "choice" or option.key == "format":
+            choices = check_formats() if option.key == "format" else option.choices
+            parser.add_argument(flag, dest=dest, choices=choices, default=None, help=help_text)
         elif option.kind == "int":
             parser.add_argument(flag, dest=dest, type=int, default=None, help=help_text)
         elif option.kind == "float":
@@ -125,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(args.format)
         if args.command == "rule":
             return _rule(args.code)
-    except (ConfigError, RuleSelectionError) as exc:
+    except ConfigError as exc:
         print(f"taiyaku: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -145,28 +152,37 @@ def _flag_overrides(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from taiyaku.output import get_reporter
     from taiyaku.run.engine import run
 
     config = load_config(args.config, _flag_overrides(args), discover=not args.no_config)
+    render = get_reporter(config.get("format"))
     if args.write_baseline:
         config.values["baseline"] = None  # record every finding, old ones too
     elif args.prune_baseline and not config.get("baseline"):
         raise ConfigError("--prune-baseline needs a baseline (--baseline FILE)")
+    baseline = _load_baseline(config)
     result = run(config, list(args.paths))
     for note in result.warnings:
         print(f"taiyaku: warning: {note}", file=sys.stderr)
     if args.write_baseline:
         return _write_baseline(result, args.write_baseline)
-    output = get_reporter(config.get("format"))(result)
-    sys.stdout.write(output)
+    outcome: BaselineOutcome | None = None
+    if baseline is not None:
+        result, outcome = apply_baseline(result, baseline)
+    sys.stdout.write(render(result))
     for error in result.internal_errors:
         print(f"taiyaku: error: {error.message}", file=sys.stderr)
-    if result.baseline is not None:
-        print(f"taiyaku: {result.baseline.summary(hint=not args.prune_baseline)}", file=sys.stderr)
-        if args.prune_baseline and result.baseline.fixed and not result.internal_errors:
-            print(f"taiyaku: {prune_baseline(result.baseline)}", file=sys.stderr)
+    if outcome is not None:
+        print(f"taiyaku: {outcome.summary(hint=not args.prune_baseline)}", file=sys.stderr)
+        if args.prune_baseline and outcome.fixed and not result.internal_errors:
+            print(f"taiyaku: {prune_baseline(outcome)}", file=sys.stderr)
     return result.exit_code
+
+
+def _load_baseline(config: Config) -> Baseline | None:
+    """The configured baseline, read before the run so that a missing one fails fast."""
+    path = config.get("baseline")
+    return Baseline.load(Path(path)) if path else None
 
 
 def _add_report_parser(commands: Any) -> None:
@@ -186,7 +202,7 @@ def _add_report_parser(commands: Any) -> None:
     report.add_argument(
         "--format",
         dest="report_format",
-        choices=("html", "markdown"),
+        choices=report_formats(),
         default="html",
         help="html: one page for a browser (default); markdown: a summary for a PR comment",
     )
@@ -221,11 +237,14 @@ def _report(args: argparse.Namespace) -> int:
     fmt = args.report_format
     output = args.output or (DEFAULT_HTML_REPORT if fmt == "html" else "-")
     show = args.progress if args.progress is not None else fmt == "html" and wants_progress()
+    baseline = _load_baseline(config)
     with progress_bar(show) as progress:
-        result = run(config, list(args.paths), progress=progress)
+        result = run(config, list(args.paths), progress=progress, describe_pages=True)
+    if baseline is not None:
+        result, _outcome = apply_baseline(result, baseline)
     for note in result.warnings:
         print(f"taiyaku: warning: {note}", file=sys.stderr)
-    report = build_report(result, severity_overrides=config.severity_overrides)
+    report = build_report(result)
     if fmt == "html":
         from taiyaku.output.report import html as report_html
 

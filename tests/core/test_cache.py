@@ -99,12 +99,12 @@ def test_an_unwritable_cache_folder_only_costs_speed(tmp_path: Path) -> None:
 
 def test_without_the_cache_no_file_is_hashed(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Cache keys are built only when there is a cache: --no-cache reads each page once."""
-    import taiyaku.rules.context
+    import taiyaku.run.cache
 
     def refuse(path: Path) -> str:
         raise AssertionError(f"hashed {path} with the cache off")
 
-    monkeypatch.setattr(taiyaku.rules.context, "content_hash", refuse)
+    monkeypatch.setattr(taiyaku.run.cache, "content_hash", refuse)
     root = make_site(
         tmp_path / "site", {"a.md": PAGE + "平日9時から\n", "en/a.md": PAGE + "9 a.m.\n"}
     )

@@ -8,7 +8,7 @@ import pytest
 
 from helpers import make_site, run_site
 from taiyaku.errors import ConfigError
-from taiyaku.run import engine
+from taiyaku.run import workers as worker_pool
 
 
 def test_parallel_run_equals_serial_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -28,19 +28,20 @@ def test_parallel_run_equals_serial_run(tmp_path: Path, monkeypatch: pytest.Monk
         result = run_site(tmp_path, jobs=jobs)
         assert not result.internal_errors
         return [
-            (str(d.path), d.line, d.code, d.message, d.snippet) for d in result.diagnostics
+            (str(d.path), d.line, d.code, d.message, result.source(d.path, d.line))
+            for d in result.diagnostics
         ], result
 
     serial, serial_result = findings(1)
-    monkeypatch.setattr(engine, "PARALLEL_MIN_PAGES", 2)
+    monkeypatch.setattr(worker_pool, "PARALLEL_MIN_PAGES", 2)
     calls: list[int] = []
-    original = engine._check_in_workers
+    original = worker_pool.run_forked
 
-    def spy(ctx, rules, units, jobs, result, progress=None):  # type: ignore[no-untyped-def]
-        calls.append(jobs)
-        return original(ctx, rules, units, jobs, result, progress)
+    def spy(func, count, on_result=None):  # type: ignore[no-untyped-def]
+        calls.append(count)
+        return original(func, count, on_result)
 
-    monkeypatch.setattr(engine, "_check_in_workers", spy)
+    monkeypatch.setattr(worker_pool, "run_forked", spy)
     parallel, parallel_result = findings(2)
     assert calls == [2], "the pool was not used"
     assert parallel == serial
@@ -63,8 +64,8 @@ def test_a_crashed_worker_is_an_internal_error_and_the_pages_are_still_checked(
     make_site(tmp_path, files)
     serial = run_site(tmp_path, jobs=1)
     assert "FM007" in {d.code for d in serial.diagnostics}
-    monkeypatch.setattr(engine, "PARALLEL_MIN_PAGES", 2)
-    original = engine._worker
+    monkeypatch.setattr(worker_pool, "PARALLEL_MIN_PAGES", 2)
+    original = worker_pool._worker
 
     def crashing(index: int):  # type: ignore[no-untyped-def]
         if index == 1:
@@ -73,7 +74,7 @@ def test_a_crashed_worker_is_an_internal_error_and_the_pages_are_still_checked(
             os._exit(9)  # as a segfault in a native library would end it
         return original(index)
 
-    monkeypatch.setattr(engine, "_worker", crashing)
+    monkeypatch.setattr(worker_pool, "_worker", crashing)
     result = run_site(tmp_path, jobs=2)
     assert [e.message.splitlines()[0] for e in result.internal_errors] == [
         "internal error: worker 1 ended without a result"
@@ -93,9 +94,9 @@ def test_policies_are_loaded_once_before_the_workers_fork(
         {f"s{i}/page.md": f"---\ntitle: p{i}\n---\n本文{i}\n" for i in range(6)},
     )
     checks = make_site(tmp_path / "checks", {"privacy.yml": "version: 1\nclauses: [\n"})
-    monkeypatch.setattr(engine, "PARALLEL_MIN_PAGES", 2)
+    monkeypatch.setattr(worker_pool, "PARALLEL_MIN_PAGES", 2)
     forked: list[int] = []
-    monkeypatch.setattr(engine, "run_forked", lambda *args: forked.append(1))
+    monkeypatch.setattr(worker_pool, "run_forked", lambda *args: forked.append(1))
     with pytest.raises(ConfigError, match=r"privacy\.yml"):
         run_site(site, checks_dir=checks, jobs=2)
     assert forked == []
@@ -125,15 +126,15 @@ def test_a_schema_that_is_no_json_schema_stops_a_parallel_run_as_it_stops_a_seri
     with pytest.raises(ConfigError) as serial:
         run_site(site, checks_dir=checks, jobs=1)
     assert "is not a valid JSON Schema" in str(serial.value)
-    monkeypatch.setattr(engine, "PARALLEL_MIN_PAGES", 2)
-    original = engine._worker
+    monkeypatch.setattr(worker_pool, "PARALLEL_MIN_PAGES", 2)
+    original = worker_pool._worker
     workers: list[int] = []
 
     def spy(index: int):  # type: ignore[no-untyped-def]
         workers.append(index)
         return original(index)
 
-    monkeypatch.setattr(engine, "_worker", spy)
+    monkeypatch.setattr(worker_pool, "_worker", spy)
     with pytest.raises(ConfigError) as parallel:
         run_site(site, checks_dir=checks, jobs=2)
     assert str(parallel.value) == str(serial.value)

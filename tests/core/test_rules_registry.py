@@ -8,16 +8,17 @@ import pytest
 
 from helpers import REPO
 from taiyaku import docgen
+from taiyaku.config.selection import RuleSet
 from taiyaku.errors import RuleSelectionError
-from taiyaku.rules.base import PageRule, PairRule, SiteRule
-from taiyaku.rules.registry import all_rules, select_rules
+from taiyaku.rules.base import DirectiveRule, PageRule, PairRule, SiteRule
+from taiyaku.rules.registry import all_rules
 
 
 @pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.CODE)
 def test_rule_is_self_describing(rule) -> None:  # type: ignore[no-untyped-def]
     assert re.fullmatch(r"[A-Z]{2,3}\d{3}", rule.CODE)
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.NAME)
-    assert issubclass(rule, PageRule | PairRule | SiteRule)
+    assert issubclass(rule, PageRule | PairRule | SiteRule | DirectiveRule)
     doc = rule.doc()
     assert doc.summary and doc.what_it_does and doc.why_bad and doc.example, rule.CODE
     module = rule.__module__.rsplit(".", 1)[-1]
@@ -41,13 +42,13 @@ def test_codes_and_names_are_unique() -> None:
     ],
 )
 def test_selection(select: list[str], ignore: list[str], expected: list[str]) -> None:
-    chosen = [r.CODE for r in select_rules(select, ignore) if r.CODE[:2] in ("PR", "IN")]
+    chosen = [r.CODE for r in RuleSet.resolve(select, ignore).rules if r.CODE[:2] in ("PR", "IN")]
     assert chosen == expected
 
 
 def test_unknown_selector_is_an_error() -> None:
     with pytest.raises(RuleSelectionError, match="'XY' matches no rule"):
-        select_rules(["XY"], [])
+        RuleSet.resolve(["XY"], [])
 
 
 def test_readme_rule_table_is_current() -> None:

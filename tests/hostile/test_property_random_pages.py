@@ -93,7 +93,7 @@ def test_random_pages_never_crash_and_json_is_valid(ja: str, en: str, mdx: bool)
         (root / f"a/page{suffix}").write_text(ja, encoding="utf-8", errors="surrogatepass")
         (root / f"en/a/page{suffix}").write_text(en, encoding="utf-8", errors="surrogatepass")
         result = run_site(root, max_page_seconds=10)
-        assert result.internal_errors == []
+        assert result.internal_errors == ()
         data = json.loads(render(result))
         jsonschema.validate(data, SCHEMA)
         assert data["summary"]["files"] == 2

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from helpers import make_site, run_site
 from taiyaku.model.diagnostics import Diagnostic, Related, Severity
-from taiyaku.run.engine import RunResult
+from taiyaku.run.result import RunResult
 
 PAYLOAD = "<script>document.documentElement.setAttribute('data-pwned','1')</script>"
 IMG_PAYLOAD = '<img src="x" onerror="document.title=\'pwned\'">'
@@ -37,12 +37,28 @@ def sample_site(root: Path) -> Path:
     return make_site(root, FILES)
 
 
+def page_path(result: RunResult, rel: str) -> Path:
+    """The path of the page ``rel`` as the run knows it."""
+    return next(page.path for page in result.pages if page.rel == rel)
+
+
+def with_diagnostics(result: RunResult, added: list[Diagnostic]) -> RunResult:
+    """``result`` with ``added`` among its diagnostics, and the lines they quote (read
+    here, as the run reads the lines of its own diagnostics)."""
+    sources = dict(result.sources)
+    for d in added:
+        for path, line in [(d.path, d.line), *((r.path, r.line) for r in d.related)]:
+            lines = path.read_text(encoding="utf-8").split("\n")
+            if 1 <= line <= len(lines):
+                sources[(path, line)] = lines[line - 1]
+    diagnostics = tuple(sorted([*result.diagnostics, *added], key=Diagnostic.sort_key))
+    return replace(result, diagnostics=diagnostics, sources=sources)
+
+
 def with_synthetic_findings(result: RunResult) -> RunResult:
     """Add a pair finding with a related line on the counterpart, and an unknown code."""
-    assert result.site is not None
-    site = result.site
-    ja = site.by_rel["support/chat.md"].path
-    en = site.by_rel["en/support/chat.md"].path
+    ja = page_path(result, "support/chat.md")
+    en = page_path(result, "en/support/chat.md")
     extra = [
         Diagnostic(
             en,
@@ -58,12 +74,12 @@ def with_synthetic_findings(result: RunResult) -> RunResult:
         ),
         Diagnostic(ja, 9, 1, "QQ002", "odd-markup", Severity.WARNING, f"found {IMG_PAYLOAD}"),
     ]
-    diagnostics = sorted([*result.diagnostics, *extra], key=Diagnostic.sort_key)
-    return replace(result, diagnostics=diagnostics)
+    return with_diagnostics(result, extra)
 
 
 def sample_result(root: Path) -> RunResult:
     """The sample site checked by the pairing and input rules only (their findings are
     what these tests expect; other families are exercised by the browser tests), plus
     synthetic findings of made-up codes."""
-    return with_synthetic_findings(run_site(sample_site(root), select=["PR", "IN"]))
+    site = sample_site(root)
+    return with_synthetic_findings(run_site(site, select=["PR", "IN"], describe_pages=True))

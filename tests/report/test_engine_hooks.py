@@ -1,4 +1,5 @@
-"""The engine's hooks for reports: the run's Site, and an optional progress callback."""
+"""The engine's hooks for reports: what it tells of the pages, and an optional progress
+callback."""
 
 from __future__ import annotations
 
@@ -11,13 +12,23 @@ from taiyaku.run.engine import run
 PAGE = "---\ntitle: t\n---\ntext\n"
 
 
-def test_the_run_keeps_its_site_with_the_parsed_documents(tmp_path: Path) -> None:
-    root = make_site(tmp_path, {"a.md": "---\ntitle: あ\n---\n本文\n", "en/a.md": PAGE})
-    result = run_site(root)
-    assert result.site is not None
-    page = result.site.by_rel["a.md"]
-    assert page.counterpart is result.site.by_rel["en/a.md"]
-    assert result.site.document(page).line_text(4) == "本文"
+def test_a_report_run_describes_its_pages_and_quotes_the_lines_it_points_at(
+    tmp_path: Path,
+) -> None:
+    """The report reads nothing but the result: each page's kind and counterpart, and the
+    text of every line a diagnostic or its related location points at."""
+    root = make_site(
+        tmp_path,
+        {"a.md": "---\ntitle: あ\n---\n本文\n", "en/a.md": PAGE, "b.md": "---\ntitle: b\n---\n本\n"},
+    )
+    result = run_site(root, describe_pages=True)
+    infos = {page.rel: page for page in result.pages}
+    assert (infos["a.md"].kind, infos["a.md"].counterpart) == ("pair", "en/a.md")
+    assert (infos["en/a.md"].kind, infos["en/a.md"].counterpart) == ("pair", "a.md")
+    assert (infos["b.md"].kind, infos["b.md"].counterpart) == ("ja-only", None)
+    missing = next(d for d in result.diagnostics if d.code == "PR001")
+    assert result.source(missing.path, missing.line) == "---"
+    assert run_site(root).pages == (), "a check run gathers no page infos"
 
 
 def test_progress_counts_pages_as_each_pair_or_page_is_done(tmp_path: Path) -> None:

@@ -21,7 +21,9 @@ from taiyaku.cli import main
 from taiyaku.config.loading import load_config
 from taiyaku.output.report import html as report_html
 from taiyaku.output.report.model import build_report
-from taiyaku.run.engine import RunResult, run
+from taiyaku.run.engine import run
+from taiyaku.run.result import RunResult
+from taiyaku.site.pages import Site
 
 pytestmark = needs_chromium
 
@@ -32,7 +34,7 @@ def write_report(out: Path, *args: str) -> None:
 
 def the_run(config_args: dict[str, str], paths: list[Path], discover: bool) -> RunResult:
     config = load_config(None, config_args, cwd=REPO, discover=discover)
-    result = run(config, paths, cwd=REPO)
+    result = run(config, paths, cwd=REPO, describe_pages=True)
     assert not result.internal_errors
     return result
 
@@ -49,11 +51,10 @@ def expected_coverage(result: RunResult) -> dict[str, int]:
     PR001 reports exactly the Japanese pages without a translation (and no partials,
     redirect-only or bilingual pages); PR002 the English pages without a source.
     """
-    assert result.site is not None
-    root = result.site.root
+    root = result.root
     checked = {p.relative_to(root).as_posix() for p in result.checked}
     expected: Counter[str] = Counter()
-    for ja, _en in result.site.pairs():
+    for ja, _en in Site(root).pairs():
         if ja.rel in checked:
             expected[f"{folder(ja.rel)}:pairs"] += 1
             expected["all folders:pairs"] += 1

@@ -109,5 +109,5 @@ def test_a_clean_run(tmp_path: Path) -> None:
     from helpers import make_site, run_site
 
     root = make_site(tmp_path, {"a.md": "あ\n", "en/a.md": "a\n"})
-    page = report_html.render(build_report(run_site(root)))
+    page = report_html.render(build_report(run_site(root, describe_pages=True)))
     assert "No findings. Every checked page passed." in page

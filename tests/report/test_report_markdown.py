@@ -48,7 +48,7 @@ def test_a_clean_run(tmp_path: Path) -> None:
     from helpers import make_site, run_site
 
     root = make_site(tmp_path, {"a.md": "あ\n", "en/a.md": "a\n"})
-    out = report_markdown.render(build_report(run_site(root)))
+    out = report_markdown.render(build_report(run_site(root, describe_pages=True)))
     assert "| **All folders** | **1** | **0** | **0** | **0** | **100%** |" in out
     assert "### Findings by rule\n\nNo findings from the " in out
     assert "### Findings\n" not in out and "### Top" not in out

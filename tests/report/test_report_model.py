@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from report_sites import sample_result
+from report_sites import (
+    page_path,
+    sample_result,
+    sample_site,
+    with_diagnostics,
+    with_synthetic_findings,
+)
 
 from helpers import make_site, run_site
 from taiyaku.model.diagnostics import Diagnostic, Severity
@@ -29,14 +36,14 @@ def test_a_bilingual_page_counts_as_translated(tmp_path: Path) -> None:
     prose_en = "This is an English paragraph with enough words."
     body = "\n\n".join([prose_ja, prose_en] * 3)
     root = make_site(tmp_path, {"a/both.md": f"---\ntitle: t\n---\n\n{body}\n"})
-    report = build_report(run_site(root))
+    report = build_report(run_site(root, describe_pages=True))
     assert report.coverage_total.bilingual == 1
     assert report.coverage_total.translated_percent == 100.0
 
 
 def test_findings_of_both_sides_belong_to_the_pair(tmp_path: Path) -> None:
     report = build_report(sample_result(tmp_path))
-    unit = next(u for u in report.units if u.key == "support/chat.md")
+    unit = next(u for u in report.groups if u.key == "support/chat.md")
     assert (unit.kind, unit.ja, unit.en) == ("pair", "support/chat.md", "en/support/chat.md")
     assert [i.code for i in unit.items] == ["QQ002", "ZZ001"]  # JA-side finding first
 
@@ -58,19 +65,20 @@ def test_a_bilingual_page_puts_each_line_in_its_language_column(tmp_path: Path) 
     prose_en = "This is an English paragraph with enough words."
     body = "\n\n".join([prose_ja, prose_en] * 3)
     root = make_site(tmp_path, {"both.md": f"---\ntitle: t\n---\n\n{body}\n"})
-    result = run_site(root)
-    assert result.site is not None
-    path = result.site.by_rel["both.md"].path
-    result.diagnostics.append(Diagnostic(path, 7, 1, "ZZ009", "x", Severity.INFO, "m"))
+    result = run_site(root, describe_pages=True)
+    path = page_path(result, "both.md")
+    result = with_diagnostics(result, [Diagnostic(path, 7, 1, "ZZ009", "x", Severity.INFO, "m")])
     (item,) = build_report(result).items
     assert not item.ja and item.en[0].text == prose_en
 
 
 def test_rules_come_from_the_registry_and_from_unknown_codes(tmp_path: Path) -> None:
-    result = sample_result(tmp_path)
-    report = build_report(result, severity_overrides={"PR001": Severity.WARNING})
+    site = sample_site(tmp_path)
+    run = run_site(site, select=["PR", "IN"], severity=["PR001=warning"], describe_pages=True)
+    result = with_synthetic_findings(run)
+    report = build_report(result)
     rules = {r.code: r for r in report.rules}
-    assert {r.CODE for r in result.rules} <= set(rules)
+    assert {r.code for r in result.rules} <= set(rules)
     assert rules["PR001"].severity is Severity.WARNING  # configured, not the default
     assert rules["PR001"].doc.startswith("A Japanese page has no English counterpart.")
     assert rules["PR001"].anchor == "pr001-missing-translation"
@@ -96,12 +104,10 @@ def test_findings_per_folder(tmp_path: Path) -> None:
 def test_long_lines_are_clipped_around_the_column(tmp_path: Path) -> None:
     line = "x" * 1000 + "TARGET" + "y" * 1000
     root = make_site(tmp_path, {"a.md": line + "\n"})
-    result = run_site(root)
-    assert result.site is not None
-    path = result.site.by_rel["a.md"].path
-    result.diagnostics = [
-        Diagnostic(path, 1, 1001, "ZZ001", "x", Severity.ERROR, "m", end_line=1, end_column=1007)
-    ]
+    result = run_site(root, describe_pages=True)
+    path = page_path(result, "a.md")
+    marked = Diagnostic(path, 1, 1001, "ZZ001", "x", Severity.ERROR, "m", end_line=1, end_column=1007)
+    result = with_diagnostics(replace(result, diagnostics=()), [marked])
     (item,) = build_report(result).items
     (source,) = item.ja
     assert source.text is not None and len(source.text) == 400

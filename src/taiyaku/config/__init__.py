@@ -1,0 +1,2 @@
+"""Configuration: the options (:mod:`.options`), reading them (:mod:`.loading`) and the
+rule selection they make (:mod:`.selection`)."""

@@ -1,4 +1,4 @@
-"""Configuration: ``[tool.taiyaku]`` in pyproject.toml, or taiyaku.toml, plus flags.
+"""Reading the configuration: ``[tool.taiyaku]`` in pyproject.toml, or taiyaku.toml, plus flags.
 
 Every key is also a command-line flag (``url-style`` ⇄ ``--url-style``); flags win over
 the file.  An unknown key or a value of the wrong type is an error that names the key.
@@ -14,48 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from taiyaku.config.options import Option, all_options
 from taiyaku.errors import ConfigError
 from taiyaku.model.diagnostics import Severity
-from taiyaku.site.pages import LAYOUTS
-from taiyaku.site.urls import URL_STYLES
 
-__all__ = ["OPTIONS", "Config", "ConfigError", "Option", "find_config_file", "load_config"]
-
-FORMATS = ("text", "json", "github", "sarif", "junit")
-
-
-@dataclass(frozen=True)
-class Option:
-    key: str
-    kind: str  # str | path | paths | list | choice | int | float | bool | table
-    default: Any
-    help: str
-    choices: tuple[str, ...] = ()
-    flag: bool = True  # also a command-line flag
-
-
-OPTIONS: tuple[Option, ...] = (
-    Option("root", "path", None, "content root: the folder whose layout is the site's URL space"),
-    Option("layout", "choice", "prefix", "where translations live", LAYOUTS),
-    Option("url-style", "choice", "preserve", "how page files map to URLs", URL_STYLES),
-    Option("checks-dir", "path", "checks", "folder with the site policy (privacy.yml, schema)"),
-    Option("select", "list", [], "rule codes, prefixes or names to run (default: all)"),
-    Option("ignore", "list", [], "rule codes, prefixes or names to skip"),
-    Option("format", "choice", "text", "output format", FORMATS),
-    Option("static-dirs", "paths", [], "folders of static files served at the site root"),
-    Option("exclude", "list", [], "globs (relative to the root) of files not to check"),
-    Option("max-page-bytes", "int", 5 * 1024 * 1024, "pages larger than this are not parsed"),
-    Option("cache", "bool", True, "reuse results of unchanged files from the cache"),
-    Option("cache-dir", "path", ".taiyaku_cache", "where the result cache lives"),
-    Option("jobs", "int", 0, "worker processes (0: one per core, used for large runs)"),
-    Option("max-page-seconds", "float", 30.0, "time limit for checking one page (0: none)"),
-    Option("severity", "table", {}, "per-rule severity: CODE=error|warning|info"),
-    Option("per-file-ignores", "table", {}, "GLOB=CODE[,CODE] rules to skip for matching files"),
-    Option("baseline", "path", None, "report only findings not recorded in this baseline file"),
-)
-
-_OPTION_BY_KEY = {o.key: o for o in OPTIONS}
-
+__all__ = ["Config", "find_config_file", "load_config"]
 
 @dataclass
 class Config:
@@ -76,26 +39,6 @@ class Config:
     @property
     def severity_overrides(self) -> dict[str, Severity]:
         return self.values.get("severity", {})
-
-
-def all_options() -> tuple[Option, ...]:
-    """Core options plus the options rules declare."""
-    from taiyaku.rules.registry import all_rules
-
-    extra: list[Option] = []
-    seen = set(_OPTION_BY_KEY)
-    for rule in all_rules():
-        for opt in rule.OPTIONS:
-            if opt.key in seen:
-                continue
-            seen.add(opt.key)
-            kind = {bool: "bool", int: "int", float: "float", list: "list"}.get(opt.type, "str")
-            if opt.choices:
-                kind = "choice"
-            extra.append(
-                Option(opt.key, kind, opt.default, f"[{rule.CODE}] {opt.help}", opt.choices)
-            )
-    return (*OPTIONS, *extra)
 
 
 def find_config_file(start: Path) -> Path | None:

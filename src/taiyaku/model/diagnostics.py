@@ -2,7 +2,8 @@
 
 Rules yield :class:`Finding` objects that know only *where* and *what*; the engine stamps
 each one with the rule's code, name and configured severity and turns it into a
-:class:`Diagnostic`.  Reporters know nothing but Diagnostics.
+:class:`Diagnostic`.  Reporters know nothing but Diagnostics, the source lines they quote
+and :class:`RuleMeta` (what each code means).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Diagnostic", "Finding", "Related", "Severity"]
+__all__ = ["Diagnostic", "Finding", "Related", "RuleMeta", "Severity"]
 
 
 class Severity(enum.Enum):
@@ -64,6 +65,35 @@ class Finding:
     related: tuple[Related, ...] = ()
     # Text that identifies the finding independently of its line, for baselines.
     fingerprint_text: str | None = None
+    # One fact, one message: this finding is dropped where another rule reports the same
+    # fact.  Each entry is (code, path): "not when rule ``code`` reports on ``path`` in
+    # this run" (it is selected and not ignored for that file).  The engine decides, with
+    # the run's rule selection; the rule never asks which rules run.
+    deferred_to: tuple[tuple[str, Path], ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    """A rule as reports describe it: what the run's diagnostics of that code mean."""
+
+    code: str
+    name: str
+    severity: Severity  # as configured for this run
+    default_severity: Severity
+    scope: str  # page | pair | site
+    summary: str  # the docstring's first sentence
+    what_it_does: str  # its "What it does" section
+    doc: str  # the whole docstring (Markdown)
+
+    @property
+    def anchor(self) -> str:
+        """The rule's anchor, as in docs/rules.md: ``tm001-hours-mismatch``."""
+        return f"{self.code.lower()}-{self.name}"
+
+    @property
+    def family(self) -> str:
+        """``TM`` for ``TM001``."""
+        return self.code.rstrip("0123456789") or self.code
 
 
 @dataclass(frozen=True)
@@ -79,7 +109,6 @@ class Diagnostic:
     end_column: int | None = None
     related: tuple[Related, ...] = field(default=())
     fingerprint_text: str | None = None
-    snippet: str | None = None  # the source line, for human-readable output
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (str(self.path), self.line, self.column, self.code)

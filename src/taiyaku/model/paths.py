@@ -8,9 +8,14 @@ from pathlib import Path
 __all__ = ["display_path"]
 
 
-def display_path(path: Path, cwd: Path) -> str:
-    """``path`` as the user would write it from ``cwd`` (``content/support/chat.md``)."""
+def display_path(path: Path, cwd: Path | None = None, *, climb: bool = True) -> str:
+    """``path`` as the user would write it from ``cwd`` (default: the working directory):
+    ``content/support/chat.md``.  With ``climb=False`` a path outside ``cwd`` is shown
+    whole rather than as ``../…``."""
     try:
-        return os.path.relpath(path, cwd)
+        rel = os.path.relpath(path, cwd)
     except ValueError:  # another drive on Windows
         return str(path)
+    if not climb and rel.startswith(".."):
+        return str(path)
+    return rel

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from taiyaku.model.diagnostics import Severity
 
 if TYPE_CHECKING:
-    from taiyaku.run.engine import RunResult
+    from taiyaku.run.result import RunResult
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

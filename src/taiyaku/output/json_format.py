@@ -9,7 +9,7 @@ from taiyaku import __version__
 from taiyaku.model.diagnostics import Severity
 
 if TYPE_CHECKING:
-    from taiyaku.run.engine import RunResult
+    from taiyaku.run.result import RunResult
 
 
 def as_dict(result: RunResult) -> dict[str, Any]:
@@ -45,7 +45,7 @@ def as_dict(result: RunResult) -> dict[str, Any]:
     if result.baseline is not None:
         data["summary"]["baseline"] = {
             "suppressed": result.baseline.suppressed,
-            "fixed": result.baseline.fixed_count,
+            "fixed": result.baseline.fixed,
         }
     return data
 

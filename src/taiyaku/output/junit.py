@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from taiyaku.model.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
-    from taiyaku.run.engine import RunResult
+    from taiyaku.run.result import RunResult
 
 # Characters XML 1.0 cannot carry at all, not even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

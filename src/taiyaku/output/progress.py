@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from taiyaku.run.engine import Progress
+    from taiyaku.run.result import Progress
 
 __all__ = ["progress_bar", "wants_progress"]
 

@@ -17,11 +17,10 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from taiyaku import __version__
-from taiyaku.model.diagnostics import Diagnostic, Related, Severity
+from taiyaku.model.diagnostics import Diagnostic, Related, RuleMeta, Severity
 
 if TYPE_CHECKING:
-    from taiyaku.rules.base import Rule
-    from taiyaku.run.engine import RunResult
+    from taiyaku.run.result import RunResult
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -37,7 +36,7 @@ def render(result: RunResult) -> str:
 
 def as_dict(result: RunResult) -> dict[str, Any]:
     rules = list(result.rules)
-    index = {rule.CODE: i for i, rule in enumerate(rules)}
+    index = {rule.code: i for i, rule in enumerate(rules)}
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -55,19 +54,18 @@ def as_dict(result: RunResult) -> dict[str, Any]:
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def _descriptor(rule: type[Rule]) -> dict[str, Any]:
-    doc = rule.doc()
+def _descriptor(rule: RuleMeta) -> dict[str, Any]:
     return {
-        "id": rule.CODE,
-        "name": rule.NAME,
-        "shortDescription": {"text": doc.summary},
-        "fullDescription": {"text": doc.what_it_does or doc.summary},
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.what_it_does or rule.summary},
         "help": {
-            "text": doc.text,
-            "markdown": f"**{rule.CODE} {rule.NAME}**: {doc.text}",
+            "text": rule.doc,
+            "markdown": f"**{rule.code} {rule.name}**: {rule.doc}",
         },
-        "defaultConfiguration": {"level": _LEVELS[rule.SEVERITY]},
-        "properties": {"scope": rule.SCOPE, "family": rule.family()},
+        "defaultConfiguration": {"level": _LEVELS[rule.default_severity]},
+        "properties": {"scope": rule.scope, "family": rule.family},
     }
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from taiyaku.model.diagnostics import Severity
 
 if TYPE_CHECKING:
-    from taiyaku.run.engine import RunResult
+    from taiyaku.run.result import RunResult
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -24,10 +24,11 @@ def render(result: RunResult, *, color: bool | None = None) -> str:
     for d in result.diagnostics:
         code = f"\x1b[1;{_COLORS[d.severity]}m{d.code}\x1b[0m" if color else d.code
         lines.append(f"{result.display(d.path)}:{d.line}:{d.column}: {code} [{d.name}] {d.message}")
-        if d.snippet:
+        snippet = result.source(d.path, d.line)
+        if snippet:
             gutter = f"{d.line:>5} | "
-            lines.append(gutter + d.snippet.rstrip())
-            lines.append(" " * (len(gutter) + _width(d.snippet[: d.column - 1])) + "^")
+            lines.append(gutter + snippet.rstrip())
+            lines.append(" " * (len(gutter) + _width(snippet[: d.column - 1])) + "^")
         for related in d.related:
             note = f" ({related.message})" if related.message else ""
             lines.append(f"      = see {result.display(related.path)}:{related.line}{note}")

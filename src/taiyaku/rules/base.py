@@ -1,28 +1,34 @@
-"""Rule base classes: page rules, pair rules and site rules.
+"""Rule base classes: page rules, pair rules, site rules and directive rules.
 
 A rule module defines one subclass with ``CODE``, ``NAME`` (kebab-case), ``SEVERITY`` and
 a docstring with the sections *What it does*, *Why is this bad?* and *Example*.  That
 docstring is what ``taiyaku rule CODE`` prints and what the docs are generated from.
 Rules yield :class:`~taiyaku.model.diagnostics.Finding` objects; the engine stamps them.
+
+A rule never asks which other rules run: where two rules could report one fact, the
+finding names the other rule in ``Finding.deferred_to`` and the engine decides.
 """
 
 from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from taiyaku.model.diagnostics import Finding, Severity
+from taiyaku.model.diagnostics import Finding, RuleMeta, Severity
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from taiyaku.parse.directives import Directive
     from taiyaku.parse.document import Document
     from taiyaku.rules.context import Context, Pair
 
 Scope = Literal["page", "pair", "site"]
 
-__all__ = ["PageRule", "PairRule", "Rule", "RuleDoc", "RuleOption", "SiteRule"]
+__all__ = ["DirectiveRule", "PageRule", "PairRule", "Rule", "RuleDoc", "RuleOption", "SiteRule"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,10 @@ class Rule:
     # configuration. The result cache then keeps their findings until those files
     # change; rules that look further (links, breadcrumbs, pairing) must leave it True.
     USES_SITE: ClassVar[bool] = True
+    # The kinds of DocumentProblem this rule reports (IN001–IN003).  When the engine
+    # stops work on a page (the time limit), it replaces the page by a stand-in that
+    # records the problem and runs the selected rules that report that kind on it.
+    REPORTS_PROBLEMS: ClassVar[frozenset[str]] = frozenset()
 
     @classmethod
     def prepare(cls, ctx: Context) -> None:
@@ -75,6 +85,21 @@ class Rule:
         unusable.  The engine runs it in this process while the workers start on the
         pages, and before reporting anything; a rule that loads lazily (in one process)
         checks everything as it loads."""
+
+    @classmethod
+    def meta(cls, severity: Severity | None = None) -> RuleMeta:
+        """What reports show of the rule, with the run's configured ``severity``."""
+        doc = cls.doc()
+        return RuleMeta(
+            code=cls.CODE,
+            name=cls.NAME,
+            severity=severity or cls.SEVERITY,
+            default_severity=cls.SEVERITY,
+            scope=cls.SCOPE,
+            summary=doc.summary,
+            what_it_does=doc.what_it_does,
+            doc=doc.text,
+        )
 
     @classmethod
     def family(cls) -> str:
@@ -107,6 +132,24 @@ class PairRule(Rule):
     SCOPE: ClassVar[Scope] = "pair"
 
     def check(self, pair: Pair, ctx: Context) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+class DirectiveRule(Rule):
+    """Reports on the suppression directives of a checked page, once every other rule's
+    diagnostics have been matched against them (TY100)."""
+
+    SCOPE: ClassVar[Scope] = "page"
+
+    def check(
+        self,
+        path: Path,
+        directives: Sequence[Directive],
+        selected: Collection[str],
+        every_rule: bool,
+    ) -> Iterable[Finding]:
+        """Findings for the page at ``path``; ``selected``: the codes that ran;
+        ``every_rule``: whether every registered rule ran."""
         raise NotImplementedError
 
 

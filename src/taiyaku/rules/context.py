@@ -1,60 +1,63 @@
-"""What rules read besides a Document: the run's Context and the JA ⇄ EN Pair."""
+"""What rules read besides a Document: the run's :class:`Context` and the JA ⇄ EN
+:class:`Pair`.
+
+The Context is read-only for rules, except for :meth:`Context.state`: values a rule
+family computes once per run and shares between its rules (a policy file, a cache of
+extracted facts), each under a typed :class:`RunState` key of its own.
+"""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Generic, TypeVar
 
-from taiyaku.config.loading import Config
 from taiyaku.model.lang import Lang
+from taiyaku.model.paths import display_path
 from taiyaku.parse.document import Block, Document, Section
-from taiyaku.run.cache import ResultCache, content_hash, site_fingerprint
 from taiyaku.site.pages import Page, Site
 
-if TYPE_CHECKING:
-    from taiyaku.run.suppressions import FileSuppressions
+__all__ = ["Context", "Pair", "RunState", "Side"]
 
-__all__ = ["Context", "Pair", "Side"]
+T = TypeVar("T")
+
+
+class RunState(Generic[T]):
+    """A key for a value computed once per run: ``ctx.state(KEY)``.
+
+    Each family declares its own (``PRIVACY = RunState("privacy", PrivacyRun.load)``);
+    the type of the value travels with the key, so no caller casts.
+    """
+
+    def __init__(self, name: str, make: Callable[[Context], T]) -> None:
+        self.name = name
+        self.make = make
+
+    def __repr__(self) -> str:
+        return f"RunState({self.name!r})"
 
 
 @dataclass
 class Context:
-    """The run: configuration, the site, the pages being checked, loaded policy files."""
+    """The run as rules see it: the settings, the site, the pages being checked."""
 
-    config: Config
+    options: Mapping[str, Any]
     site: Site
     targets: list[Page]
     cwd: Path = field(default_factory=Path.cwd)
-    cache: ResultCache | None = None
-    _policies: dict[str, Any] = field(default_factory=dict, repr=False)
-    _hashes: dict[str, str] = field(default_factory=dict, repr=False)
-    _site_fingerprint: str | None = field(default=None, repr=False)
-    #: What worker processes read of the pages they checked, for this process, which
-    #: did not read those pages: the source lines diagnostics quote, by (path, line),
-    #: and each page's suppression directives.
-    lines_read: dict[tuple[Path, int], str] = field(default_factory=dict, repr=False)
-    directives_read: dict[Path, FileSuppressions] = field(default_factory=dict, repr=False)
+    checks_dir: Path | None = None  # the site policy folder (``checks-dir``)
+    _states: dict[RunState[Any], Any] = field(default_factory=dict, repr=False)
 
-    def file_hash(self, page: Page) -> str:
-        """SHA-256 of the page file's bytes, computed once per run."""
-        digest = self._hashes.get(page.rel)
-        if digest is None:
-            digest = self._hashes[page.rel] = content_hash(page.path)
-        return digest
+    def option(self, key: str) -> Any:
+        return self.options.get(key)
 
-    def site_fingerprint(self) -> str:
-        """A hash of every page's path and content and every other file's path: what
-        rules that look beyond their own pages (``Rule.USES_SITE``) can depend on."""
-        if self._site_fingerprint is None:
-            files = [(p.rel, self.file_hash(p)) for p in self.site.pages]
-            files += [(f"asset:{rel}", "") for rel in self.site.assets]
-            files += [(f"static:{rel}", "") for rel in self.site.static_inventory()]
-            self._site_fingerprint = site_fingerprint(files)
-        return self._site_fingerprint
+    def state(self, key: RunState[T]) -> T:
+        """The run's value for ``key``, made on first use (errors surface once, too)."""
+        if key not in self._states:
+            self._states[key] = key.make(self)
+        return self._states[key]  # type: ignore[no-any-return]
 
     def document(self, page: Page) -> Document:
         return self.site.document(page)
@@ -71,27 +74,14 @@ class Context:
 
     def display_path(self, path: Path) -> str:
         """A path as the user would write it: relative to the working directory."""
-        try:
-            return os.path.relpath(path, self.cwd)
-        except ValueError:  # another drive on Windows
-            return str(path)
-
-    def option(self, key: str) -> Any:
-        return self.config.get(key)
+        return display_path(path, self.cwd)
 
     def checks_file(self, name: str) -> Path | None:
         """A file in the site's policy folder (``checks-dir``), if it exists."""
-        folder = self.config.get("checks-dir")
-        if folder is None:
+        if self.checks_dir is None:
             return None
-        path = Path(folder) / name
+        path = self.checks_dir / name
         return path if path.is_file() else None
-
-    def policy(self, name: str, load: Callable[[], Any]) -> Any:
-        """Load a policy object once per run (load errors surface once, too)."""
-        if name not in self._policies:
-            self._policies[name] = load()
-        return self._policies[name]
 
 
 @dataclass(frozen=True)
@@ -107,8 +97,15 @@ class Side:
     def path(self) -> Path:
         return self.doc.path
 
+    @cached_property
+    def _by_section(self) -> dict[int, list[Block]]:
+        grouped: dict[int, list[Block]] = {}
+        for block in self.blocks:
+            grouped.setdefault(block.section, []).append(block)
+        return grouped
+
     def blocks_of_section(self, index: int) -> list[Block]:
-        return [b for b in self.blocks if b.section == index]
+        return list(self._by_section.get(index, ()))
 
 
 @dataclass(frozen=True)

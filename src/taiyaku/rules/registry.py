@@ -1,21 +1,19 @@
 """The rule registry: every rule module under this package, by code.
 
 Rules live one per module, grouped by family (``taiyaku/rules/<family>/<code>_<name>.py``).
-Selection by code (``TM001``), prefix (``TM``) or name (``hours-mismatch``) happens once,
-here, when the configuration is read.
+Selection by code, prefix or name happens once per run, in :mod:`taiyaku.config.selection`.
 """
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Iterable
 from functools import cache
 
 from taiyaku.errors import RuleSelectionError
 from taiyaku.rules.base import PageRule, PairRule, Rule, SiteRule
 
-__all__ = ["RuleSelectionError", "all_rules", "get_rule", "select_rules"]
+__all__ = ["all_rules", "code_of", "get_rule"]
 
 
 _PACKAGE = "taiyaku.rules"
@@ -53,40 +51,9 @@ def get_rule(selector: str) -> type[Rule]:
     raise RuleSelectionError(f"unknown rule {selector!r} (see `taiyaku rules`)")
 
 
-def _matches(rule: type[Rule], selector: str) -> bool:
-    s = selector.strip()
-    if s.upper() == "ALL":
-        return True
-    return rule.CODE.upper().startswith(s.upper()) or rule.NAME == s.lower()
-
-
-def _specificity(selector: str) -> int:
-    """``ALL`` < a prefix < a longer prefix < a full code or a name."""
-    s = selector.strip()
-    if s.upper() == "ALL":
-        return 0
-    if any(rule.NAME == s.lower() for rule in all_rules()):
-        return 100
-    return len(s)
-
-
-def select_rules(select: Iterable[str], ignore: Iterable[str]) -> list[type[Rule]]:
-    """The rules left after ``select`` (default: all) and ``ignore``.
-
-    The longer (more specific) selector wins, as in ruff: ``--select TM --ignore TM004``
-    runs TM001–TM003; ``--ignore TM --select TM001`` runs TM001.
-    """
-    select = list(select) or ["ALL"]
-    ignore = list(ignore)
-    for selector in (*select, *ignore):
-        if not any(_matches(rule, selector) for rule in all_rules()):
-            raise RuleSelectionError(
-                f"{selector!r} matches no rule code, prefix or name (see `taiyaku rules`)"
-            )
-    chosen = []
+def code_of(entry: str) -> str | None:
+    """The code of the rule ``entry`` names exactly (its code in any case, or its name)."""
     for rule in all_rules():
-        sel = max((_specificity(s) for s in select if _matches(rule, s)), default=-1)
-        ign = max((_specificity(s) for s in ignore if _matches(rule, s)), default=-1)
-        if sel >= 0 and sel > ign:
-            chosen.append(rule)
-    return chosen
+        if entry.upper() == rule.CODE or entry.lower() == rule.NAME:
+            return rule.CODE
+    return None

@@ -26,18 +26,16 @@ baseline from the same folder (the repository root).
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from taiyaku.errors import BaselineError
 from taiyaku.model.diagnostics import Diagnostic
-
-if TYPE_CHECKING:
-    from taiyaku.run.engine import RunResult
+from taiyaku.model.paths import display_path
+from taiyaku.run.result import BaselineCounts, RunResult
 
 __all__ = [
     "Baseline",
@@ -168,10 +166,7 @@ def _entry_order(entry: Entry) -> tuple[str, str, str, str]:
 
 
 def _relative(path: Path, folder: Path) -> str:
-    try:
-        return Path(os.path.relpath(path, folder)).as_posix()
-    except ValueError:  # another drive on Windows
-        return path.as_posix()
+    return Path(display_path(path, folder)).as_posix()
 
 
 def _key(d: Diagnostic, folder: Path) -> tuple[str, str, str]:
@@ -193,7 +188,7 @@ def record(diagnostics: Iterable[Diagnostic], folder: Path) -> list[Entry]:
 def _evaluated(result: RunResult, folder: Path) -> Callable[[Entry], bool]:
     """A predicate: could this run have reported ``entry``?  (See the module docs.)"""
     checked = {_relative(p, folder) for p in result.checked}
-    codes = {r.CODE for r in result.rules}
+    codes = {r.code for r in result.rules}
 
     def evaluated(entry: Entry) -> bool:
         if entry.code not in codes:
@@ -203,8 +198,8 @@ def _evaluated(result: RunResult, folder: Path) -> Callable[[Entry], bool]:
     return evaluated
 
 
-def apply_baseline(result: RunResult, baseline: Baseline) -> BaselineOutcome:
-    """Drop the baselined findings from ``result.diagnostics``."""
+def apply_baseline(result: RunResult, baseline: Baseline) -> tuple[RunResult, BaselineOutcome]:
+    """``result`` without the baselined findings, and what the baseline did."""
     folder = baseline.folder
     remaining: Counter[tuple[str, str, str]] = Counter()
     for e in baseline.entries:  # (a hand-edited file may hold a key twice: add up)
@@ -218,13 +213,14 @@ def apply_baseline(result: RunResult, baseline: Baseline) -> BaselineOutcome:
             suppressed += 1
         else:
             kept.append(d)
-    result.diagnostics = kept
     evaluated = _evaluated(result, folder)
     fixed: dict[tuple[str, str, str], Entry] = {}
     for e in baseline.entries:
         if remaining[e.key] > 0 and e.key not in fixed and evaluated(e):
             fixed[e.key] = replace(e, count=remaining[e.key])
-    return BaselineOutcome(baseline, suppressed, tuple(fixed.values()))
+    outcome = BaselineOutcome(baseline, suppressed, tuple(fixed.values()))
+    counts = BaselineCounts(outcome.suppressed, outcome.fixed_count)
+    return result.with_diagnostics(tuple(kept), baseline=counts), outcome
 
 
 def write_baseline(result: RunResult, path: Path) -> str:
@@ -264,12 +260,7 @@ def prune_baseline(outcome: BaselineOutcome) -> str:
 
 
 def _display(path: Path) -> str:
-    """``path`` as the user would write it: relative to the working directory if inside."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
-        return str(path)
-    return str(path) if rel.startswith("..") else rel
+    return display_path(path, climb=False)
 
 
 def _plural(n: int, word: str) -> str:

@@ -21,15 +21,16 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from taiyaku import __version__
 from taiyaku.model.diagnostics import Finding, Related, Severity
+from taiyaku.site.pages import Page, Site
 
-__all__ = ["ResultCache", "code_fingerprint", "content_hash"]
+__all__ = ["ResultCache", "SiteHashes", "code_fingerprint", "content_hash"]
 
 _SCHEMA = "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 
@@ -174,9 +175,30 @@ class ResultCache:
 _RUN_ONLY_KEYS = frozenset({"format", "jobs", "cache", "cache-dir", "select", "ignore"})
 
 
-def site_fingerprint(files: Sequence[tuple[str, str]]) -> str:
-    """A hash over (relative path, content hash) of every file the site is made of."""
-    return _hash_json(sorted(files))
+class SiteHashes:
+    """Content hashes of the site's files, each computed once per run."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self._hashes: dict[str, str] = {}
+        self._fingerprint: str | None = None
+
+    def file_hash(self, page: Page) -> str:
+        """SHA-256 of the page file's bytes."""
+        digest = self._hashes.get(page.rel)
+        if digest is None:
+            digest = self._hashes[page.rel] = content_hash(page.path)
+        return digest
+
+    def site_fingerprint(self) -> str:
+        """A hash of every page's path and content and every other file's path: what
+        rules that look beyond their own pages (``Rule.USES_SITE``) can depend on."""
+        if self._fingerprint is None:
+            files = [(p.rel, self.file_hash(p)) for p in self.site.pages]
+            files += [(f"asset:{rel}", "") for rel in self.site.assets]
+            files += [(f"static:{rel}", "") for rel in self.site.static_inventory()]
+            self._fingerprint = _hash_json(sorted(files))
+        return self._fingerprint
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -201,6 +223,7 @@ def _finding_to_json(f: Finding, root: Path) -> dict[str, Any]:
         "severity": f.severity.value if f.severity else None,
         "related": [[_rel(r.path, root), r.line, r.message] for r in f.related],
         "fingerprint_text": f.fingerprint_text,
+        "deferred_to": [[code, _rel(path, root)] for code, path in f.deferred_to],
     }
 
 
@@ -217,4 +240,5 @@ def _finding_from_json(data: dict[str, Any], root: Path) -> Finding:
             Related(_abs(p, root), int(line), str(msg)) for p, line, msg in data["related"]
         ),
         fingerprint_text=data["fingerprint_text"],
+        deferred_to=tuple((str(code), _abs(p, root)) for code, p in data["deferred_to"]),
     )

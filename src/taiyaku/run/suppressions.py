@@ -1,294 +1,64 @@
-"""Inline suppressions: comments in a page that silence findings at their place.
+"""Applying the pages' suppression directives to a run's diagnostics.
 
-Four directives, written as HTML comments (and, in MDX, as JSX comments)::
-
-    <!-- taiyaku-disable-next-line TM001 -->     the next non-blank line
-    <!-- taiyaku-disable TM001, LK002 -->        from this line ...
-    <!-- taiyaku-enable TM001, LK002 -->         ... to this one (or to the end of the file)
-    <!-- taiyaku-disable-file PR001 -->          the whole file, front matter included
-
-    {/* taiyaku-disable-next-line TM001 */}      the same, in an .mdx page
-
-Rules are named by code (``TM001``, any case) or name (``hours-mismatch``), separated by
-commas or spaces; no rule at all means every rule.  Text after `` -- `` is a free-form
-reason.  "The next line" skips blank lines and lines holding only directives, so a
-directive can sit above a paragraph with an empty line between them.  A finding is
-suppressed by a directive in the file it is reported in (for a pair finding: the file of
-its primary location), matched on the finding's first line.  TY100's own reports are
-silenced only by a directive that names TY100, never by a blanket one.
-
-The engine applies the suppressions after stamping findings; directives that suppress
-nothing, name unknown rules or close nothing are reported by TY100 (unused-suppression),
-computed last, and only for the rules that ran.
+The directives are read by :mod:`taiyaku.parse.directives`.  A diagnostic is suppressed
+by a directive of the file it is reported in, matched on its first line.  The directive
+rules (TY100, unused-suppression) then report the directives that suppressed nothing,
+name unknown rules or close nothing, for the rules that ran; their own findings are
+silenced only by a directive that names them, never by a blanket one.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import taiyaku.rules.registry as registry
+from taiyaku.config.selection import RuleSet
 from taiyaku.model.diagnostics import Diagnostic, Finding
-from taiyaku.rules.suppression.ty100_unused_suppression import UnusedSuppression
+from taiyaku.parse.directives import FileSuppressions, parse_directives
+from taiyaku.rules.base import DirectiveRule
+from taiyaku.rules.context import Context
 
-if TYPE_CHECKING:
-    from taiyaku.parse.document import Document
-    from taiyaku.rules.base import Rule
-    from taiyaku.rules.context import Context
-
-__all__ = ["KEYWORDS", "Directive", "FileSuppressions", "Suppressor", "parse_directives"]
-
-KEYWORDS = ("disable-next-line", "disable-file", "disable", "enable")
-PREFIX = "taiyaku-"
-
-_DIRECTIVE = re.compile(r"^taiyaku-([A-Za-z-]+):?(?:\s+(.*))?$", re.DOTALL)
-_REASON = re.compile(r"(?:^|\s)--(?:\s|$)")
-_SEPARATORS = re.compile(r"[\s,]+")
-_EVERY_LINE = 10**9
-
-
-@dataclass(eq=False)
-class Directive:
-    """One ``taiyaku-…`` comment: what it says, where it is, and what it did this run."""
-
-    keyword: str  # as written after "taiyaku-"; one of KEYWORDS unless mistyped
-    codes: tuple[str, ...]  # the rule codes it names (resolved from codes or names)
-    unknown: tuple[str, ...]  # entries that name no rule
-    line: int
-    column: int
-    end_line: int
-    used: set[str] = field(default_factory=set)  # codes it suppressed something for
-    # enable: the codes it closed no range for (None: a blanket enable with none open)
-    unmatched: list[str | None] = field(default_factory=list)
-
-    @property
-    def valid(self) -> bool:
-        return self.keyword in KEYWORDS
-
-    @property
-    def blanket(self) -> bool:
-        """Names no rule at all: applies to every rule."""
-        return not self.codes and not self.unknown
-
-    @property
-    def label(self) -> str:
-        return PREFIX + self.keyword
-
-
-@dataclass(frozen=True)
-class _Scope:
-    directive: Directive
-    code: str | None  # None: every rule
-    start: int
-    end: int  # inclusive
-
-
-@dataclass
-class FileSuppressions:
-    """The directives of one page and the line ranges they cover."""
-
-    directives: list[Directive]
-    scopes: list[_Scope]
-
-    def suppresses(self, diagnostic: Diagnostic) -> bool:
-        """Whether a directive covers ``diagnostic``; every covering directive is marked used.
-
-        A blanket directive (no code) covers every rule but TY100: reports about the
-        directives themselves are silenced only by naming TY100.
-        """
-        code = diagnostic.code
-        hit = False
-        for scope in self.scopes:
-            if not scope.start <= diagnostic.line <= scope.end:
-                continue
-            if scope.code == code or (scope.code is None and code != UnusedSuppression.CODE):
-                scope.directive.used.add(code)
-                hit = True
-        return hit
-
-
-def parse_directives(doc: Document) -> FileSuppressions:
-    """Find the directives of a page and work out which lines each one covers."""
-    if PREFIX not in doc.source:
-        return FileSuppressions([], [])
-    directives = sorted(_directives(doc), key=lambda d: (d.line, d.column))
-    return FileSuppressions(directives, list(_scopes(directives, doc)))
-
-
-def _directives(doc: Document) -> Iterator[Directive]:
-    for comment in doc.comments:
-        column = doc.line_text(comment.line).find("<!--") + 1 or 1
-        directive = _parse(comment.text, comment.line, column, comment.end_line)
-        if directive is not None:
-            yield directive
-    if doc.is_mdx:
-        yield from _jsx_directives(doc)
-
-
-def _jsx_directives(doc: Document) -> Iterator[Directive]:
-    """``{/* taiyaku-… */}`` comments, which the parser blanks out of MDX before parsing."""
-    code_lines = _code_lines(doc)
-    line, counted = 1, 0
-    for start, end, text in _jsx_comments(doc.source):
-        line += doc.source.count("\n", counted, start)
-        counted = start
-        if line in code_lines or line <= doc.frontmatter.end_line:
-            continue
-        end_line = line + doc.source.count("\n", start, end)
-        column = start - doc.source.rfind("\n", 0, start)
-        directive = _parse(text, line, column, end_line)
-        if directive is not None:
-            yield directive
-
-
-def _jsx_comments(source: str) -> Iterator[tuple[int, int, str]]:
-    """``(start, end, text)`` of each ``{/* text */}``, in one pass (no regex backtracking
-    over a page full of unclosed ``/*``)."""
-    pos = 0
-    while (opening := source.find("/*", pos)) >= 0:
-        closing = source.find("*/", opening + 2)
-        if closing < 0:
-            return
-        pos = closing + 2
-        start = opening - 1
-        while start >= 0 and source[start] in " \t\n":
-            start -= 1
-        end = pos
-        while end < len(source) and source[end] in " \t\n":
-            end += 1
-        if start >= 0 and source[start] == "{" and source[end : end + 1] == "}":
-            yield start, end + 1, source[opening + 2 : closing].strip()
-
-
-def _code_lines(doc: Document) -> set[int]:
-    """Lines inside fenced or indented code, where a directive is only an example."""
-    lines: set[int] = set()
-    for token in doc.md_tokens:
-        if token.type in ("fence", "code_block") and token.map:
-            lines.update(range(token.map[0] + 1, token.map[1] + 1))
-    return lines
-
-
-def _parse(text: str, line: int, column: int, end_line: int) -> Directive | None:
-    match = _DIRECTIVE.match(text.strip())
-    if match is None:
-        return None
-    keyword = match.group(1).lower()
-    entries = _REASON.split(match.group(2) or "", maxsplit=1)[0]
-    codes: list[str] = []
-    unknown: list[str] = []
-    for entry in filter(None, _SEPARATORS.split(entries)):
-        code = _resolve(entry)
-        if code is None:
-            unknown.append(entry)
-        elif code not in codes:
-            codes.append(code)
-    return Directive(keyword, tuple(codes), tuple(unknown), line, column, end_line)
-
-
-def _resolve(entry: str) -> str | None:
-    """The code of the rule named by ``entry`` (its code, any case, or its name)."""
-    for rule in registry.all_rules():
-        if entry.upper() == rule.CODE or entry.lower() == rule.NAME:
-            return rule.CODE
-    return None
-
-
-def _scopes(directives: Sequence[Directive], doc: Document) -> Iterator[_Scope]:
-    open_ranges: dict[str | None, list[Directive]] = {}
-    spanned = {n for d in directives if d.end_line > d.line for n in range(d.line, d.end_line + 1)}
-    for d in directives:
-        if not d.valid or (d.unknown and not d.codes):
-            continue  # a directive naming only unknown rules covers nothing
-        keys: list[str | None] = list(d.codes) if d.codes else [None]
-        if d.keyword == "disable-file":
-            yield from (_Scope(d, key, 1, _EVERY_LINE) for key in keys)
-        elif d.keyword == "disable-next-line":
-            target = _next_line(doc, d.end_line, spanned)
-            if target is not None:
-                yield from (_Scope(d, key, target, target) for key in keys)
-        elif d.keyword == "disable":
-            for key in keys:
-                open_ranges.setdefault(key, []).append(d)
-        else:  # enable
-            closing = keys if d.codes else list(open_ranges)
-            if not closing:
-                d.unmatched.append(None)
-            for key in closing:
-                opened = open_ranges.pop(key, [])
-                if not opened:
-                    d.unmatched.append(key)
-                yield from (_Scope(start, key, start.line, d.line) for start in opened)
-    for key, opened in open_ranges.items():
-        yield from (_Scope(start, key, start.line, _EVERY_LINE) for start in opened)
-
-
-def _next_line(doc: Document, after: int, spanned: set[int]) -> int | None:
-    """The first line after ``after`` that is neither blank nor only directives.
-
-    ``spanned``: the lines of directives written over several lines.
-    """
-    for number in range(after + 1, len(doc.lines) + 1):
-        if number not in spanned and not _only_directives(doc.line_text(number)):
-            return number
-    return None
-
-
-def _only_directives(text: str) -> bool:
-    """Whether ``text`` holds nothing but directive comments (or nothing at all)."""
-    rest = text.strip()
-    while rest:
-        if rest.startswith("<!--"):
-            opening, closing = 4, rest.find("-->", 4)
-            after = closing + 3
-        elif rest.startswith("{") and rest[1:].lstrip().startswith("/*"):
-            opening = rest.find("/*") + 2
-            closing = rest.find("*/", opening)
-            tail = rest[closing + 2 :].lstrip() if closing >= 0 else ""
-            if not tail.startswith("}"):
-                return False
-            after = len(rest) - len(tail) + 1
-        else:
-            return False
-        if closing < 0 or not rest[opening:closing].strip().startswith(PREFIX):
-            return False
-        rest = rest[after:].lstrip()
-    return True
+__all__ = ["Suppressor"]
 
 
 class Suppressor:
     """Applies the pages' directives to a run's diagnostics and reports unused ones."""
 
-    def __init__(self, ctx: Context, rules: Sequence[type[Rule]]) -> None:
+    def __init__(
+        self, ctx: Context, rules: RuleSet, known: Mapping[Path, FileSuppressions]
+    ) -> None:
         self._ctx = ctx
         self._rules = rules
+        self._known = known  # directives a worker process read
         self._files: dict[Path, FileSuppressions] = {}
+        self._exempt = frozenset(
+            r.CODE for r in registry.all_rules() if issubclass(r, DirectiveRule)
+        )
 
     def filter(self, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
         """The diagnostics no directive covers."""
-        return [d for d in diagnostics if not self._for_path(d.path).suppresses(d)]
+        return [d for d in diagnostics if not self._for_path(d.path).suppresses(d, self._exempt)]
 
-    def unused(self) -> Iterator[tuple[type[Rule], Finding]]:
-        """TY100 findings for the checked pages' directives, once :meth:`filter` has run."""
-        if UnusedSuppression not in self._rules:
+    def unused(self) -> Iterator[tuple[str, Finding]]:
+        """The directive rules' findings on the checked pages, once :meth:`filter` ran."""
+        directive_rules = [r() for r in self._rules.rules if issubclass(r, DirectiveRule)]
+        if not directive_rules:
             return
-        rule = UnusedSuppression()
-        selected = frozenset(r.CODE for r in self._rules)
+        selected = self._rules.codes
         every_rule = {r.CODE for r in registry.all_rules()} <= selected
         for page in self._ctx.targets:
             directives = self._for_path(page.path).directives
-            for finding in rule.report(page.path, directives, selected, every_rule):
-                yield UnusedSuppression, finding
+            for rule in directive_rules:
+                for finding in rule.check(page.path, directives, selected, every_rule):
+                    yield rule.CODE, finding
 
     def _for_path(self, path: Path) -> FileSuppressions:
-        found = self._files.get(path) or self._ctx.directives_read.get(path)
+        found = self._files.get(path) or self._known.get(path)
         if found is None:
             page = self._ctx.site.page_for_path(path)
             found = (
-                parse_directives(self._ctx.document(page))
+                parse_directives(self._ctx.document(page), registry.code_of)
                 if page is not None
                 else FileSuppressions([], [])
             )

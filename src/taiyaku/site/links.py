@@ -1,6 +1,6 @@
 """Link resolution: what a link on a page lands on, the way the site generator resolves it.
 
-One resolver per :class:`~taiyaku.site.pages.Site` (see :func:`resolver_for`) answers, for a link
+One :class:`LinkResolver` per :class:`~taiyaku.site.pages.Site` and run answers, for a link
 written on a page, a :class:`Target`: a page, a static file, a ``redirect_from`` entry, an
 external URL, nothing (``missing``), or a place outside the site (``outside``).  The LK
 rules read only Targets; none of them resolves a link itself.
@@ -35,7 +35,6 @@ import difflib
 import os
 import posixpath
 import re
-import weakref
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -55,7 +54,6 @@ __all__ = [
     "is_file_url",
     "is_image_url",
     "neutral_url",
-    "resolver_for",
     "with_fragment",
     "wrong_language",
 ]
@@ -452,18 +450,6 @@ class LinkResolver:
                 if any(not is_page_file(n) and not n.startswith(".") for n in filenames):
                     return True
         return False
-
-
-_RESOLVERS: weakref.WeakKeyDictionary[Site, LinkResolver] = weakref.WeakKeyDictionary()
-
-
-def resolver_for(site: Site) -> LinkResolver:
-    """The run's resolver for ``site`` (one per Site, so its cache lives as long as it)."""
-    resolver = _RESOLVERS.get(site)
-    if resolver is None:
-        resolver = LinkResolver(site)
-        _RESOLVERS[site] = resolver
-    return resolver
 
 
 _LANGUAGE_TAG = re.compile(r"(?:ja|jp|jpn|japanese|en|eng|english)(?:[-_](?:jp|ja|us|gb))?", re.I)

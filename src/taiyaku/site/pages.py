@@ -6,7 +6,6 @@ run over one changed file can still ask which pages, URLs and anchors exist.
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import posixpath
 from collections.abc import Callable, Iterable
@@ -14,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from taiyaku.model.globs import PathPatterns
 from taiyaku.model.lang import Lang
 from taiyaku.site.urls import (
     UrlStyle,
@@ -108,14 +108,15 @@ class Site:
         layout: Layout = "prefix",
         url_style: UrlStyle = "preserve",
         static_dirs: Iterable[Path] = (),
-        exclude: Iterable[str] = (),
+        exclude: PathPatterns | Iterable[str] = (),
         loader: Callable[[Page], Document] | None = None,
     ) -> None:
         self.root = root.resolve()
         self.layout: Layout = layout
         self.url_style: UrlStyle = url_style
         self.static_dirs = tuple(p.resolve() for p in static_dirs)
-        self.exclude = tuple(exclude)
+        # pages not to check (:mod:`taiyaku.model.globs`)
+        self.exclude = exclude if isinstance(exclude, PathPatterns) else PathPatterns(exclude)
         self.skipped: list[tuple[Path, str]] = []  # files passed over, with the reason
         self.pages: list[Page] = []
         self.assets: list[str] = []  # other files under the root (images, PDFs), root-relative
@@ -151,7 +152,7 @@ class Site:
                     self._page_by_path[path] = page
 
     def _excluded(self, rel: str) -> bool:
-        return any(fnmatch.fnmatch(rel, pattern) for pattern in self.exclude)
+        return self.exclude.match(rel)
 
     def _add(self, path: Path, rel: str) -> Page:
         lang, route = layout_route(rel, self.layout)

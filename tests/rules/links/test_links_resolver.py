@@ -11,7 +11,7 @@ import pytest
 
 from helpers import make_site
 from taiyaku.parse.document import read_document
-from taiyaku.site.links import LinkResolver, external_key, resolver_for
+from taiyaku.site.links import LinkResolver, external_key
 from taiyaku.site.pages import Site
 
 PAGES = {
@@ -31,7 +31,7 @@ def resolver(root: Path, style: str = "preserve", **kwargs: object) -> LinkResol
         loader=lambda page: read_document(page.path, page.rel),
         **kwargs,  # type: ignore[arg-type]
     )
-    return resolver_for(site)
+    return LinkResolver(site)
 
 
 def land(r: LinkResolver, rel: str, href: str) -> tuple[str, str, bool]:
@@ -235,7 +235,7 @@ def test_a_missing_url_parses_only_the_pages_that_mention_redirect_from(tmp_path
         parsed.append(page.rel)
         return read_document(page.path, page.rel)
 
-    r = resolver_for(Site(tmp_path, loader=load))
+    r = LinkResolver(Site(tmp_path, loader=load))
     assert r.resolve(r.site.by_rel["p0.md"], "/nowhere").kind == "missing"
     assert r.resolve(r.site.by_rel["p0.md"], "/notice/byod").kind == "redirect"
     assert parsed == ["docs/byod.md"]

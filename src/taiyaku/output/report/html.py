@@ -14,7 +14,9 @@ import base64
 import hashlib
 import re
 from collections.abc import Iterable
+from functools import cache
 from html import escape
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from taiyaku.model.diagnostics import Severity
@@ -22,10 +24,10 @@ from taiyaku.output.report.model import (
     SEVERITIES,
     CoverageRow,
     Item,
+    PageGroup,
     Report,
     RuleInfo,
     Source,
-    Unit,
     rule_anchor,
     short_path,
 )
@@ -42,7 +44,7 @@ def e(value: object) -> str:
 
 
 def render(report: Report) -> str:
-    script = _SCRIPT.strip()
+    script = _asset("report.js").strip()
     digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
     csp = (
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -57,7 +59,7 @@ def render(report: Report) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f'<meta name="generator" content="taiyaku {e(report.version)}">',
         f"<title>taiyaku report — {e(report.root)}</title>",
-        f"<style>{_CSS}</style>",
+        f"<style>{_asset('report.css')}</style>",
         "</head>",
         "<body>",
         _header(report),
@@ -223,7 +225,7 @@ def _findings(report: Report) -> str:
     sev_heads = "".join(f'<th class="num">{e(s.value)}</th>' for s in SEVERITIES)
     return (
         '<section id="findings"><h2>Findings '
-        f'<span class="dim">{report.total} in {len(report.units)} pages</span></h2>'
+        f'<span class="dim">{report.total} in {len(report.groups)} pages</span></h2>'
         '<div class="grid2">'
         "<div><h3>By rule</h3>"
         '<table class="rules"><thead><tr><th>Rule</th><th>Severity</th>'
@@ -306,12 +308,12 @@ def _pages(report: Report) -> str:
         f'<output id="shown">Showing {total} of {total} findings</output>'
         "</form>"
     )
-    units = "\n".join(_unit(unit) for unit in report.units)
-    if not report.units:
+    units = "\n".join(_unit(unit) for unit in report.groups)
+    if not report.groups:
         units = '<p class="clean-run">No findings. Every checked page passed.</p>'
     return (
         '<section id="pages"><h2>Pages '
-        f'<span class="dim">{len(report.units)} with findings, '
+        f'<span class="dim">{len(report.groups)} with findings, '
         f"{len(report.clean)} without</span></h2>"
         f"{filters}"
         '<p id="nomatch" class="dim" hidden>No finding matches the filters.</p>'
@@ -329,7 +331,7 @@ _KIND_LABEL = {
 }
 
 
-def _unit(unit: Unit) -> str:
+def _unit(unit: PageGroup) -> str:
     counts = unit.counts()
     badges = "".join(
         f'<span class="count {s.value}">{counts[s]} {_sev_plural(s, counts[s])}</span>'
@@ -344,11 +346,11 @@ def _unit(unit: Unit) -> str:
     )
 
 
-def _unit_id(unit: Unit) -> str:
+def _unit_id(unit: PageGroup) -> str:
     return "page-" + re.sub(r"[^A-Za-z0-9_-]+", "-", unit.key).strip("-")
 
 
-def _title(unit: Unit) -> str:
+def _title(unit: PageGroup) -> str:
     def path(p: str) -> str:
         head, tail = short_path(p)
         return f'<span class="path"><span class="dim">{e(head)}</span>{e(tail)}</span>'
@@ -358,7 +360,7 @@ def _title(unit: Unit) -> str:
     return path(unit.ja or unit.en or unit.key)
 
 
-def _finding(unit: Unit, item: Item) -> str:
+def _finding(unit: PageGroup, item: Item) -> str:
     d = item.diagnostic
     sev = d.severity.value
     anchor = rule_anchor(d.code, d.name)
@@ -387,7 +389,7 @@ def _finding(unit: Unit, item: Item) -> str:
     )
 
 
-def _missing(unit: Unit, side: str) -> str:
+def _missing(unit: PageGroup, side: str) -> str:
     if side == "ja" and unit.ja is None:
         return "no Japanese page"
     if side == "en" and unit.en is None:
@@ -395,7 +397,7 @@ def _missing(unit: Unit, side: str) -> str:
     return "—"
 
 
-def _side(lang: str, label: str, sources: list[Source], unit: Unit, missing: str) -> str:
+def _side(lang: str, label: str, sources: list[Source], unit: PageGroup, missing: str) -> str:
     body = "".join(_source(s) for s in sources) or f'<p class="empty">{e(missing)}</p>'
     return f'<div class="side {lang}"><div class="sidelabel">{e(label)}</div>{body}</div>'
 
@@ -433,7 +435,7 @@ def _lang_attr(text: str) -> str:
     return ' lang="ja"' if japanese_char_count(text) else ""
 
 
-def _clean(units: Iterable[Unit]) -> str:
+def _clean(units: Iterable[PageGroup]) -> str:
     units = list(units)
     if not units:
         return ""
@@ -476,191 +478,9 @@ def _markdown() -> MarkdownIt:
 
 # -- CSS and JS -------------------------------------------------------------------------
 
-_CSS = """
-:root{--err:#c62828;--warn:#a15c00;--info:#1565c0;--ok:#2e7d32;--bg:#f6f7f9;--line:#dde1e6;
---pairs:#2e7d32;--bilingual:#00897b;--ja_only:#ef6c00;--en_only:#8e24aa;--muted:#667085}
-*{box-sizing:border-box}
-body{margin:0;background:var(--bg);color:#1d2433;font:15px/1.5 system-ui,-apple-system,
-"Segoe UI","Noto Sans CJK JP","Noto Sans JP","Hiragino Sans","Yu Gothic",sans-serif}
-a{color:#1a56b0}
-.wrap,main,footer{max-width:1240px;margin:0 auto;padding:0 20px}
-header.top{background:#1d2433;color:#fff}
-header.top .wrap{display:flex;align-items:baseline;gap:24px;flex-wrap:wrap;padding:14px 20px}
-header.top h1{font-size:20px;margin:0}
-header.top .root{font-weight:400;color:#b9c2d0;font-family:ui-monospace,monospace;font-size:15px}
-header.top nav a{color:#dfe6f0;margin-right:16px;text-decoration:none}
-h2{font-size:19px;margin:28px 0 10px}
-h3{font-size:16px;margin:14px 0 8px}
-section#coverage,section#findings,section#pages,section#rules{margin-top:8px}
-.dim{color:var(--muted);font-weight:400}
-.cards{display:grid;grid-template-columns:repeat(6,1fr);gap:12px;margin-top:20px}
-.card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:10px 14px;
-text-decoration:none;color:inherit;display:flex;flex-direction:column}
-.card .num{font-size:26px;font-weight:700;line-height:1.2}
-.card .lbl{color:var(--muted);font-size:13px}
-.card.error .num{color:var(--err)}.card.warning .num{color:var(--warn)}
-.card.info .num{color:var(--info)}
-table{border-collapse:collapse;background:#fff;border:1px solid var(--line);width:100%}
-th,td{padding:5px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-thead th{background:#eef1f5;font-size:13px;text-transform:none}
-tfoot th{background:#eef1f5}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-.zero{color:#b0b7c3}
-.barcol{width:38%}
-.bar{display:flex;height:16px;border-radius:4px;overflow:hidden;background:#eef1f5;margin-top:3px}
-.seg{display:block;height:100%}
-.seg.pairs,.sw.pairs{background:var(--pairs)}.seg.bilingual,.sw.bilingual{background:var(--bilingual)}
-.seg.ja_only,.sw.ja_only{background:var(--ja_only)}.seg.en_only,.sw.en_only{background:var(--en_only)}
-.legend{display:flex;gap:18px;flex-wrap:wrap;font-size:13px;margin:4px 0 8px}
-.sw{display:inline-block;width:12px;height:12px;border-radius:3px;margin-right:5px;vertical-align:-1px}
-td.ja_only:not(.zero){color:var(--ja_only);font-weight:600}
-td.en_only:not(.zero){color:var(--en_only);font-weight:600}
-.grid2{display:grid;grid-template-columns:1fr 1fr;gap:20px}
-tr.quiet td{color:#9aa3b0}tr.quiet a.code{color:#7f93b5}
-.code{font-family:ui-monospace,"SFMono-Regular",Menlo,monospace;font-weight:600}
-.rname{font-family:ui-monospace,monospace;color:var(--muted);font-size:13px}
-.sev{display:inline-block;font-size:12px;font-weight:600;border-radius:10px;padding:0 8px;
-color:#fff;line-height:18px}
-.sev.error{background:var(--err)}.sev.warning{background:var(--warn)}.sev.info{background:var(--info)}
-td.error:not(.zero) a{color:var(--err);font-weight:700}
-td.warning:not(.zero) a{color:var(--warn);font-weight:700}
-td.info:not(.zero) a{color:var(--info);font-weight:700}
-.chip{display:inline-block;font:12px ui-monospace,monospace;background:#eef1f5;border-radius:4px;
-padding:0 5px;margin:1px 0}
-.filters{position:sticky;top:0;z-index:2;background:#fff;border:1px solid var(--line);
-border-radius:8px;padding:8px 12px;display:flex;gap:18px;align-items:center;flex-wrap:wrap;
-box-shadow:0 2px 6px rgba(0,0,0,.06);margin-bottom:12px}
-.filters[hidden]{display:none}
-.filters .group{display:flex;gap:10px}
-.filters output{margin-left:auto;font-weight:600}
-.sev-toggle.error{color:var(--err)}.sev-toggle.warning{color:var(--warn)}
-.sev-toggle.info{color:var(--info)}
-.unit{background:#fff;border:1px solid var(--line);border-radius:8px;margin:0 0 14px;
-padding:4px 14px 10px}
-.unit[hidden],.finding[hidden]{display:none}
-.unit h3{display:flex;gap:10px;align-items:baseline;flex-wrap:wrap}
-.path{font-family:ui-monospace,monospace;font-size:14px}
-.kind{font-size:11px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);
-border:1px solid var(--line);border-radius:4px;padding:0 5px}
-.count{font-size:12px;font-weight:600}
-.count.error{color:var(--err)}.count.warning{color:var(--warn)}.count.info{color:var(--info)}
-.finding{border-left:4px solid var(--line);padding:6px 0 6px 12px;margin:8px 0}
-.finding.error{border-color:var(--err)}.finding.warning{border-color:var(--warn)}
-.finding.info{border-color:var(--info)}
-.fhead{display:flex;gap:8px;align-items:baseline;flex-wrap:wrap}
-.loc{font:12px ui-monospace,monospace;color:var(--muted)}
-.msg{margin:2px 0 6px}
-.sides{display:grid;grid-template-columns:1fr 1fr;gap:10px}
-.side{min-width:0}
-.sidelabel{font-size:11px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
-.src{margin:2px 0 6px}
-.where{font:12px ui-monospace,monospace;color:var(--muted)}
-.note{font-family:system-ui,sans-serif;font-style:italic}
-pre{margin:2px 0;padding:6px 8px;background:#f3f5f8;border:1px solid #e3e7ec;border-radius:5px;
-white-space:pre-wrap;word-break:break-word;font:13px/1.5 ui-monospace,"SFMono-Regular",Menlo,
-"Noto Sans Mono CJK JP",monospace}
-.src.primary pre{background:#fff8e1;border-color:#f0dca0}
-.ln{display:inline-block;min-width:3em;color:#98a2b3;user-select:none;margin-right:8px;
-text-align:right}
-mark{background:#ffd54f;padding:0 1px}
-.empty{color:#98a2b3;font-style:italic;margin:4px 0}
-.other{margin-top:4px}
-.clean{margin:10px 0}.cleanlist{columns:2;font-size:14px}
-.ruledoc{background:#fff;border:1px solid var(--line);border-radius:8px;margin:6px 0;
-padding:6px 12px}
-.ruledoc summary{cursor:pointer}
-.ruledoc pre{white-space:pre-wrap}
-.alert{background:#fdecea;border:1px solid #f5c2c0;border-radius:8px;padding:4px 14px;
-margin-top:16px}
-.notes{margin-top:12px}
-.clean-run{font-size:16px;color:var(--ok)}
-footer{color:var(--muted);font-size:13px;padding:30px 20px}
-:target{scroll-margin-top:70px}
-@media (max-width:900px){.cards{grid-template-columns:repeat(3,1fr)}
-.grid2,.sides{grid-template-columns:1fr}}
-"""
 
-# Filters by severity, rule and folder.  Reads nothing but the page's own data-* values.
-_SCRIPT = """
-(function () {
-  "use strict";
-  var form = document.getElementById("filters");
-  var findings = Array.prototype.slice.call(document.querySelectorAll("article.finding"));
-  var units = Array.prototype.slice.call(document.querySelectorAll("section.unit"));
-  var shown = document.getElementById("shown");
-  var nomatch = document.getElementById("nomatch");
-  var PREFIX = "#filter?";
-  if (!form) { return; }
-  function state() {
-    var sev = [];
-    form.querySelectorAll("input[name=severity]").forEach(function (box) {
-      if (box.checked) { sev.push(box.value); }
-    });
-    return {sev: sev, rule: form.elements.rule.value, folder: form.elements.folder.value};
-  }
-  function apply() {
-    var s = state();
-    var n = 0;
-    findings.forEach(function (f) {
-      var ok = s.sev.indexOf(f.dataset.severity) >= 0 &&
-        (!s.rule || f.dataset.code === s.rule) &&
-        (!s.folder || f.dataset.folder === s.folder);
-      f.hidden = !ok;
-      if (ok) { n += 1; }
-    });
-    units.forEach(function (u) {
-      u.hidden = !u.querySelector("article.finding:not([hidden])");
-    });
-    shown.textContent = "Showing " + n + " of " + findings.length + " findings";
-    nomatch.hidden = n > 0 || findings.length === 0;
-  }
-  function select(el, value) {
-    el.value = value;
-    if (el.value !== value) { el.value = ""; }
-  }
-  function fromHash() {
-    if (location.hash.indexOf(PREFIX) !== 0) { return false; }
-    var p = new URLSearchParams(location.hash.slice(PREFIX.length));
-    var sev = p.has("severity") ? p.get("severity").split(",") : null;
-    form.querySelectorAll("input[name=severity]").forEach(function (box) {
-      box.checked = !sev || sev.indexOf(box.value) >= 0;
-    });
-    select(form.elements.rule, p.get("rule") || "");
-    select(form.elements.folder, p.get("folder") || "");
-    return true;
-  }
-  function toHash() {
-    var s = state();
-    var p = new URLSearchParams();
-    if (s.rule) { p.set("rule", s.rule); }
-    if (s.folder) { p.set("folder", s.folder); }
-    if (s.sev.length !== 3) { p.set("severity", s.sev.join(",")); }
-    var text = p.toString();
-    try {
-      history.replaceState(null, "", text ? PREFIX + text : location.pathname);
-    } catch (err) { /* some browsers refuse on file: URLs */ }
-  }
-  function openTarget() {
-    var id = decodeURIComponent(location.hash.slice(1));
-    var el = id && document.getElementById(id);
-    if (el && el.tagName === "DETAILS") { el.open = true; }
-  }
-  form.addEventListener("change", function () { apply(); toHash(); });
-  form.addEventListener("reset", function () {
-    setTimeout(function () { apply(); toHash(); }, 0);
-  });
-  window.addEventListener("hashchange", function () {
-    if (fromHash()) {
-      apply();
-      document.getElementById("pages").scrollIntoView();
-    } else {
-      openTarget();
-    }
-  });
-  form.hidden = false;
-  fromHash();
-  apply();
-  openTarget();
-  document.documentElement.setAttribute("data-js", "ready");
-})();
-"""
+@cache
+def _asset(name: str) -> str:
+    """``report.css`` or ``report.js``, shipped beside this module as package data."""
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+

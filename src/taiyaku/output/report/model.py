@@ -1,13 +1,14 @@
 """The maintainer's report: what a run found, arranged for people (``taiyaku report``).
 
-:func:`build_report` turns a :class:`~taiyaku.run.engine.RunResult` into a :class:`Report`:
-translation coverage per top-level folder, findings per rule and per folder, and each page
-pair's findings with the Japanese and English source lines side by side.  The HTML and
-Markdown reporters (``reporters/report_html.py``, ``reporters/report_markdown.py``) only
-lay that model out.
+:func:`build_report` turns a :class:`~taiyaku.run.result.RunResult` (run with
+``describe_pages``) into a :class:`Report`: translation coverage per top-level folder,
+findings per rule and per folder, and each page pair's findings with the Japanese and
+English source lines side by side.  The HTML and Markdown reporters
+(:mod:`taiyaku.output.report.html`, :mod:`taiyaku.output.report.markdown`) only lay that
+model out.
 
-Nothing here knows a rule family: codes, names, severities and documentation come from
-the rule registry and from the Diagnostics themselves.
+Nothing here reads a page or knows a rule: pages, source lines, codes, names, severities
+and documentation all come from the result.
 """
 
 from __future__ import annotations
@@ -18,24 +19,19 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from taiyaku import __version__
-from taiyaku.model.diagnostics import Diagnostic, Severity
-from taiyaku.rules.registry import all_rules
-
-if TYPE_CHECKING:
-    from taiyaku.rules.base import Rule
-    from taiyaku.run.engine import RunResult
-    from taiyaku.site.pages import Page, Site
+from taiyaku.model.diagnostics import Diagnostic, RuleMeta, Severity
+from taiyaku.run.result import PageInfo, RunResult
 
 __all__ = [
     "CoverageRow",
     "Item",
+    "PageGroup",
     "Report",
     "RuleInfo",
     "Source",
-    "Unit",
     "build_report",
     "rule_anchor",
 ]
@@ -141,7 +137,7 @@ class Item:
 
 
 @dataclass
-class Unit:
+class PageGroup:
     """A page pair, or a page on its own, with its findings."""
 
     key: str  # the Japanese page's root-relative path, else the page's own
@@ -168,8 +164,8 @@ class Report:
     coverage: list[CoverageRow]
     rules: list[RuleInfo]
     folders: list[tuple[str, Counter[Severity], Counter[str]]]  # folder, severities, codes
-    units: list[Unit]  # with findings, in path order
-    clean: list[Unit]  # without findings
+    groups: list[PageGroup]  # with findings, in path order
+    clean: list[PageGroup]  # without findings
     internal_errors: list[str]
     warnings: list[str]
 
@@ -179,7 +175,7 @@ class Report:
 
     @property
     def items(self) -> list[Item]:
-        return [item for unit in self.units for item in unit.items]
+        return [item for group in self.groups for item in group.items]
 
     def families(self) -> list[str]:
         return sorted({r.family for r in self.rules if r.total})
@@ -188,52 +184,48 @@ class Report:
 def build_report(
     result: RunResult,
     *,
-    severity_overrides: Mapping[str, Severity] | None = None,
     now: _dt.datetime | None = None,
 ) -> Report:
-    """Arrange a finished run for the report.  ``result.site`` must be set."""
-    site = result.site
-    if site is None:
-        raise ValueError("the run has no Site (run it with taiyaku.run.engine.run)")
-    targets = [p for p in (site.page_for_path(path) for path in result.checked) if p]
-    lines = _Lines(site, result)
+    """Arrange a finished run for the report (run it with ``describe_pages=True``)."""
+    pages = _Pages(result)
+    targets = [p for p in (pages.by_path.get(path) for path in result.checked) if p]
 
-    coverage = _coverage(site, targets)
+    coverage = _coverage(targets)
     total = CoverageRow("all folders")
     for row in coverage:
         total.add(row)
 
-    units: dict[str, Unit] = {}
+    groups: dict[str, PageGroup] = {}
     for page in targets:
-        unit = _unit_for(site, page)
-        units.setdefault(unit.key, unit)
-    outside: Unit | None = None
+        group = pages.group_of(page)
+        groups.setdefault(group.key, group)
+    outside: PageGroup | None = None
     for diag in result.diagnostics:
-        page = site.page_for_path(diag.path)
+        page = pages.by_path.get(diag.path)
         if page is None:
             if outside is None:
-                outside = Unit(OUTSIDE, "other", OUTSIDE, None, None)
-            outside.items.append(_item(diag, None, lines, site, result))
+                outside = PageGroup(OUTSIDE, "other", OUTSIDE, None, None)
+            outside.items.append(_item(diag, None, pages))
             continue
-        fresh = _unit_for(site, page)
-        unit = units.setdefault(fresh.key, fresh)
-        unit.items.append(_item(diag, page, lines, site, result))
-    ordered = sorted(units.values(), key=lambda u: (_folder_order(u.folder), u.order, u.key))
+        fresh = pages.group_of(page)
+        group = groups.setdefault(fresh.key, fresh)
+        group.items.append(_item(diag, page, pages))
+    ordered = sorted(groups.values(), key=lambda g: (_folder_order(g.folder), g.order, g.key))
     if outside is not None:
         ordered.append(outside)
-    for unit in ordered:
-        unit.items.sort(key=_item_order)
+    for group in ordered:
+        group.items.sort(key=_item_order)
 
     folders: dict[str, tuple[Counter[Severity], Counter[str]]] = {}
-    for unit in ordered:
-        for item in unit.items:
+    for group in ordered:
+        for item in group.items:
             severities, codes = folders.setdefault(item.folder, (Counter(), Counter()))
             severities[item.severity] += 1
             codes[item.code] += 1
 
     moment = now or _dt.datetime.now().astimezone()
     return Report(
-        root=result.display(site.root),
+        root=result.display(result.root),
         generated=moment.strftime("%Y-%m-%d %H:%M %Z").strip(),
         version=__version__,
         files=result.files,
@@ -241,10 +233,10 @@ def build_report(
         counts={s: result.count(s) for s in SEVERITIES},
         coverage_total=total,
         coverage=coverage,
-        rules=_rules(result, severity_overrides or {}),
+        rules=_rules(result),
         folders=[(name, *folders[name]) for name in sorted(folders, key=_folder_order)],
-        units=[u for u in ordered if u.items],
-        clean=[u for u in ordered if not u.items],
+        groups=[g for g in ordered if g.items],
+        clean=[g for g in ordered if not g.items],
         internal_errors=[e.message for e in result.internal_errors],
         warnings=list(result.warnings),
     )
@@ -253,7 +245,7 @@ def build_report(
 # -- coverage -------------------------------------------------------------------------
 
 
-def folder_of(page: Page) -> str:
+def folder_of(page: PageInfo) -> str:
     """The top-level folder, language-neutral: ``support/chat`` and ``en/support/chat``
     are both in ``support``."""
     head, sep, _rest = page.key.partition("/")
@@ -264,28 +256,11 @@ def _folder_order(name: str) -> tuple[int, str]:
     return (0 if name == TOP_LEVEL else 2 if name == OUTSIDE else 1, name)
 
 
-def _kind(site: Site, page: Page) -> str:
-    if page.lang is None:
-        return "other"
-    if page.counterpart is not None:
-        return "pair"  # partials too: the engine compares a partial with its translation
-    if page.partial:
-        return "partial"
-    doc = site.document(page)
-    if "redirect_to" in (doc.frontmatter.data or {}):
-        return "other"
-    if page.lang == "en":
-        return "en-only"
-    if doc.readable and doc.bilingual:
-        return "bilingual"
-    return "ja-only"
-
-
-def _coverage(site: Site, targets: Iterable[Page]) -> list[CoverageRow]:
+def _coverage(targets: Iterable[PageInfo]) -> list[CoverageRow]:
     rows: dict[str, CoverageRow] = {}
     for page in targets:
         row = rows.setdefault(folder_of(page), CoverageRow(folder_of(page)))
-        kind = _kind(site, page)
+        kind = page.kind
         if kind == "pair":
             if page.lang == "ja":
                 row.pairs += 1
@@ -303,16 +278,41 @@ def _coverage(site: Site, targets: Iterable[Page]) -> list[CoverageRow]:
 # -- page pairs and their findings ------------------------------------------------------
 
 
-def _unit_for(site: Site, page: Page) -> Unit:
-    kind = _kind(site, page)
-    if page.counterpart is not None and page.lang in ("ja", "en"):
-        ja, en = (page, page.counterpart) if page.lang == "ja" else (page.counterpart, page)
-        return Unit(ja.rel, "pair", folder_of(ja), ja.rel, en.rel, order=ja.key)
-    if kind == "bilingual":
-        return Unit(page.rel, kind, folder_of(page), page.rel, page.rel, order=page.key)
-    if page.lang == "en":
-        return Unit(page.rel, kind, folder_of(page), None, page.rel, order=page.key)
-    return Unit(page.rel, kind, folder_of(page), page.rel, None, order=page.key)
+class _Pages:
+    """The run's pages, by path and by root-relative name, and the lines it quotes."""
+
+    def __init__(self, result: RunResult) -> None:
+        self.result = result
+        self.by_path = {page.path: page for page in result.pages}
+        self.by_rel = {page.rel: page for page in result.pages}
+
+    def group_of(self, page: PageInfo) -> PageGroup:
+        counterpart = self.by_rel.get(page.counterpart) if page.counterpart else None
+        if counterpart is not None and page.lang in ("ja", "en"):
+            ja, en = (page, counterpart) if page.lang == "ja" else (counterpart, page)
+            return PageGroup(ja.rel, "pair", folder_of(ja), ja.rel, en.rel, order=ja.key)
+        kind = page.kind
+        if kind == "bilingual":
+            return PageGroup(page.rel, kind, folder_of(page), page.rel, page.rel, order=page.key)
+        if page.lang == "en":
+            return PageGroup(page.rel, kind, folder_of(page), None, page.rel, order=page.key)
+        return PageGroup(page.rel, kind, folder_of(page), page.rel, None, order=page.key)
+
+    def name(self, path: Path) -> str:
+        page = self.by_path.get(path)
+        return page.rel if page is not None else self.result.display(path)
+
+    def text(self, path: Path, line: int) -> str | None:
+        return self.result.source(path, line)
+
+    def side(self, path: Path, line: int) -> Side:
+        """The column a line belongs in: its page's language, or on a bilingual page,
+        the language of the block the line is in."""
+        page = self.by_path.get(path)
+        if page is None:
+            return "other"
+        lang = page.lang_at(line)
+        return lang if lang in ("ja", "en") else "other"  # type: ignore[return-value]
 
 
 def _item_order(item: Item) -> tuple[int, int, int, str]:
@@ -321,43 +321,8 @@ def _item_order(item: Item) -> tuple[int, int, int, str]:
     return (side, d.line, d.column, d.code)
 
 
-class _Lines:
-    """Reads source lines from the run's parsed Documents (never re-reads a page)."""
-
-    def __init__(self, site: Site, result: RunResult) -> None:
-        self.site = site
-        self.result = result
-
-    def name(self, path: Path) -> str:
-        page = self.site.page_for_path(path)
-        return page.rel if page is not None else self.result.display(path)
-
-    def text(self, path: Path, line: int) -> str | None:
-        page = self.site.page_for_path(path)
-        if page is None:
-            return None
-        doc = self.site.document(page)
-        if not doc.readable or not 1 <= line <= len(doc.lines):
-            return None
-        return doc.lines[line - 1]
-
-    def side(self, path: Path, line: int) -> Side:
-        """The column a line belongs in: its page's language, or on a bilingual page,
-        the language of the block the line is in."""
-        page = self.site.page_for_path(path)
-        if page is None:
-            return "other"
-        if page.counterpart is None and page.lang == "ja":
-            doc = self.site.document(page)
-            if doc.readable and doc.bilingual:
-                for block in doc.blocks:
-                    if block.line <= line <= block.end_line and block.lang in ("ja", "en"):
-                        return block.lang  # type: ignore[return-value]
-        return page.lang if page.lang in ("ja", "en") else "other"  # type: ignore[return-value]
-
-
 def _source(
-    lines: _Lines,
+    pages: _Pages,
     path: Path,
     line: int,
     *,
@@ -365,11 +330,8 @@ def _source(
     end: tuple[int | None, int | None] = (None, None),
     note: str = "",
     primary: bool = False,
-    fallback: str | None = None,
 ) -> Source:
-    text = lines.text(path, line)
-    if text is None and fallback is not None:
-        text = fallback
+    text = pages.text(path, line)
     highlight: tuple[int, int] | None = None
     left = right = False
     if text is not None:
@@ -383,31 +345,28 @@ def _source(
             if highlight is not None:
                 a, b = (max(0, h - start) for h in highlight)
                 highlight = (a, min(b, len(text))) if b > a else None
-    return Source(lines.name(path), line, text, note, primary, highlight, left, right)
+    return Source(pages.name(path), line, text, note, primary, highlight, left, right)
 
 
-def _item(
-    diag: Diagnostic, page: Page | None, lines: _Lines, site: Site, result: RunResult
-) -> Item:
+def _item(diag: Diagnostic, page: PageInfo | None, pages: _Pages) -> Item:
     folder = folder_of(page) if page is not None else OUTSIDE
-    item = Item(diag, folder, f"{lines.name(diag.path)}:{diag.line}")
+    item = Item(diag, folder, f"{pages.name(diag.path)}:{diag.line}")
     own = _source(
-        lines,
+        pages,
         diag.path,
         diag.line,
         column=diag.column,
         end=(diag.end_line, diag.end_column),
         primary=True,
-        fallback=diag.snippet,
     )
-    placed: list[tuple[Side, Source]] = [(lines.side(diag.path, diag.line), own)]
+    placed: list[tuple[Side, Source]] = [(pages.side(diag.path, diag.line), own)]
     seen = {(diag.path, diag.line)}
     for related in diag.related:
         if (related.path, related.line) in seen:
             continue
         seen.add((related.path, related.line))
-        source = _source(lines, related.path, related.line, note=related.message)
-        placed.append((lines.side(related.path, related.line), source))
+        source = _source(pages, related.path, related.line, note=related.message)
+        placed.append((pages.side(related.path, related.line), source))
     for side, source in placed:
         getattr(item, side).append(source)
     return item
@@ -416,37 +375,26 @@ def _item(
 # -- rules ----------------------------------------------------------------------------
 
 
-def _rules(result: RunResult, overrides: Mapping[str, Severity]) -> list[RuleInfo]:
+def _rules(result: RunResult) -> list[RuleInfo]:
     counts: dict[str, Counter[Severity]] = {}
     names: dict[str, Diagnostic] = {}
     for d in result.diagnostics:
         counts.setdefault(d.code, Counter())[d.severity] += 1
         names.setdefault(d.code, d)
-    registry: dict[str, type[Rule]] = {r.CODE: r for r in all_rules()}
-    registry.update({r.CODE: r for r in result.rules})
-    ran = {r.CODE for r in result.rules}
+    metas: dict[str, RuleMeta] = {r.code: r for r in result.rules}
     infos: list[RuleInfo] = []
-    for code in sorted(ran | set(counts)):
-        rule = registry.get(code)
+    for code in sorted(set(metas) | set(counts)):
+        meta = metas.get(code)
         found = counts.get(code, Counter())
-        if rule is not None:
-            doc = rule.doc()
-            severity = overrides.get(code) or rule.SEVERITY
+        if meta is not None:
             infos.append(
                 RuleInfo(
-                    code,
-                    rule.NAME,
-                    severity,
-                    rule.SCOPE,
-                    doc.summary,
-                    doc.text,
-                    code in ran,
-                    found,
+                    code, meta.name, meta.severity, meta.scope, meta.summary, meta.doc, True, found
                 )
             )
-        else:  # a code the registry does not know: show what the findings say
+        else:  # a code no rule of this run has: show what the findings say
             diag = names[code]
-            infos.append(RuleInfo(code, diag.name, diag.severity, "", "", "", code in ran, found))
+            infos.append(RuleInfo(code, diag.name, diag.severity, "", "", "", False, found))
     return infos
 
 

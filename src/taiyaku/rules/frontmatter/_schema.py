@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taiyaku.errors import ConfigError, SchemaConfigError
+from taiyaku.rules.context import RunState
 from taiyaku.rules.frontmatter.schema import (
     SchemaProblem,
     SchemaSet,
@@ -36,16 +37,28 @@ def schema_set(ctx: Context, *, verify: bool = True) -> SchemaSet | None:
     ``verify=False`` (for :meth:`UsesSchema.prepare`) leaves the meta-schema check of a
     schema set loaded now to :meth:`UsesSchema.verify`.
     """
-
-    def load() -> SchemaSet | None:
+    schemas = ctx.state(SCHEMA)
+    if verify and schemas is not None and not schemas.verified:
         path = ctx.checks_file(SCHEMA_FILE)
-        if path is None:
-            return None
+        assert path is not None
         with _as_config_error(ctx, path):
-            return load_schema_set(path, verify=verify)
-
-    schemas: SchemaSet | None = ctx.policy("frontmatter-schema", load)
+            schemas.verify()
     return schemas
+
+
+def _load(ctx: Context) -> SchemaSet | None:
+    path = ctx.checks_file(SCHEMA_FILE)
+    if path is None:
+        return None
+    with _as_config_error(ctx, path):
+        return load_schema_set(path, verify=False)
+
+
+# The run's schema set (None: the site has none), and each page's problems by path.
+SCHEMA: RunState[SchemaSet | None] = RunState("frontmatter-schema", _load)
+SCHEMA_PROBLEMS: RunState[dict[str, list[SchemaProblem]]] = RunState(
+    "frontmatter-schema-problems", lambda _: {}
+)
 
 
 @contextlib.contextmanager
@@ -63,7 +76,7 @@ def schema_problems(doc: Document, ctx: Context) -> list[SchemaProblem]:
     schemas = schema_set(ctx)
     if schemas is None or not doc.readable:
         return []
-    cache: dict[str, list[SchemaProblem]] = ctx.policy("frontmatter-schema-results", dict)
+    cache = ctx.state(SCHEMA_PROBLEMS)
     found = cache.get(doc.rel)
     if found is None:
         found = validate_front_matter(schemas, doc.rel, doc.frontmatter)
@@ -86,8 +99,4 @@ class UsesSchema:
 
     @classmethod
     def verify(cls, ctx: Context) -> None:
-        schemas = schema_set(ctx)
-        path = ctx.checks_file(SCHEMA_FILE)
-        if schemas is not None and path is not None:
-            with _as_config_error(ctx, path):
-                schemas.verify()
+        schema_set(ctx)  # verifies what prepare() left unverified

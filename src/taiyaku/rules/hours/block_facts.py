@@ -1,9 +1,9 @@
 """What the TM rules share: each block's facts, extracted once per run, and where they are.
 
 Facts (times, dates, invalid times) are extracted once per block and per run, and
-TM001-TM004 all read the same :class:`~taiyaku.knowledge.facts.Facts`.  The cache lives in the
-run's :class:`~taiyaku.rules.context.Context` (through :meth:`Context.policy`), keyed by the
-document's path, the block's index and the language it is read in.  Japanese extraction
+TM001-TM004 all read the same :class:`~taiyaku.knowledge.facts.Facts`.  The cache is the
+run's :data:`BLOCK_FACTS` state (:meth:`Context.state`), keyed by the document's path, the
+block's index and the language it is read in.  Japanese extraction
 reads the block's shared ``Block.tokens``, so the analyzer never runs twice over a
 block.
 
@@ -29,7 +29,6 @@ How a pair is split
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -51,6 +50,7 @@ from taiyaku.knowledge.facts.calendar import WEEKDAY_ABBR
 from taiyaku.model.diagnostics import Related
 from taiyaku.model.lang import LANG_LABEL, LANG_NAME, Lang, japanese_char_count
 from taiyaku.model.spans import Spot
+from taiyaku.rules.context import RunState
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -60,7 +60,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LocatedFact",
-    "Section",
+    "SectionFacts",
     "block_facts",
     "date_reading",
     "how_often",
@@ -71,21 +71,23 @@ __all__ = [
     "pair_sections",
     "quoted",
     "reading_lang",
-    "rule_enabled",
     "span",
     "time_reading",
     "weekday_errors",
 ]
 
-# The key under which the run's fact cache lives in Context.policy.
-_CACHE_KEY = "taiyaku.rules.hours#block-facts"
-_WEEKDAYS_KEY = "taiyaku.rules.hours#weekday-errors"
+# The run's facts per (document path, block index, language read in).
+BLOCK_FACTS: RunState[dict[tuple[str, int, str], Facts]] = RunState("block-facts", lambda _: {})
+# The run's weekday contradictions per document path (what TM003 reports).
+WEEKDAY_ERRORS: RunState[dict[str, list[tuple[Block, WeekdayContradiction]]]] = RunState(
+    "weekday-errors", lambda _: {}
+)
 _LATIN = re.compile("[A-Za-z]")
 
 
 def block_facts(ctx: Context, doc: Document, block: Block, lang: Lang) -> Facts:
     """The facts of ``block`` read as ``lang``, extracted once per run."""
-    cache: dict[tuple[str, int, str], Facts] = ctx.policy(_CACHE_KEY, dict)
+    cache = ctx.state(BLOCK_FACTS)
     key = (str(doc.path), block.index, lang)
     facts = cache.get(key)
     if facts is None:
@@ -184,7 +186,7 @@ def weekday_errors(ctx: Context, doc: Document) -> list[tuple[Block, WeekdayCont
     A date without a year takes the last year stated before it in its block, else the
     year that every dated fact on the page agrees on; otherwise it is not judged.
     """
-    cache: dict[str, list[tuple[Block, WeekdayContradiction]]] = ctx.policy(_WEEKDAYS_KEY, dict)
+    cache = ctx.state(WEEKDAY_ERRORS)
     key = str(doc.path)
     if key not in cache:
         blocks = page_facts(ctx, doc)
@@ -195,26 +197,6 @@ def weekday_errors(ctx: Context, doc: Document) -> list[tuple[Block, WeekdayCont
             for found in weekday_contradictions(facts.dates, year)
         ]
     return cache[key]
-
-
-def rule_enabled(ctx: Context, code: str, doc: Document) -> bool:
-    """Whether rule ``code`` reports on ``doc`` in this run (selection, per-file ignores).
-
-    One fact, one message: a rule defers to another only when that one reports.
-    """
-    from taiyaku.rules.registry import get_rule, select_rules
-
-    config = ctx.config
-    chosen = select_rules(config.get("select", []), config.get("ignore", []))
-    if code not in {rule.CODE for rule in chosen}:
-        return False
-    name = get_rule(code).NAME
-    ignores: dict[str, list[str]] = config.get("per-file-ignores", {})
-    return not any(
-        fnmatch.fnmatch(doc.rel, glob)
-        and any(code.upper().startswith(c.upper()) or name == c for c in codes)
-        for glob, codes in ignores.items()
-    )
 
 
 # -------------------------------------------------------------------- datelines
@@ -292,7 +274,7 @@ class LocatedFact:
 
 
 @dataclass(frozen=True)
-class Section:
+class SectionFacts:
     """One group of a pair to compare: the JA and EN facts of a section (or page)."""
 
     label: str
@@ -309,7 +291,7 @@ class Section:
         return self.ja_line if lang == "ja" else self.en_line
 
 
-def pair_sections(ctx: Context, pair: Pair) -> list[Section]:
+def pair_sections(ctx: Context, pair: Pair) -> list[SectionFacts]:
     """The pair's facts, section by section where the sections pair up.
 
     Empty when either page cannot be read.
@@ -321,7 +303,7 @@ def pair_sections(ctx: Context, pair: Pair) -> list[Section]:
     if pair.bilingual:
         lines = [s.line for s in ja_doc.sections]
         return [
-            Section(
+            SectionFacts(
                 label,
                 _located(ctx, ja_doc, ja_blocks, "ja"),
                 _located(ctx, en_doc, en_blocks, "en"),
@@ -332,7 +314,7 @@ def pair_sections(ctx: Context, pair: Pair) -> list[Section]:
         ]
     if len(groups) > 1:  # the heading outlines match: every block of each section
         return [
-            Section(
+            SectionFacts(
                 en_section.title,
                 _located(ctx, ja_doc, _blocks_of(ja_doc, i), "ja"),
                 _located(ctx, en_doc, _blocks_of(en_doc, i), "en"),
@@ -342,7 +324,7 @@ def pair_sections(ctx: Context, pair: Pair) -> list[Section]:
             for i, en_section in enumerate(en_doc.sections)
         ]
     return [
-        Section(
+        SectionFacts(
             "",
             _located(ctx, ja_doc, ja_doc.blocks, "ja"),
             _located(ctx, en_doc, en_doc.blocks, "en"),
@@ -406,7 +388,7 @@ def join_words(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def other_side(ctx: Context, pair: Pair, section: Section, lang: Lang) -> tuple[str, Related]:
+def other_side(ctx: Context, pair: Pair, section: SectionFacts, lang: Lang) -> tuple[str, Related]:
     """How a message names the side ``lang`` that lacks a fact, and where it points.
 
     A separate page is named by its path; the related location is the matching

@@ -28,7 +28,7 @@ from taiyaku.knowledge.facts import (
 )
 from taiyaku.model.diagnostics import Finding, Related, Severity
 from taiyaku.model.lang import LANG_LABEL, Lang, other_lang
-from taiyaku.rules.hours.block_facts import LocatedFact, Section, how_often, pair_sections
+from taiyaku.rules.hours.block_facts import LocatedFact, SectionFacts, how_often, pair_sections
 
 if TYPE_CHECKING:
     from taiyaku.rules.context import Context, Pair
@@ -48,14 +48,14 @@ __all__ = [
 class Differs:
     ja: LocatedFact
     en: LocatedFact
-    section: Section  # the section both are in
+    section: SectionFacts  # the section both are in
 
 
 @dataclass(frozen=True)
 class OneSided:
     lang: Lang  # the language that states the fact
     fact: LocatedFact
-    section: Section
+    section: SectionFacts
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class Repeated:
 
     lang: Lang
     extra: list[LocatedFact]  # the occurrences left unpaired, in text order
-    section: Section  # the section of the first of them
+    section: SectionFacts  # the section of the first of them
     count: int  # how often ``lang`` states it
     others: list[LocatedFact]  # where the other language states it
 
@@ -94,7 +94,7 @@ def compare_pair(
     )
     equal: Callable[[Any, Any], bool] = times_equal if what == "times" else dates_equal
 
-    where: dict[int, tuple[LocatedFact, Section]] = {}
+    where: dict[int, tuple[LocatedFact, SectionFacts]] = {}
     stated: dict[Lang, list[LocatedFact]] = {"ja": [], "en": []}
     left_out: dict[Lang, list[LocatedFact]] = {"ja": [], "en": []}
     groups = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from taiyaku.knowledge.facts import DateFact, dates_equal
@@ -16,7 +17,6 @@ from taiyaku.rules.hours.block_facts import (
     is_dateline,
     join_words,
     other_side,
-    rule_enabled,
     span,
     weekday_errors,
 )
@@ -29,8 +29,14 @@ from taiyaku.rules.hours.pair_compare import (
 )
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from taiyaku.rules.context import Context, Pair
 
+
+# The rule that reports a date whose stated weekday the calendar contradicts: where it
+# reports on a page, a difference that is only that weekday is its finding, not ours.
+WEEKDAY_MISMATCH = "TM003"
 
 class DateMismatch(PairRule):
     """The Japanese and English versions state different dates.
@@ -100,8 +106,8 @@ class DateMismatch(PairRule):
 
         found = compare_pair(ctx, pair, "dates", keep)
         for differs in found.differs:
-            if not _weekday_error_reported(ctx, differs):
-                yield differs_finding(ctx, differs, date_reading, "date")
+            finding = differs_finding(ctx, differs, date_reading, "date")
+            yield replace(finding, deferred_to=_weekday_errors(ctx, differs))
         for repeated in found.repeated:
             yield repeated_finding(ctx, repeated, date_reading, "date")
         by_block: dict[tuple[Lang, int], list[OneSided]] = {}
@@ -121,19 +127,19 @@ def _same_date(lang: Lang, mine: LocatedFact, theirs: LocatedFact) -> bool:
     return dates_equal(theirs.fact, mine.fact)
 
 
-def _weekday_error_reported(ctx: Context, differs: Differs) -> bool:
-    """The dates differ only in the weekday, and TM003 reports one of them as a weekday
-    the calendar contradicts: that is the error, and TM003 says so (one fact, one
-    message)."""
+def _weekday_errors(ctx: Context, differs: Differs) -> tuple[tuple[str, Path], ...]:
+    """Where TM003 reports the same fact: the dates differ only in the weekday, and one
+    of them states a weekday the calendar contradicts.  That is the error, and TM003
+    says so (one fact, one message): the finding defers to TM003 on those pages."""
     ja, en = differs.ja.fact, differs.en.fact
     assert isinstance(ja, DateFact) and isinstance(en, DateFact)
     if ja.year is not None and en.year is not None and ja.year != en.year:
-        return False
-    for side in (differs.ja, differs.en):
-        wrong = any(found.date is side.fact for _, found in weekday_errors(ctx, side.doc))
-        if wrong and rule_enabled(ctx, "TM003", side.doc):
-            return True
-    return False
+        return ()
+    return tuple(
+        (WEEKDAY_MISMATCH, side.doc.path)
+        for side in (differs.ja, differs.en)
+        if any(found.date is side.fact for _, found in weekday_errors(ctx, side.doc))
+    )
 
 
 def _one_sided(ctx: Context, pair: Pair, group: list[OneSided]) -> Finding:

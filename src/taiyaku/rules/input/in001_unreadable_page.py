@@ -12,9 +12,6 @@ if TYPE_CHECKING:
     from taiyaku.parse.document import Document
     from taiyaku.rules.context import Context
 
-_KINDS = ("read", "encoding", "binary")
-
-
 class UnreadablePage(PageRule):
     """A page cannot be read as UTF-8 text.
 
@@ -37,9 +34,10 @@ class UnreadablePage(PageRule):
     CODE = "IN001"
     NAME = "unreadable-page"
     SEVERITY = Severity.ERROR
+    REPORTS_PROBLEMS = frozenset({"read", "encoding", "binary"})
     USES_SITE = False
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         for problem in doc.problems:
-            if problem.kind in _KINDS:
+            if problem.kind in self.REPORTS_PROBLEMS:
                 yield Finding(doc.path, problem.line, problem.column, problem.message)

@@ -33,9 +33,10 @@ class PageTooLarge(PageRule):
     CODE = "IN002"
     NAME = "page-too-large"
     SEVERITY = Severity.WARNING
+    REPORTS_PROBLEMS = frozenset({"too-large"})
     USES_SITE = False
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         for problem in doc.problems:
-            if problem.kind == "too-large":
+            if problem.kind in self.REPORTS_PROBLEMS:
                 yield Finding(doc.path, problem.line, problem.column, problem.message)

@@ -36,15 +36,10 @@ class PageTimeout(PageRule):
     NAME = "page-timeout"
     SEVERITY = Severity.WARNING
     USES_SITE = False
+    REPORTS_PROBLEMS = frozenset({"timeout"})
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         for problem in doc.problems:
-            if problem.kind == "timeout":
+            if problem.kind in self.REPORTS_PROBLEMS:
                 yield Finding(doc.path, problem.line, problem.column, problem.message)
 
-
-def timeout_message(seconds: float) -> str:
-    return (
-        f"checking this page took longer than {seconds:g} s and was stopped; its findings "
-        "are incomplete (raise `max-page-seconds`)"
-    )

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from taiyaku.model.diagnostics import Finding, Severity
 from taiyaku.rules.base import PageRule, RuleOption
-from taiyaku.site.links import LinkResolver, Target, arrow, is_file_url, resolver_for, with_fragment
+from taiyaku.rules.links._resolver import link_resolver
+from taiyaku.site.links import LinkResolver, Target, arrow, is_file_url, with_fragment
 
 if TYPE_CHECKING:
     from taiyaku.parse.document import Document
@@ -83,7 +84,7 @@ class BrokenLink(PageRule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         page = ctx.page_of(doc)
-        resolver = resolver_for(ctx.site)
+        resolver = link_resolver(ctx)
         strict = ctx.option("trailing-slash") != "ignore"
         for link in doc.links:
             target = resolver.resolve(page, link.href)

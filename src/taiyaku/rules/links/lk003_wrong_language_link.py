@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from taiyaku.model.diagnostics import Finding, Related, Severity
 from taiyaku.model.lang import LANG_LABEL, LANG_NAME, detect_language
 from taiyaku.rules.base import PageRule
-from taiyaku.site.links import resolver_for, wrong_language
+from taiyaku.rules.links._resolver import link_resolver
+from taiyaku.site.links import wrong_language
 
 if TYPE_CHECKING:
     from taiyaku.parse.document import Document
@@ -48,7 +49,7 @@ class WrongLanguageLink(PageRule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         page = ctx.page_of(doc)
-        resolver = resolver_for(ctx.site)
+        resolver = link_resolver(ctx)
         bilingual = doc.readable and doc.bilingual
         for link in doc.links:
             lang = link.lang if bilingual else page.lang

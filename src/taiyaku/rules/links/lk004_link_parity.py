@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 from taiyaku.model.diagnostics import Finding, Related, Severity
 from taiyaku.model.lang import LANG_LABEL
 from taiyaku.rules.base import PairRule
+from taiyaku.rules.links._resolver import link_resolver
 from taiyaku.site.links import (
     LinkResolver,
     Target,
     external_key,
     is_image_url,
     neutral_url,
-    resolver_for,
     wrong_language,
 )
 
@@ -66,7 +66,7 @@ class LinkParity(PairRule):
     SEVERITY = Severity.WARNING
 
     def check(self, pair: Pair, ctx: Context) -> Iterator[Finding]:
-        resolver = resolver_for(ctx.site)
+        resolver = link_resolver(ctx)
         groups = pair.aligned_sections()
         per_section = len(groups) == len(pair.ja.doc.sections) == len(pair.en.doc.sections)
         ja_items = _items(pair, pair.ja, resolver)

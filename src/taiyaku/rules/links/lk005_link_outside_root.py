@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from taiyaku.model.diagnostics import Finding, Severity
 from taiyaku.rules.base import PageRule
-from taiyaku.site.links import resolver_for
+from taiyaku.rules.links._resolver import link_resolver
 
 if TYPE_CHECKING:
     from taiyaku.parse.document import Document
@@ -43,7 +43,7 @@ class LinkOutsideRoot(PageRule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         page = ctx.page_of(doc)
-        resolver = resolver_for(ctx.site)
+        resolver = link_resolver(ctx)
         for link in doc.links:
             target = resolver.resolve(page, link.href)
             if target.kind != "outside":

@@ -1,10 +1,11 @@
 """What the PV rules share: the run's privacy policy and each page's clause verdicts.
 
-The policy (``privacy.yml`` in ``checks-dir``) is loaded once per run, through
-:meth:`Context.policy`, together with a cache of verdicts.  Each page is matched against
-every clause once per language and per run (:meth:`PrivacyRun.side`), and PV001, PV002
-and PV003 read the same :class:`PageSide`.  Japanese blocks are matched with their shared
-``Block.tokens``, so the analyzer never runs twice over a block.
+The policy (``privacy.yml`` in ``checks-dir``) is loaded once per run, as the run's
+:data:`PRIVACY` state (:meth:`Context.state`), together with a cache of verdicts.  Each
+page is matched against every clause once per language and per run
+(:meth:`PrivacyRun.side`), and PV001, PV002 and PV003 read the same :class:`PageSide`.
+Japanese blocks are matched with their shared ``Block.tokens``, so the analyzer never
+runs twice over a block.
 
 A page is matched only when some rule needs its verdicts: when it is in the policy's
 scope, or when it has another language to compare with (a translation, or the other
@@ -13,7 +14,6 @@ half of a bilingual page).  Other pages cost nothing.
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -25,6 +25,7 @@ import yaml
 from taiyaku.errors import ConfigError, PolicyError
 from taiyaku.model.lang import LANG_NAME, Lang, other_lang
 from taiyaku.model.spans import Spot
+from taiyaku.rules.context import RunState
 from taiyaku.rules.privacy.clauses import (
     Clause,
     ClauseMatch,
@@ -52,8 +53,6 @@ __all__ = [
 ]
 
 POLICY_FILE = "privacy.yml"
-# The key under which the run's PrivacyRun lives in Context.policy.
-_RUN_KEY = "privacy.yml#clause-verdicts"
 
 
 
@@ -64,8 +63,12 @@ def privacy_run(ctx: Context) -> PrivacyRun:
     A broken one stops the whole run with a one-line :class:`ConfigError` (exit code 2):
     checking pages against a policy that cannot be read would report them all clean.
     """
-    return ctx.policy(_RUN_KEY, lambda: PrivacyRun(ctx, _load(ctx)))  # type: ignore[no-any-return]
+    return ctx.state(PRIVACY)
 
+
+
+# The run's policy and clause verdicts.
+PRIVACY: RunState[PrivacyRun] = RunState("privacy", lambda ctx: PrivacyRun(ctx, _load(ctx)))
 
 class UsesPrivacyPolicy:
     """Mixin of the PV rules: the policy is loaded, and each clause's own wording
@@ -153,7 +156,6 @@ class PrivacyRun:
         self.ctx = ctx
         self.policy = policy
         self._sides: dict[tuple[Path, Lang], PageSide] = {}
-        self._enabled: dict[tuple[str, str], bool] = {}
 
     @property
     def clauses(self) -> tuple[Clause, ...]:
@@ -279,35 +281,6 @@ class PrivacyRun:
         # A bilingual heading is two blocks on one line: take this language's half.
         at_heading.sort(key=lambda b: b.lang != side.lang)
         return _block_spot(at_heading[0]) if at_heading else Spot(heading.line, 1)
-
-    # -- rule interplay --------------------------------------------------------------
-
-    def rule_enabled(self, code: str, rel: str) -> bool:
-        """Whether rule ``code`` runs on the page ``rel`` in this run (selection and
-        per-file ignores), so that a rule defers to another only when that one reports."""
-        key = (code, rel)
-        if key not in self._enabled:
-            self._enabled[key] = _rule_enabled(self.ctx, code, rel)
-        return self._enabled[key]
-
-
-def _rule_enabled(ctx: Context, code: str, rel: str) -> bool:
-    from taiyaku.rules.registry import get_rule, select_rules
-
-    config = ctx.config
-    chosen = select_rules(config.get("select", []), config.get("ignore", []))
-    if code not in {rule.CODE for rule in chosen}:
-        return False
-    name = get_rule(code).NAME
-    ignores: dict[str, list[str]] = config.get("per-file-ignores", {})
-    # The same test as the engine's per-file-ignores.
-    for glob, codes in ignores.items():
-        if fnmatch.fnmatch(rel, glob) and any(
-            code.upper().startswith(c.upper()) or name == c for c in codes
-        ):
-            return False
-    return True
-
 
 def _same_section(source: Document, target: Document, index: int) -> int | None:
     """The section of ``target`` that corresponds to section ``index`` of ``source``.

@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from taiyaku.rules.context import Context, Pair
 
 
+# The rule that reports a required clause missing from a page in the policy's scope.
+CLAUSE_MISSING = "PV001"
+
+
 class PrivacyClauseParity(UsesPrivacyPolicy, PairRule):
     """A privacy clause is in one language of a page and not in the other.
 
@@ -69,10 +73,8 @@ class PrivacyClauseParity(UsesPrivacyPolicy, PairRule):
             for lacking, having in ((ja, en), (en, ja)):
                 if lacking.has(clause.id) or not having.has(clause.id):
                     continue
-                if run.in_scope(lacking.doc, lacking.page) and run.rule_enabled(
-                    "PV001", lacking.page.rel
-                ):
-                    continue  # PV001 reports this absence
+                # In scope, the absence breaks the policy: PV001's finding where it runs.
+                defer = run.in_scope(lacking.doc, lacking.page)
                 spot, _why = run.insertion_spot(lacking, clause.id)
                 where = having.spot_of(clause.id)
                 on_page = " on this page" if pair.bilingual else ""
@@ -89,4 +91,5 @@ class PrivacyClauseParity(UsesPrivacyPolicy, PairRule):
                         ),
                     ),
                     fingerprint_text=f"{clause.id} {lacking.lang} not translated",
+                    deferred_to=((CLAUSE_MISSING, lacking.doc.path),) if defer else (),
                 )

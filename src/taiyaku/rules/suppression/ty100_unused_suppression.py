@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from taiyaku.model.diagnostics import Finding, Severity
-from taiyaku.rules.base import PageRule
+from taiyaku.rules.base import DirectiveRule
 
 if TYPE_CHECKING:
-    from taiyaku.parse.document import Document
-    from taiyaku.rules.context import Context
-    from taiyaku.run.suppressions import Directive
+    from taiyaku.parse.directives import Directive
 
 _EXPECTED = "taiyaku-disable-next-line, taiyaku-disable, taiyaku-enable or taiyaku-disable-file"
 
 
-class UnusedSuppression(PageRule):
+class UnusedSuppression(DirectiveRule):
     """A suppression comment suppresses nothing, names an unknown rule or is mistyped.
 
     ## What it does
@@ -50,22 +48,15 @@ class UnusedSuppression(PageRule):
     NAME = "unused-suppression"
     SEVERITY = Severity.WARNING
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        """Nothing, in the page loop: a page alone cannot tell whether a comment was used.
-
-        The engine calls :meth:`report` once every other rule has run (see
-        :mod:`taiyaku.run.suppressions`).
-        """
-        return iter(())
-
-    def report(
+    def check(
         self,
         path: Path,
-        directives: Iterable[Directive],
+        directives: Sequence[Directive],
         selected: Collection[str],
         every_rule: bool,
     ) -> Iterator[Finding]:
-        """Findings for ``directives`` once the run's diagnostics were matched against them."""
+        """Findings for ``directives`` once the run's diagnostics were matched against them
+        (see :mod:`taiyaku.run.suppressions`)."""
         for d in directives:
             message = _message(d, selected, every_rule, self.CODE)
             if message:

@@ -1,0 +1,127 @@
+"""Which rules report on which files: one :class:`RuleSet`, resolved once per run.
+
+``select`` and ``ignore`` name rules by full code (``TM001``), by prefix (``TM``), by
+name (``hours-mismatch``) or ``ALL``; the more specific entry wins, as in ruff:
+``--select TM --ignore TM004`` runs TM001–TM003, and ``--ignore TM --select TM001``
+runs TM001.  ``per-file-ignores`` maps a path pattern (:mod:`taiyaku.model.globs`) to
+the rules that do not report on the files it matches.
+
+Everything that asks "does rule X report on file Y?" asks :meth:`RuleSet.enabled`: the
+engine when it stamps findings, and when a finding defers to another rule's.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import taiyaku.rules.registry as registry_module
+from taiyaku.errors import RuleSelectionError
+from taiyaku.model.globs import PathPatterns
+from taiyaku.rules.base import Rule
+
+__all__ = ["RuleSet", "resolve_selector"]
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The selected rules, and the files each one is ignored for."""
+
+    rules: tuple[type[Rule], ...]  # selected, in code order
+    ignored_for: tuple[tuple[PathPatterns, frozenset[str]], ...] = ()
+
+    @classmethod
+    def resolve(
+        cls,
+        select: Iterable[str] = (),
+        ignore: Iterable[str] = (),
+        per_file_ignores: Mapping[str, Sequence[str]] | None = None,
+        registry: Sequence[type[Rule]] | None = None,
+    ) -> RuleSet:
+        """Resolve the user's selectors against ``registry`` (default: every rule).
+
+        Raises :class:`RuleSelectionError` for an entry that names no rule.
+        """
+        known = tuple(registry if registry is not None else registry_module.all_rules())
+        chosen = _select(known, list(select) or ["ALL"], list(ignore))
+        ignored = tuple(
+            (
+                PathPatterns([pattern]),
+                frozenset(code for entry in entries for code in resolve_selector(entry, known)),
+            )
+            for pattern, entries in (per_file_ignores or {}).items()
+        )
+        return cls(tuple(chosen), ignored)
+
+    @property
+    def codes(self) -> frozenset[str]:
+        return frozenset(rule.CODE for rule in self.rules)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self.codes
+
+    def rule(self, code: str) -> type[Rule]:
+        for rule in self.rules:
+            if rule.CODE == code:
+                return rule
+        raise KeyError(code)
+
+    def enabled(self, code: str, rel_path: str) -> bool:
+        """Whether rule ``code`` reports on the file at ``rel_path`` (root-relative) in
+        this run: it is selected, and no ``per-file-ignores`` pattern turns it off there."""
+        if code not in self.codes:
+            return False
+        return not any(
+            code in codes and patterns.match(rel_path) for patterns, codes in self.ignored_for
+        )
+
+
+def _matches(rule: type[Rule], selector: str) -> bool:
+    s = selector.strip()
+    if s.upper() == "ALL":
+        return True
+    return rule.CODE.upper().startswith(s.upper()) or rule.NAME == s.lower()
+
+
+def _specificity(selector: str, known: Sequence[type[Rule]]) -> int:
+    """``ALL`` < a prefix < a longer prefix < a full code or a name."""
+    s = selector.strip()
+    if s.upper() == "ALL":
+        return 0
+    if any(rule.NAME == s.lower() for rule in known):
+        return 100
+    return len(s)
+
+
+def resolve_selector(selector: str, known: Sequence[type[Rule]]) -> list[str]:
+    """The codes ``selector`` names; an error (with a suggestion) when it names none."""
+    codes = [rule.CODE for rule in known if _matches(rule, selector)]
+    if not codes:
+        raise RuleSelectionError(
+            f"{selector!r} matches no rule code, prefix or name{_suggestion(selector, known)} "
+            "(see `taiyaku rules`)"
+        )
+    return codes
+
+
+def _suggestion(selector: str, known: Sequence[type[Rule]]) -> str:
+    words = [rule.CODE for rule in known] + [rule.NAME for rule in known]
+    close = difflib.get_close_matches(selector.strip(), words, n=1, cutoff=0.6)
+    if not close:
+        close = difflib.get_close_matches(selector.strip().upper(), words, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _select(
+    known: Sequence[type[Rule]], select: Sequence[str], ignore: Sequence[str]
+) -> list[type[Rule]]:
+    for selector in (*select, *ignore):
+        resolve_selector(selector, known)
+    chosen = []
+    for rule in known:
+        sel = max((_specificity(s, known) for s in select if _matches(rule, s)), default=-1)
+        ign = max((_specificity(s, known) for s in ignore if _matches(rule, s)), default=-1)
+        if sel >= 0 and sel > ign:
+            chosen.append(rule)
+    return chosen

@@ -1,0 +1,169 @@
+"""Checking on every core: units of work handed out to forked worker processes.
+
+A unit is a pair (or a lone page), so each page is parsed in one process only.  Units are
+handed out largest first to whichever process is free (longest processing time first),
+so the processes finish together.  This process is worker 0: while the others start, it
+finishes checking the policy files (:meth:`Rule.verify`) and runs the site rules, then
+takes units like the others.  Each worker sends back its :class:`~taiyaku.run.units.Tally`,
+with the source lines its findings quote and its pages' suppression directives, so that
+this process does not read those pages again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+from dataclasses import dataclass
+
+from taiyaku.errors import WorkerFailed
+from taiyaku.parse.analyzer import get_tagger
+from taiyaku.parse.directives import Resolver, parse_directives
+from taiyaku.rules.context import Context
+from taiyaku.run.forking import WorkQueue, can_fork, run_forked
+from taiyaku.run.quotes import read_line
+from taiyaku.run.result import InternalError, Progress
+from taiyaku.run.units import Checker, Tally
+from taiyaku.site.pages import Page
+
+__all__ = ["PARALLEL_MIN_PAGES", "Plan", "check_in_workers", "parallel_plan"]
+
+# Below this many pages a process pool costs more than it saves.
+PARALLEL_MIN_PAGES = 40
+
+
+@dataclass(frozen=True)
+class Plan:
+    units: list[list[Page]]  # largest first
+    jobs: int
+
+
+def parallel_plan(ctx: Context, jobs: int) -> Plan | None:
+    """Units of work for the worker processes and how many workers, or None to run in
+    this process (``jobs``: 0 for one per core)."""
+    jobs = jobs or (os.cpu_count() or 1)
+    if jobs < 2 or len(ctx.targets) < PARALLEL_MIN_PAGES or not can_fork():
+        return None
+    units: dict[str, list[Page]] = {}
+    for page in ctx.targets:
+        units.setdefault(page.key if page.counterpart else page.rel, []).append(page)
+    ordered = sorted(units.values(), key=_unit_size, reverse=True)
+    return Plan(ordered, min(jobs, len(ordered)))
+
+
+def _unit_size(unit: list[Page]) -> int:
+    total = 0
+    for page in unit:
+        with contextlib.suppress(OSError):
+            total += page.path.stat().st_size
+    return total
+
+
+@dataclass(frozen=True)
+class _Job:
+    """What every worker starts from (inherited through ``fork``)."""
+
+    checker: Checker
+    plan: Plan
+    queue: WorkQueue
+    resolve: Resolver
+
+
+_FORKED: _Job | None = None  # the job of the current fork; set only while workers run
+
+
+def check_in_workers(
+    checker: Checker,
+    plan: Plan,
+    resolve: Resolver,
+    progress: Progress | None = None,
+) -> Tally:
+    """Check ``plan``'s units in ``plan.jobs`` processes (this one and forked children)
+    and return their merged tally.  A worker that crashes makes this check every page
+    again in this process, with the crash recorded as an internal error."""
+    global _FORKED
+    ctx, rules = checker.ctx, checker.rules
+    if any(rule.NEEDS_TOKENS for rule in rules):
+        get_tagger()  # load the dictionary once; forked workers share it
+    for rule in rules:
+        rule.prepare(ctx)  # policies and site tables, loaded once for all workers
+    if checker.cache is not None:
+        checker.hashes.site_fingerprint()  # hash the site once, before the workers need it
+        checker.cache.disconnect()  # an SQLite connection must not cross fork()
+    queue = WorkQueue(len(plan.units))
+    _FORKED = _Job(checker, plan, queue, resolve)
+    done = 0
+
+    def count_done(_index: int, tally: Tally) -> None:
+        nonlocal done
+        done += tally.pages
+        if progress is not None:
+            progress("pages", done, len(ctx.targets))
+
+    # Objects that exist before the fork are never collected by the workers: walking
+    # them would cost time and copy every page of memory they sit on.
+    gc.freeze()
+    try:
+        tallies: list[Tally] = run_forked(_worker, plan.jobs, count_done)
+    except WorkerFailed as failure:  # a crash, not a rule's exception (those are guarded)
+        checker.tally = Tally()
+        checker.check_pages(ctx.targets, progress)
+        checker.check_site()
+        checker.tally.internal_errors.insert(
+            0,
+            InternalError(
+                f"internal error: {failure}\n(the pages were checked again in one process)"
+            ),
+        )
+        return checker.tally
+    finally:
+        _FORKED = None
+        queue.close()
+        gc.unfreeze()
+    merged = Tally()
+    for tally in tallies:
+        merged.merge(tally)
+    return merged
+
+
+def _worker(index: int) -> Tally:
+    assert _FORKED is not None
+    job = _FORKED
+    checker = job.checker
+    ctx = checker.ctx
+    checker.tally = Tally()
+    if index == 0:  # this process, while the workers start: policy checks, site rules
+        for rule in checker.rules:
+            rule.verify(ctx)
+        checker.check_site()
+    while (taken := job.queue.take()) is not None:
+        unit = job.plan.units[taken]
+        before = len(checker.tally.findings)
+        checker.check_pages(unit)
+        if index > 0:  # what the parent would otherwise read these pages again for
+            _read_for_parent(checker, unit, before, job.resolve)
+    tally = checker.tally
+    cache = checker.cache
+    if cache is not None:
+        tally.cache_hits, tally.cache_misses = cache.hits, cache.misses
+        tally.cache_pending = dict(cache.pending) if index > 0 else {}
+    return tally
+
+
+def _read_for_parent(checker: Checker, unit: list[Page], start: int, resolve: Resolver) -> None:
+    """The source lines the unit's findings quote and the unit's pages' directives."""
+    ctx, tally = checker.ctx, checker.tally
+    paths = {page.path for page in unit}
+    for _code, finding in tally.findings[start:]:
+        places = [(finding.path, finding.line)]
+        if checker.describe_pages:
+            places += [(r.path, r.line) for r in finding.related]
+        for path, line in places:
+            if (path, line) not in tally.lines and (path in paths or checker.describe_pages):
+                text = read_line(ctx, path, line)
+                if text is not None:
+                    tally.lines[(path, line)] = text
+    for page in unit:
+        doc = ctx.site.loaded_document(page)
+        if doc is not None:
+            tally.directives[page.path] = parse_directives(doc, resolve)
