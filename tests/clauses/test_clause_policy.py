@@ -12,7 +12,6 @@ from taiyaku.rules.privacy.clauses import (
     DEFAULT_THRESHOLDS,
     LangThresholds,
     Policy,
-    glob_match,
     load_policy,
     policy_in_scope,
 )
@@ -194,27 +193,3 @@ def test_shipped_scope(policy: Policy) -> None:
     assert policy_in_scope(policy, "support/online-call.md", {"support": True})
     assert not policy_in_scope(policy, "support/online-call.md", {"title": "オンライン通話"})
     assert not policy_in_scope(policy, "support/service-status.md", {"title": "稼働状況"})
-
-
-@pytest.mark.parametrize(
-    ("pattern", "path", "matches"),
-    [
-        ("support/*.md", "support/chat.md", True),
-        ("support/*.md", "en/support/chat.md", False),
-        ("support/*.md", "support/a/chat.md", False),  # * stays in one folder
-        ("**/support/*.md", "support/chat.md", True),  # **/ may match no folder
-        ("**/support/*.md", "en/support/chat.md", True),
-        ("**/support/*.md", "a/b/support/chat.md", True),
-        ("support/**", "support/a/b/c.mdx", True),
-        ("support/**/*.mdx", "support/index.mdx", True),
-        ("support/**/*.mdx", "support/a/index.mdx", True),
-        ("support/**/*.mdx", "support/a/index.md", False),
-        ("support/chat.md?", "support/chat.mdx", True),
-        ("support/[!e]*.md", "support/chat.md", True),
-        ("support/[!e]*.md", "support/email-form.md", False),
-        ("support/chat.md", "/support/chat.md", True),  # a leading slash is ignored
-        ("support/chat.md", "support/chat.mdx", False),
-    ],
-)
-def test_glob_match(pattern: str, path: str, matches: bool) -> None:
-    assert glob_match(pattern, path) is matches

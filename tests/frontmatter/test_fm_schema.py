@@ -12,7 +12,6 @@ from taiyaku.parse.frontmatter import parse_front_matter
 from taiyaku.rules.frontmatter import schema as schema_module
 from taiyaku.rules.frontmatter.schema import (
     SchemaProblem,
-    glob_to_regex,
     load_schema_set,
     schema_set_from_data,
     validate_front_matter,
@@ -255,34 +254,6 @@ def test_first_matching_entry_wins() -> None:
 def test_no_matching_entry_means_no_problems() -> None:
     assert SCHEMAS.entry_for("docs/page.html") is None
     assert check("# no front matter", "docs/page.html") == []
-
-
-GLOBS = [
-    ("**/*.md", "index.md", True),
-    ("**/*.md", "a/b/c/index.md", True),
-    ("**/*.md", "a/b/index.mdx", False),
-    ("*.md", "index.md", True),
-    ("*.md", "a/index.md", False),
-    ("en/**", "en/a/b.md", True),
-    ("en/**", "ja/a/b.md", False),
-    ("en/**/index.md", "en/index.md", True),
-    ("**/_*.{md,mdx}", "a/_x.mdx", True),
-    ("**/_*.{md,mdx}", "a/x_y.md", False),
-    ("**/_*/**/*.md", "a/_drafts/b/c.md", True),
-    ("src/emergencies/*.md", "src/emergencies/x.md", True),
-    ("src/emergencies/*.md", "src/pages/emergencies/x.md", False),
-    ("doc?.md", "doc1.md", True),
-    ("doc?.md", "doc/.md", False),
-    ("[!_]*.md", "_x.md", False),
-    ("[!_]*.md", "x.md", True),
-    ("./a.md", "a.md", True),
-    ("a+b (1).md", "a+b (1).md", True),
-]
-
-
-@pytest.mark.parametrize(("glob", "path", "matches"), GLOBS)
-def test_globs(glob: str, path: str, matches: bool) -> None:
-    assert bool(glob_to_regex(glob).match(path)) is matches
 
 
 def test_validators_are_compiled_once(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,9 +12,9 @@ A schema file is YAML::
 Top-level keys starting with ``x-`` are ignored; they can hold YAML anchors that several
 entries share (``properties: *page_properties``).
 
-Globs are matched against the page's posix path relative to the content root: ``*`` and
-``?`` stay inside one path segment, ``**/`` spans any number of directories (including
-none), ``[abc]`` is a character class and ``{md,mdx}`` an alternative.
+Globs are matched against the page's POSIX path relative to the content root, in
+taiyaku's one glob dialect (:mod:`taiyaku.model.globs`: gitignore patterns, with
+``{md,mdx}`` alternatives).
 
 Each jsonschema error becomes a :class:`SchemaProblem` of kind ``required``,
 ``unknown-key`` or ``type`` (any wrong type or value), located on the key's own line.
@@ -34,6 +34,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError, ValidationError
 
 from taiyaku.errors import SchemaConfigError
+from taiyaku.model.globs import PathPatterns
 from taiyaku.parse.frontmatter import FrontMatter, parse_yaml
 
 __all__ = [
@@ -58,51 +59,6 @@ class SchemaProblem:
     suggestion: str | None = None
 
 
-# --------------------------------------------------------------------------- globs
-
-
-def glob_to_regex(pattern: str) -> re.Pattern[str]:
-    """Compile a path glob (``**``, ``*``, ``?``, ``[...]``, ``{a,b}``) to a full-match regex."""
-    return re.compile(_translate(pattern.removeprefix("./")) + r"\Z")
-
-
-def _translate(pattern: str) -> str:
-    out: list[str] = []
-    i, n = 0, len(pattern)
-    while i < n:
-        if pattern.startswith("**/", i):
-            out.append("(?:[^/]*/)*")
-            i += 3
-        elif pattern.startswith("**", i) and i + 2 == n:
-            out.append(".*")
-            i += 2
-        else:
-            piece, i = _translate_one(pattern, i)
-            out.append(piece)
-    return "".join(out)
-
-
-def _translate_one(pattern: str, i: int) -> tuple[str, int]:
-    char = pattern[i]
-    if char == "*":
-        return "[^/]*", i + 1
-    if char == "?":
-        return "[^/]", i + 1
-    if char == "[":
-        end = pattern.find("]", i + 2)
-        if end != -1:
-            body = pattern[i + 1 : end]
-            negate = body[0] in "!^"
-            body = re.escape(body[1:] if negate else body).replace(r"\-", "-")
-            return f"[{'^' if negate else ''}{body}]", end + 1
-    if char == "{":
-        end = pattern.find("}", i)
-        if end != -1 and "{" not in pattern[i + 1 : end]:
-            options = pattern[i + 1 : end].split(",")
-            return "(?:" + "|".join(_translate(o) for o in options) + ")", end + 1
-    return re.escape(char), i + 1
-
-
 # --------------------------------------------------------------------------- schema sets
 
 
@@ -113,10 +69,10 @@ class SchemaEntry:
     files: tuple[str, ...]
     schema: Mapping[str, Any]
     validator: Draft202012Validator
-    regexes: tuple[re.Pattern[str], ...]
+    patterns: PathPatterns
 
     def matches(self, rel_path: str) -> bool:
-        return any(regex.match(rel_path) for regex in self.regexes)
+        return self.patterns.match(rel_path)
 
 
 class SchemaSet:
@@ -244,8 +200,7 @@ class _Config:
         if not isinstance(schema, dict):
             raise self.fail((*where, "schema"), f"schemas[{index}].schema must be a mapping")
         validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
-        regexes = tuple(glob_to_regex(f) for f in files)
-        return SchemaEntry(tuple(files), schema, validator, regexes)
+        return SchemaEntry(tuple(files), schema, validator, PathPatterns(files))
 
     def check_schema(
         self, schema: Mapping[str, Any], where: tuple[str | int, ...], index: int

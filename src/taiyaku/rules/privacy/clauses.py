@@ -35,12 +35,14 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
 import yaml
 
 from taiyaku.errors import PolicyError
+from taiyaku.model.globs import PathPatterns
 from taiyaku.model.lang import LANGS, Lang
 from taiyaku.parse.analyzer import Morphemes, Token, is_content_pos, tokenize
 
@@ -55,7 +57,6 @@ __all__ = [
     "Status",
     "TextBlock",
     "Thresholds",
-    "glob_match",
     "load_policy",
     "match_clause",
     "parse_policy",
@@ -123,6 +124,11 @@ class Policy:
     scope_frontmatter: dict[str, Any]
     scope_paths: tuple[str, ...]
     thresholds: Thresholds = DEFAULT_THRESHOLDS
+
+    @cached_property
+    def scope_patterns(self) -> PathPatterns:
+        """``scope_paths``, compiled (:mod:`taiyaku.model.globs`)."""
+        return PathPatterns(self.scope_paths)
 
 
 _TOP_KEYS = frozenset({"version", "scope", "thresholds", "clauses"})
@@ -314,7 +320,7 @@ def policy_in_scope(policy: Policy, rel_path: str, frontmatter: Mapping[str, Any
     """
     if _frontmatter_matches(policy.scope_frontmatter, frontmatter):
         return True
-    return any(glob_match(pattern, rel_path) for pattern in policy.scope_paths)
+    return policy.scope_patterns.match(rel_path)
 
 
 def _frontmatter_matches(wanted: Mapping[str, Any], frontmatter: Mapping[str, Any] | None) -> bool:
@@ -329,41 +335,6 @@ _ABSENT = object()
 def _same_value(actual: object, wanted: object) -> bool:
     """Equality that does not confuse ``true`` with ``1``."""
     return type(actual) is type(wanted) and actual == wanted
-
-
-def glob_match(pattern: str, rel_path: str) -> bool:
-    """Match a posix path against a glob: ``*`` and ``?`` stay inside one path segment,
-    ``**`` spans any number of segments (``**/x.md`` also matches ``x.md``), ``[...]``
-    is a character class as in :mod:`fnmatch`."""
-    return _glob_regex(pattern).fullmatch(rel_path.lstrip("/")) is not None
-
-
-@functools.lru_cache(maxsize=256)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    parts: list[str] = []
-    i, n = 0, len(pattern)
-    while i < n:
-        if pattern.startswith("**/", i):
-            parts.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            parts.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            parts.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            parts.append("[^/]")
-            i += 1
-        elif pattern[i] == "[" and (close := pattern.find("]", i + 2)) != -1:
-            body = pattern[i + 1 : close]
-            body = "^" + body[1:] if body.startswith("!") else body
-            parts.append(f"[{body.replace(chr(92), chr(92) * 2)}]")
-            i = close + 1
-        else:
-            parts.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(parts))
 
 
 # ---------------------------------------------------------------------------------------
