@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from clause_pages import POLICY_PATH
 
-from taiyaku.rules.privacy.clauses import Clause, Policy, load_policy
+from taiyaku.rules.privacy.policy import Clause, Policy, load_policy
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from taiyaku.model.lang import Lang
-from taiyaku.rules.privacy.clauses import Policy, TextBlock, match_clause
+from taiyaku.rules.privacy.clauses import TextBlock, match_clause
+from taiyaku.rules.privacy.policy import Policy
 
 CLAUSE_IDS = ["student-staff", "exam-inquiries", "use-of-information", "departmental-systems"]
 LANGS: list[Lang] = ["ja", "en"]

@@ -12,15 +12,9 @@ from clause_pages import fixture_blocks
 
 from taiyaku.model.lang import Lang
 from taiyaku.parse.analyzer import tokenize
-from taiyaku.rules.privacy.clauses import (
-    Clause,
-    LangThresholds,
-    Policy,
-    TextBlock,
-    Thresholds,
-    _en_words,
-    match_clause,
-)
+from taiyaku.rules.privacy.clauses import TextBlock, match_clause
+from taiyaku.rules.privacy.policy import Clause, LangThresholds, Policy, Thresholds
+from taiyaku.rules.privacy.words import en_words
 
 SEED_000 = "seed_000_online_call_bilingual.md"
 SEED_001 = "seed_001_chat_en.md"
@@ -411,4 +405,4 @@ def test_thresholds_come_from_the_caller(clauses) -> None:
     ],
 )
 def test_english_spellings_of_negation_and_email_become_one(text: str, words: list[str]) -> None:
-    assert _en_words(text) == words
+    assert en_words(text) == words

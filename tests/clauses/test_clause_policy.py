@@ -8,7 +8,7 @@ from textwrap import dedent
 import pytest
 
 from taiyaku.errors import PolicyError
-from taiyaku.rules.privacy.clauses import (
+from taiyaku.rules.privacy.policy import (
     DEFAULT_THRESHOLDS,
     LangThresholds,
     Policy,

@@ -16,15 +16,16 @@ from clause_pages import REPO
 from helpers import CORPUS_PAGES
 from taiyaku.model.lang import Lang
 from taiyaku.parse.analyzer import tokenize
-from taiyaku.parse.document import Block, read_document
+from taiyaku.parse.document import read_document
+from taiyaku.parse.nodes import Block
 from taiyaku.rules.privacy.clauses import (
     ClauseMatch,
-    Policy,
     TextBlock,
     _blocks_worth_splitting,
     _canonical,
     match_clauses,
 )
+from taiyaku.rules.privacy.policy import Policy
 
 
 def _verdict(match: ClauseMatch) -> tuple[object, ...]:

@@ -16,7 +16,8 @@ from typing import Any, Generic, TypeVar
 
 from taiyaku.model.lang import Lang
 from taiyaku.model.paths import display_path
-from taiyaku.parse.document import Block, Document, Section
+from taiyaku.parse.document import Document
+from taiyaku.parse.nodes import Block, Section
 from taiyaku.site.pages import Page, Site
 
 __all__ = ["Context", "Pair", "RunState", "Side"]

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers import REPO, lint
-from taiyaku.rules.privacy.clauses import load_policy
+from taiyaku.rules.privacy.policy import load_policy
 
 CHECKS = REPO / "checks"
 POLICY = load_policy(CHECKS / "privacy.yml")

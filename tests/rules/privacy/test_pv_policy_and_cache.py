@@ -162,7 +162,7 @@ def test_japanese_blocks_are_analysed_once(tmp_path: Path, monkeypatch: pytest.M
 
     # The canonical wording is analysed once per process (and cached); do it before
     # counting, so that only page text could show up below.
-    policy = taiyaku.rules.privacy.clauses.load_policy(REPO / "checks" / "privacy.yml")
+    policy = taiyaku.rules.privacy.policy.load_policy(REPO / "checks" / "privacy.yml")
     for lang in ("ja", "en"):
         taiyaku.rules.privacy.clauses.match_clauses(policy.clauses, lang, [])  # type: ignore[arg-type]
     analysed = count_analyses(monkeypatch)

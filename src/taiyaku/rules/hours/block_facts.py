@@ -55,7 +55,8 @@ from taiyaku.rules.context import RunState
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from taiyaku.parse.document import Block, Document
+    from taiyaku.parse.document import Document
+    from taiyaku.parse.nodes import Block
     from taiyaku.rules.context import Context, Pair
 
 __all__ = [

@@ -20,7 +20,7 @@ from taiyaku.site.links import (
 )
 
 if TYPE_CHECKING:
-    from taiyaku.parse.document import Link
+    from taiyaku.parse.nodes import Link
     from taiyaku.rules.context import Context, Pair, Side
 
 

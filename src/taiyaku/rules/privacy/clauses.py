@@ -1,19 +1,12 @@
-"""Required privacy clauses: load the policy file and find each clause on a page.
+"""Finding a required privacy clause on a page.
 
-A *policy* (``checks/privacy.yml``) lists clauses that every in-scope support page must
-carry, in Japanese and in English.  :func:`match_clause` looks for one clause among the
+:func:`match_clause` looks for one clause of the policy (:mod:`.policy`) among the
 blocks of a page in one language and says whether it is ``present``, ``altered`` or
 ``missing``.
 
-Matching compares *content words*, not strings, so that punctuation style (，． or 、。),
-Markdown emphasis and links, line wrapping and honorific variation (あります/ございます,
-します/いたします, ください/くださいますよう) do not matter:
-
-* Japanese: the lemmas of content words from fugashi (nouns, verbs, adjectives, adverbs),
-  leaving out auxiliary verbs (ある, する, いる, くださる, いただく ...), formal nouns
-  (こと, ため, 上 ...), pronouns and compound particles (について, に関して, による).
-* English: lower-cased words with a light suffix stemmer, leaving out stop words.  Words
-  that carry an obligation (``not``, ``no``, ``only``, ``first``) are never stop words.
+Matching compares *content words* (:mod:`.words`), not strings, so that punctuation
+style (，． or 、。), Markdown emphasis and links, line wrapping and honorific variation
+(あります/ございます, します/いたします, ください/くださいますよう) do not matter.
 
 The page is split into sentences; every run of consecutive sentences that spans at most
 two adjacent blocks and is at most two sentences longer than the clause is a candidate.
@@ -28,314 +21,31 @@ key terms (``only``, のみ ...).
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import operator
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
-from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Literal, Protocol
 
-import yaml
-
-from taiyaku.errors import PolicyError
-from taiyaku.model.globs import PathPatterns
-from taiyaku.model.lang import LANGS, Lang
-from taiyaku.parse.analyzer import Morphemes, Token, is_content_pos, tokenize
-
-__all__ = [
-    "DEFAULT_THRESHOLDS",
-    "BlockText",
-    "Clause",
-    "ClauseMatch",
-    "LangThresholds",
-    "Policy",
-    "PolicyError",
-    "Status",
-    "TextBlock",
-    "Thresholds",
-    "load_policy",
-    "match_clause",
-    "parse_policy",
-    "policy_in_scope",
-]
-
-Status = Literal["present", "altered", "missing"]
-POLICY_VERSION = 1
-# Kana, kanji, CJK punctuation and full-width forms.
-_CJK = r"\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
-
-# ---------------------------------------------------------------------------------------
-# The policy
-# ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LangThresholds:
-    """Score limits for one language: ``score >= present`` is present,
-    ``altered <= score < present`` is altered, anything lower is missing."""
-
-    present: float
-    altered: float
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    ja: LangThresholds
-    en: LangThresholds
-
-    def for_lang(self, lang: Lang) -> LangThresholds:
-        return self.ja if lang == "ja" else self.en
-
-
-#: Defaults.  ``present``: F2 >= 0.8 lets about one content word in five differ; editors'
-#: rewordings, honorifics and small insertions score 0.85-1.0, a clause missing a whole
-#: sentence scores about 0.65.  ``altered``: on 121 pages of a real support site, the best
-#: run of sentences on a page without the clause scored at most 0.44 (even where the page
-#: shares the clause's vocabulary); only passages paraphrasing part of a clause reached
-#: 0.59-0.63.  0.5 keeps unrelated text out and still reports a half-kept clause.
-DEFAULT_THRESHOLDS = Thresholds(
-    ja=LangThresholds(present=0.8, altered=0.5),
-    en=LangThresholds(present=0.8, altered=0.5),
+from taiyaku.model.lang import Lang
+from taiyaku.parse.analyzer import Morphemes, Token, tokenize
+from taiyaku.rules.privacy.policy import DEFAULT_THRESHOLDS, Clause, Thresholds
+from taiyaku.rules.privacy.words import (
+    CJK,
+    EN_STOP_WORDS,
+    JA_SKIP_POS,
+    contains_run,
+    en_keys,
+    en_stem,
+    en_words,
+    ja_content_key,
+    ja_key,
 )
 
+__all__ = ["BlockText", "ClauseMatch", "Status", "TextBlock", "match_clause", "match_clauses"]
 
-@dataclass(frozen=True)
-class Clause:
-    id: str
-    ja: str
-    en: str
-    key_terms_ja: tuple[str, ...] = ()
-    key_terms_en: tuple[str, ...] = ()
-
-    def text(self, lang: Lang) -> str:
-        return self.ja if lang == "ja" else self.en
-
-    def key_terms(self, lang: Lang) -> tuple[str, ...]:
-        return self.key_terms_ja if lang == "ja" else self.key_terms_en
-
-
-@dataclass(frozen=True)
-class Policy:
-    clauses: tuple[Clause, ...]
-    scope_frontmatter: dict[str, Any]
-    scope_paths: tuple[str, ...]
-    thresholds: Thresholds = DEFAULT_THRESHOLDS
-
-    @cached_property
-    def scope_patterns(self) -> PathPatterns:
-        """``scope_paths``, compiled (:mod:`taiyaku.model.globs`)."""
-        return PathPatterns(self.scope_paths)
-
-
-_TOP_KEYS = frozenset({"version", "scope", "thresholds", "clauses"})
-_SCOPE_KEYS = frozenset({"frontmatter", "paths"})
-_CLAUSE_KEYS = frozenset({"id", "ja", "en", "key_terms"})
-_THRESHOLD_KEYS = frozenset({"present", "altered"})
-_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-def load_policy(path: Path) -> Policy:
-    """Read and validate a policy file; raise :class:`PolicyError` on any problem."""
-    try:
-        source = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise PolicyError(f"{path}: cannot read policy file: {exc.strerror or exc}") from exc
-    try:
-        data = _safe_load(source)
-    except yaml.YAMLError as exc:
-        raise PolicyError(f"{path}: invalid YAML: {exc}") from exc
-    try:
-        return parse_policy(data)
-    except PolicyError as exc:
-        raise PolicyError(f"{path}: {exc}", exc.key) from exc
-
-
-def _safe_load(source: str) -> Any:
-    """``yaml.safe_load`` with libyaml when PyYAML has it (ten times faster); on an error
-    the pure-Python parser runs again, so that messages do not depend on the build."""
-    fast = getattr(yaml, "CSafeLoader", None)
-    if fast is not None:
-        with contextlib.suppress(yaml.YAMLError):
-            return yaml.load(source, Loader=fast)  # CSafeLoader: safe
-    return yaml.safe_load(source)
-
-
-def parse_policy(data: object) -> Policy:
-    """Validate already-parsed policy data (a mapping) and build a :class:`Policy`."""
-    top = _mapping(data, "<policy>", _TOP_KEYS)
-    version = top.get("version")
-    if type(version) is not int or version != POLICY_VERSION:
-        raise PolicyError(f"version: expected {POLICY_VERSION}, got {version!r}", "version")
-    frontmatter, paths = _parse_scope(top.get("scope"))
-    thresholds = _parse_thresholds(top.get("thresholds"))
-    clauses = _parse_clauses(top.get("clauses"))
-    return Policy(clauses, frontmatter, paths, thresholds)
-
-
-def _type_name(value: object) -> str:
-    return "null" if value is None else type(value).__name__
-
-
-def _fail_type(key: str, expected: str, value: object) -> PolicyError:
-    return PolicyError(f"{key}: expected {expected}, got {_type_name(value)}", key)
-
-
-def _mapping(value: object, key: str, allowed: frozenset[str]) -> Mapping[str, Any]:
-    if not isinstance(value, Mapping):
-        raise _fail_type(key, "a mapping", value)
-    prefix = "" if key.startswith("<") else f"{key}."
-    for name in value:
-        if name not in allowed:
-            full = f"{prefix}{name}"
-            known = ", ".join(sorted(allowed))
-            raise PolicyError(f"{full}: unknown key (expected one of: {known})", full)
-    return value
-
-
-def _string(value: object, key: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise _fail_type(key, "a non-empty string", value)
-    return value.strip()
-
-
-def _string_list(value: object, key: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        raise _fail_type(key, "a list of strings", value)
-    return tuple(_string(item, f"{key}[{i}]") for i, item in enumerate(value))
-
-
-def _parse_scope(value: object) -> tuple[dict[str, Any], tuple[str, ...]]:
-    scope = _mapping(value, "scope", _SCOPE_KEYS)
-    frontmatter = scope.get("frontmatter") or {}
-    if not isinstance(frontmatter, Mapping):
-        raise _fail_type("scope.frontmatter", "a mapping", frontmatter)
-    for name, wanted in frontmatter.items():
-        if not isinstance(wanted, str | int | float | bool):
-            raise _fail_type(f"scope.frontmatter.{name}", "a scalar", wanted)
-    paths = _string_list(scope.get("paths"), "scope.paths")
-    if not frontmatter and not paths:
-        raise PolicyError("scope: give `frontmatter` and/or `paths`", "scope")
-    return dict(frontmatter), paths
-
-
-def _parse_thresholds(value: object) -> Thresholds:
-    if value is None:
-        return DEFAULT_THRESHOLDS
-    table = _mapping(value, "thresholds", frozenset(LANGS))
-    ja = _parse_lang_thresholds(table.get("ja"), "thresholds.ja", DEFAULT_THRESHOLDS.ja)
-    en = _parse_lang_thresholds(table.get("en"), "thresholds.en", DEFAULT_THRESHOLDS.en)
-    return Thresholds(ja=ja, en=en)
-
-
-def _parse_lang_thresholds(value: object, key: str, default: LangThresholds) -> LangThresholds:
-    if value is None:
-        return default
-    table = _mapping(value, key, _THRESHOLD_KEYS)
-    limits = {}
-    for name in ("present", "altered"):
-        number = table.get(name, getattr(default, name))
-        if isinstance(number, bool) or not isinstance(number, int | float):
-            raise _fail_type(f"{key}.{name}", "a number", number)
-        if not 0.0 <= number <= 1.0:
-            raise PolicyError(
-                f"{key}.{name}: expected a number in [0, 1], got {number}", f"{key}.{name}"
-            )
-        limits[name] = float(number)
-    if limits["altered"] > limits["present"]:
-        raise PolicyError(f"{key}.altered: must not exceed {key}.present", f"{key}.altered")
-    return LangThresholds(**limits)
-
-
-def _parse_clauses(value: object) -> tuple[Clause, ...]:
-    if not isinstance(value, list) or not value:
-        raise _fail_type("clauses", "a non-empty list", value)
-    clauses = tuple(_parse_clause(item, f"clauses[{i}]") for i, item in enumerate(value))
-    seen: set[str] = set()
-    for i, clause in enumerate(clauses):
-        if clause.id in seen:
-            raise PolicyError(f"clauses[{i}].id: duplicate id {clause.id!r}", f"clauses[{i}].id")
-        seen.add(clause.id)
-    return clauses
-
-
-def _parse_clause(value: object, key: str) -> Clause:
-    table = _mapping(value, key, _CLAUSE_KEYS)
-    for required in ("id", "ja", "en"):
-        if required not in table:
-            raise PolicyError(f"{key}.{required}: required key is absent", f"{key}.{required}")
-    clause_id = _string(table["id"], f"{key}.id")
-    if not _ID_RE.match(clause_id):
-        raise PolicyError(f"{key}.id: {clause_id!r} is not kebab-case", f"{key}.id")
-    terms = table.get("key_terms")
-    terms_table = {} if terms is None else _mapping(terms, f"{key}.key_terms", frozenset(LANGS))
-    clause = Clause(
-        id=clause_id,
-        ja=_clean_wording(_string(table["ja"], f"{key}.ja")),
-        en=_clean_wording(_string(table["en"], f"{key}.en")),
-        key_terms_ja=_string_list(terms_table.get("ja"), f"{key}.key_terms.ja"),
-        key_terms_en=_string_list(terms_table.get("en"), f"{key}.key_terms.en"),
-    )
-    _check_key_terms(clause, key)
-    return clause
-
-
-def _clean_wording(text: str) -> str:
-    """One space between words, none between Japanese characters (YAML folding adds
-    them at line ends)."""
-    text = re.sub(r"\s+", " ", text).strip()
-    return re.sub(rf"(?<=[{_CJK}]) (?=[{_CJK}])", "", text)
-
-
-def _check_key_terms(clause: Clause, key: str) -> None:
-    """A key term must occur in the clause's own wording, or no page could match it."""
-    for lang in LANGS:
-        wording = clause.text(lang)
-        for i, term in enumerate(clause.key_terms(lang)):
-            if lang == "ja":
-                found = re.sub(r"\s", "", term) in re.sub(r"\s", "", wording)
-            else:
-                found = _contains(_en_keys(wording), _en_keys(term))
-            if not found:
-                where = f"{key}.key_terms.{lang}[{i}]"
-                raise PolicyError(f"{where}: {term!r} does not occur in {key}.{lang}", where)
-
-
-# ---------------------------------------------------------------------------------------
-# Scope
-# ---------------------------------------------------------------------------------------
-
-
-def policy_in_scope(policy: Policy, rel_path: str, frontmatter: Mapping[str, Any] | None) -> bool:
-    """Whether a page must carry the policy's clauses.
-
-    ``rel_path`` is posix and relative to the content root (``en/support/chat.md``).  A
-    page is in scope when its front matter has every ``scope.frontmatter`` key with the
-    same value, or when its path matches one of the ``scope.paths`` globs.
-    """
-    if _frontmatter_matches(policy.scope_frontmatter, frontmatter):
-        return True
-    return policy.scope_patterns.match(rel_path)
-
-
-def _frontmatter_matches(wanted: Mapping[str, Any], frontmatter: Mapping[str, Any] | None) -> bool:
-    if not wanted or frontmatter is None:
-        return False
-    return all(_same_value(frontmatter.get(k, _ABSENT), v) for k, v in wanted.items())
-
-
-_ABSENT = object()
-
-
-def _same_value(actual: object, wanted: object) -> bool:
-    """Equality that does not confuse ``true`` with ``1``."""
-    return type(actual) is type(wanted) and actual == wanted
-
+Status = Literal["present", "altered", "missing"]
 
 # ---------------------------------------------------------------------------------------
 # Page text
@@ -407,7 +117,7 @@ def _mask_markup(text: str) -> str:
     return _MARKUP_RE.sub(blank, text)
 
 
-_CJK_BREAK_RE = re.compile(rf"(?<=[{_CJK}])[ \t]*\n\s*(?=[{_CJK}])")
+_CJK_BREAK_RE = re.compile(rf"(?<=[{CJK}])[ \t]*\n\s*(?=[{CJK}])")
 _JA_SENTENCE_END_RE = re.compile(r"[。．！？!?]+|\.(?=\s|$)|\n\s*\n")
 _EN_SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)|\n\s*\n")
 
@@ -421,113 +131,6 @@ def _sentence_spans(text: str, end_re: re.Pattern[str]) -> list[tuple[int, int]]
     if text[start:].strip():
         spans.append((start, len(text)))
     return spans
-
-
-# ---------------------------------------------------------------------------------------
-# Words: what counts as a content word, and its normal form
-# ---------------------------------------------------------------------------------------
-
-_JA_LIGHT_POS = ("動詞-非自立可能", "形容詞-非自立可能", "形状詞-助動詞語幹", "代名詞")
-# fmt: off
-_JA_LIGHT_LEMMAS = frozenset({
-    "事", "為", "上", "物", "所", "下", "中", "等",  # formal nouns: こと, ため, 上で ...
-    "つく", "関する", "因る", "対する", "於く",  # について, に関して, による, に対して ...
-    "そう", "こう", "ああ", "どう",  # demonstrative adverbs: そうした, こうした ...
-})
-# fmt: on
-_JA_SKIP_POS = ("補助記号", "空白", "記号")
-
-
-_GODAN_STEM = str.maketrans("うくぐすつぬぶむる", "いきぎしちにびみり")
-_E_I_ROWS = frozenset("いきぎしじちぢにひびぴみりえけげせぜてでねへべぺめれ")
-
-
-def _ja_key(token: Token) -> str:
-    """The lemma, with verbs in their nominal (連用形) form so that 問い合わせる meets
-    お問い合わせ and 取り扱う meets 取り扱い."""
-    return _ja_key_of(token.lemma, token.pos.startswith("動詞"))
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _ja_key_of(lemma: str, verb: bool) -> str:
-    lemma = unicodedata.normalize("NFKC", lemma).lower()
-    if verb and len(lemma) >= 2:
-        if lemma.endswith("る") and lemma[-2] in _E_I_ROWS:  # ichidan: 受け付ける
-            return lemma[:-1]
-        return lemma[:-1] + lemma[-1].translate(_GODAN_STEM)
-    return lemma
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _ja_content_key(lemma: str, pos: str) -> str | None:
-    """The key of a content word with this lemma and part of speech; None for the
-    others (particles, auxiliaries, formal nouns, numerals ...)."""
-    content = (
-        is_content_pos(pos) and not pos.startswith(_JA_LIGHT_POS) and lemma not in _JA_LIGHT_LEMMAS
-    )
-    return _ja_key_of(lemma, pos.startswith("動詞")) if content else None
-
-
-# fmt: off
-_EN_STOP_WORDS = frozenset([
-    "a", "an", "the", "and", "or", "but", "nor", "if", "of", "to", "in", "on", "at", "by",
-    "for", "with", "from", "as", "into", "onto", "about", "than", "then", "so", "such",
-    "that", "this", "these", "those", "it", "its", "is", "are", "was", "were", "be", "been",
-    "being", "am", "have", "has", "had", "having", "do", "does", "did", "will", "would",
-    "shall", "should", "may", "might", "can", "could", "must", "we", "us", "our", "ours",
-    "you", "your", "yours", "they", "them", "their", "he", "she", "his", "her", "i", "me",
-    "my", "there", "here", "which", "who", "whom", "whose", "what", "when", "where", "how",
-    "all", "any", "each", "both", "some", "other", "also", "very", "just", "please", "etc",
-    "eg", "ie", "via", "per", "well",
-])
-# fmt: on
-_EN_WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
-# (suffix, replacement), tried in order; the first that leaves 3+ letters applies.
-# fmt: off
-_EN_SUFFIXES = (
-    ("ations", ""), ("ation", ""), ("ings", ""), ("ing", ""), ("ies", "y"), ("ied", "y"),
-    ("ed", ""), ("es", ""), ("ly", ""), ("al", ""), ("s", ""), ("e", ""), ("y", ""),
-)
-# fmt: on
-# Spellings of negation and of "email" brought to one form before splitting into words,
-# in one pass over the text: (pattern, replacement) in the order they are tried.
-_EN_REWRITES = (
-    (r"\bwon't\b", "will not"),
-    (r"\bcan't\b|\bcannot\b", "can not"),
-    (r"n't\b", " not"),
-    (r"\bunable\b", "not able"),
-    (r"\be-mail\b", "email"),
-)
-_EN_REWRITE_RE = re.compile("|".join(f"({pattern})" for pattern, _ in _EN_REWRITES))
-
-
-def _en_rewrite(match: re.Match[str]) -> str:
-    return _EN_REWRITES[(match.lastindex or 1) - 1][1]
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _en_stem(word: str) -> str:
-    """A deliberately light stemmer.  Both sides go through it, so it only has to bring
-    inflections of one word together (inquiry/inquiries, provide/provided,
-    individual/individually), not to produce real stems."""
-    word = word.removesuffix("'s").replace("'", "")
-    for _ in range(3):
-        for suffix, replacement in _EN_SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-                if suffix == "s" and word.endswith(("ss", "us", "is")):
-                    continue
-                word = word[: -len(suffix)] + replacement
-                break
-        else:
-            break
-    return word
-
-
-def _en_words(text: str) -> list[str]:
-    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
-    if "'" in text or "cannot" in text or "unable" in text or "e-mail" in text:
-        text = _EN_REWRITE_RE.sub(_en_rewrite, text)  # (every rewrite needs one of these)
-    return _EN_WORD_RE.findall(text)
 
 
 # ---------------------------------------------------------------------------------------
@@ -550,7 +153,7 @@ class _Sentence:
 
 def _ja_words(tokens: Iterable[Token]) -> list[Token]:
     """Tokens that are words: no punctuation, symbols or white space."""
-    return [t for t in tokens if not t.pos.startswith(_JA_SKIP_POS) and t.surface.strip()]
+    return [t for t in tokens if not t.pos.startswith(JA_SKIP_POS) and t.surface.strip()]
 
 
 def _ja_sentences(text: str, tokens: Sequence[Token] | None, block_index: int) -> list[_Sentence]:
@@ -573,10 +176,10 @@ def _ja_sentences(text: str, tokens: Sequence[Token] | None, block_index: int) -
         inside = words[first:cursor]
         content: dict[str, str] = {}
         for token in inside:
-            key = _ja_content_key(token.lemma, token.pos)
+            key = ja_content_key(token.lemma, token.pos)
             if key is not None:
                 content.setdefault(key, token.surface)
-        sentences.append(_Sentence(block_index, content, tuple(_ja_key(t) for t in inside)))
+        sentences.append(_Sentence(block_index, content, tuple(ja_key(t) for t in inside)))
     return sentences
 
 
@@ -584,12 +187,12 @@ def _en_sentences(text: str, block_index: int) -> list[_Sentence]:
     masked = _mask_markup(text)
     sentences = []
     for start, end in _sentence_spans(masked, _EN_SENTENCE_END_RE):
-        words = _en_words(masked[start:end])
+        words = en_words(masked[start:end])
         content: dict[str, str] = {}
         for word in words:
-            if word not in _EN_STOP_WORDS:
-                content.setdefault(_en_stem(word), word)
-        sentences.append(_Sentence(block_index, content, tuple(_en_stem(w) for w in words)))
+            if word not in EN_STOP_WORDS:
+                content.setdefault(en_stem(word), word)
+        sentences.append(_Sentence(block_index, content, tuple(en_stem(w) for w in words)))
     return sentences
 
 
@@ -616,7 +219,7 @@ def _block_keys(lang: Lang, block: BlockText) -> frozenset[str | None] | None:
     text that comes without tokens)."""
     if lang == "en":
         # Masking markup only blanks characters out, so it can only remove words.
-        return frozenset(map(_en_stem, set(_en_words(block.text))))
+        return frozenset(map(en_stem, set(en_words(block.text))))
     tokens = block.tokens
     if tokens is None:
         return None
@@ -625,7 +228,7 @@ def _block_keys(lang: Lang, block: BlockText) -> frozenset[str | None] | None:
         if isinstance(tokens, Morphemes)
         else set(map(_LEMMA_AND_POS, tokens))
     )
-    return frozenset(_ja_content_key(*pair) for pair in pairs)
+    return frozenset(ja_content_key(*pair) for pair in pairs)
 
 
 @dataclass(frozen=True)
@@ -646,14 +249,10 @@ def _canonical(text: str, key_terms: tuple[str, ...], lang: Lang) -> _Canonical:
     return _Canonical(content, max(1, len(sentences)), terms)
 
 
-def _en_keys(text: str) -> tuple[str, ...]:
-    return tuple(_en_stem(w) for w in _en_words(text))
-
-
 def _term_keys(term: str, lang: Lang) -> tuple[str, ...]:
     if lang == "en":
-        return _en_keys(term)
-    return tuple(_ja_key(t) for t in _ja_words(tokenize(term)))
+        return en_keys(term)
+    return tuple(ja_key(t) for t in _ja_words(tokenize(term)))
 
 
 # ---------------------------------------------------------------------------------------
@@ -846,13 +445,6 @@ def _best_candidate(canonical: _Canonical, sentences: Sequence[_Sentence]) -> _C
 
 def _absent_key_terms(canonical: _Canonical, window: Sequence[_Sentence]) -> tuple[str, ...]:
     sequence = tuple(key for sentence in window for key in sentence.sequence)
-    return tuple(term for term, keys in canonical.key_terms if not _contains(sequence, keys))
+    return tuple(term for term, keys in canonical.key_terms if not contains_run(sequence, keys))
 
 
-def _contains(sequence: Sequence[str], keys: Sequence[str]) -> bool:
-    if not keys:
-        return True
-    width = len(keys)
-    return any(
-        tuple(sequence[i : i + width]) == tuple(keys) for i in range(len(sequence) - width + 1)
-    )

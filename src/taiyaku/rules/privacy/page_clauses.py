@@ -26,17 +26,12 @@ from taiyaku.errors import ConfigError, PolicyError
 from taiyaku.model.lang import LANG_NAME, Lang, other_lang
 from taiyaku.model.spans import Spot
 from taiyaku.rules.context import RunState
-from taiyaku.rules.privacy.clauses import (
-    Clause,
-    ClauseMatch,
-    Policy,
-    load_policy,
-    match_clauses,
-    policy_in_scope,
-)
+from taiyaku.rules.privacy.clauses import ClauseMatch, match_clauses
+from taiyaku.rules.privacy.policy import Clause, Policy, load_policy, policy_in_scope
 
 if TYPE_CHECKING:
-    from taiyaku.parse.document import Block, Document
+    from taiyaku.parse.document import Document
+    from taiyaku.parse.nodes import Block
     from taiyaku.rules.context import Context
     from taiyaku.site.pages import Page
 
