@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from taiyaku.knowledge.facts import en
+from taiyaku.knowledge.facts._en_qualifiers import DAY_WORD
 
 _PIECES = [
     "January", "Jan.", "Sept", "May", "Dec", "Monday", "Mon.", "Tues", "Sunday", "Sat",
@@ -30,7 +31,7 @@ _PAIRS = [
     (en._US_DATE, en._MONTH_HINT),
     (en._UK_DATE, en._MONTH_HINT),
     (en._BARE_START, en._MERIDIEM_HINT),
-    (en._DAY_WORD, en._DAY_WORD_HINT),
+    (DAY_WORD, en._DAY_WORD_HINT),
     (en._ATOM, en._TIME_HINT),
 ]
 
@@ -61,7 +62,7 @@ def test_every_match_contains_its_hint(text: str) -> None:
         (en._UK_DATE, en._MONTH_HINT, "the 3rd of Sept 2025"),
         (en._ISO_DATE, en._ISO_HINT, "2025-03-15 (Sat)"),
         (en._BARE_START, en._MERIDIEM_HINT, "9 to 5 p.m."),
-        (en._DAY_WORD, en._DAY_WORD_HINT, "All year round"),
+        (DAY_WORD, en._DAY_WORD_HINT, "All year round"),
         (en._ATOM, en._TIME_HINT, "9.30 P.M."),
         (en._ATOM, en._TIME_HINT, "17:00"),
         (en._ATOM, en._TIME_HINT, "12 Midnight"),

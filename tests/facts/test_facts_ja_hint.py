@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from helpers import CORPUS_PAGES, REPO
 from taiyaku.knowledge.facts import ja
+from taiyaku.knowledge.facts._ja_lexemes import may_hold_fact
 from taiyaku.parse.analyzer import tokenize
 from taiyaku.parse.document import read_document
 
@@ -67,7 +68,7 @@ _TEXT = st.lists(st.one_of(_fact_shaped(), _WORD, _JOINT), min_size=1, max_size=
 
 
 def _assert_sound(text: str, tokens: object = None) -> None:
-    if ja._may_hold_fact(text):
+    if may_hold_fact(text):
         return
     tokens = tokenize(text) if tokens is None else tokens
     assert ja._parse(text, tokens) == [], text  # type: ignore[arg-type]
@@ -111,9 +112,9 @@ def test_no_block_of_the_corpus_loses_a_fact() -> None:
 )  # fmt: skip
 def test_facts_have_the_hint(text: str) -> None:
     assert ja._parse(text, tokenize(text)), "no fact: the example no longer tests anything"
-    assert ja._may_hold_fact(text)
+    assert may_hold_fact(text)
 
 
 @pytest.mark.parametrize("text", ["2つの大演習室", "手順3で", "10秒後", "Q1．", "第1回", "3通り"])
 def test_numbers_that_are_no_time_or_date_are_not_parsed(text: str) -> None:
-    assert not ja._may_hold_fact(text)
+    assert not may_hold_fact(text)

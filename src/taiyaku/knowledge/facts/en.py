@@ -21,19 +21,18 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal
 
 from taiyaku.knowledge.facts._clock import Atom, Meridiem, make_point, make_range, resolve
-from taiyaku.knowledge.facts._days import EVERY_DAY, HOLIDAYS, Day, Elem, evaluate
+from taiyaku.knowledge.facts._days import EVERY_DAY, evaluate
+from taiyaku.knowledge.facts._en_qualifiers import DAY_WORD, LEAD, WEEKDAY_WORDS, QualifierParser
 from taiyaku.knowledge.facts._scope import Qualifier, facts_in_order
 from taiyaku.knowledge.facts._text import fold, mask_urls
-from taiyaku.knowledge.facts.calendar import WEEKDAY_NAMES, WEEKDAYS, WEEKEND, is_valid_date
+from taiyaku.knowledge.facts.calendar import is_valid_date
 from taiyaku.knowledge.facts.model import (
     MINUTES_PER_DAY,
     DateFact,
-    DaySet,
     Fact,
     InvalidTime,
     TimeFact,
@@ -67,19 +66,6 @@ _MONTHS = {
     "oct": 10,
     "nov": 11,
     "dec": 12,
-}
-_WEEKDAY_WORDS = {
-    **{name.lower(): n for n, name in enumerate(WEEKDAY_NAMES)},
-    "mon": 0,
-    "tue": 1,
-    "tues": 1,
-    "wed": 2,
-    "thu": 3,
-    "thur": 3,
-    "thurs": 3,
-    "fri": 4,
-    "sat": 5,
-    "sun": 6,
 }
 _WD = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -150,15 +136,6 @@ _ALL_DAY = re.compile(
 )
 
 # ------------------------------------------------------------------ qualifiers
-_DAY_WORD = re.compile(
-    r"(?P<weekdays>\b[Ww]eek-?days?\b)"
-    r"|(?P<weekend>\b[Ww]eek-?ends?\b)"
-    r"|(?P<holidays>\b(?:(?:[Pp]ublic|[Nn]ational|Japanese|[Bb]ank)\s+)?[Hh]olidays?\b)"
-    r"|(?P<every>\b(?:[Ee]very\s*day|[Ee]ach\s+day|[Dd]aily|(?:7|[Ss]even)\s+days\s+a\s+week"
-    r"|365\s+days\s+a\s+year|[Aa]ll\s+year(?:\s+round)?)\b)"
-    r"|(?P<full>\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b)"
-    r"|(?P<abbr>\b(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\b\.?)"
-)
 
 # What every match of a pattern above contains, found by a cheap scan first: the
 # patterns open with look-behinds and optional groups, so a failing search tries
@@ -170,20 +147,7 @@ _MERIDIEM_HINT = re.compile(r"\d\s*[aApP]\.?\s?[mM]\b")  # _BARE_START
 _TIME_HINT = re.compile(r"\d:\d|\d\s*[aApP]\.?\s?[mM]\b|[Nn]oon|[Mm]idnight")  # _ATOM
 _DAY_WORD_HINT = re.compile(
     r"eek|oliday|very|ach\s|aily|days\s+a|[Aa]ll\s+year|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
-)  # _DAY_WORD
-_LIST = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b)\s*")
-_RANGE = re.compile(r"\s*(?:-|–|—|~|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b)\s*")
-_EXCEPT = re.compile(
-    r"\s*,?\s*(?:excluding|except(?:\s+for|\s+on)?|excl\.|other\s+than|but\s+not)\s+(?:on\s+)?",
-    re.I,
-)
-_OPEN = re.compile(r"\s*\(\s*")
-_LEAD = re.compile(
-    r"(?:\(\s*)?(?:(?:excluding|except(?:\s+for|\s+on)?|excl\.|other\s+than)\s+(?:on\s+)?)?\Z"
-    r"|\(\s*\Z",
-    re.I,
-)
-_CLOSE = re.compile(r"\s*\)")
+)  # DAY_WORD
 
 
 # Every fact needs a digit or one of these words; text with none of them holds no fact.
@@ -390,7 +354,7 @@ class _EnParser:
             return
         pos = 0
         while True:
-            m = _DAY_WORD.search(self.masked, pos)
+            m = DAY_WORD.search(self.masked, pos)
             if m is None:
                 return
             start = self._qualifier_start(m.start())
@@ -399,14 +363,14 @@ class _EnParser:
 
     def _qualifier_start(self, start: int) -> int:
         """Move back over ``(`` and ``excluding`` that open the qualifier at ``start``."""
-        lead = _LEAD.search(self.masked, max(0, start - 30), start)
+        lead = LEAD.search(self.masked, max(0, start - 30), start)
         if lead is not None and self._free(lead.start(), start):
             return lead.start()
         return start
 
     def _qualifier_at(self, start: int) -> int:
         """Parse a qualifier starting at ``start``; return where scanning goes on."""
-        parser = _QualifierParser(self.masked, start, self._free)
+        parser = QualifierParser(self.masked, start, self._free)
         elems, end = parser.parse()
         days = evaluate(elems) if parser.valid() else None
         if days is None:
@@ -416,169 +380,6 @@ class _EnParser:
         return end
 
 
-@dataclass(frozen=True)
-class _State:
-    pos: int
-    count: int
-    depth: int
-    except_depths: tuple[int, ...]
-    days: int
-    strong: int
-
-
-class _QualifierParser:
-    """Read one English qualifier: day words joined by connectors and parentheses.
-
-    ``except X`` is emitted as ``( X except )`` so that :func:`evaluate` subtracts X
-    from what precedes it.
-    """
-
-    def __init__(self, text: str, start: int, free: Callable[[int, int], bool]) -> None:
-        self.text = text
-        self.pos = start
-        self.free = free
-        self.elems: list[Elem] = []
-        self.ends: list[int] = []
-        self.depth = 0
-        self.except_depths: list[int] = []
-        self.strong = 0
-        self.days = 0
-
-    def parse(self) -> tuple[list[Elem], int]:
-        self._open()
-        if not (self._day() or self._except()):
-            return [], self.pos
-        while self._step():
-            pass
-        return self._trim()
-
-    def valid(self) -> bool:
-        return self.days > 0 and (self.strong > 0 or self.days >= 2)
-
-    def _state(self) -> _State:
-        return _State(
-            self.pos,
-            len(self.elems),
-            self.depth,
-            tuple(self.except_depths),
-            self.days,
-            self.strong,
-        )
-
-    def _restore(self, state: _State) -> None:
-        self.pos, self.depth, self.days, self.strong = (
-            state.pos,
-            state.depth,
-            state.days,
-            state.strong,
-        )
-        del self.elems[state.count :]
-        del self.ends[state.count :]
-        self.except_depths = list(state.except_depths)
-
-    def _step(self) -> bool:
-        state = self._state()
-        for connector, elem in ((_RANGE, "range"), (_LIST, "list")):
-            m = connector.match(self.text, self.pos)
-            if m and m.end() > self.pos:
-                self.pos = m.end()
-                self._emit(elem)
-                if self._day() or self._except():
-                    return True
-                self._restore(state)
-        if self._except():
-            return True
-        if self._open() and (self._day() or self._except()):
-            return True
-        self._restore(state)
-        return self._close()
-
-    def _emit(self, elem: Elem) -> None:
-        self.elems.append(elem)
-        self.ends.append(self.pos)
-
-    def _except(self) -> bool:
-        state = self._state()
-        m = _EXCEPT.match(self.text, self.pos)
-        if not m:
-            return False
-        self.pos = m.end()
-        self._emit("(")
-        self.except_depths.append(self.depth)
-        self.depth += 1
-        if self._day():
-            return True
-        self._restore(state)
-        return False
-
-    def _open(self) -> bool:
-        m = _OPEN.match(self.text, self.pos)
-        if not m:
-            return False
-        self.pos = m.end()
-        self.depth += 1
-        self._emit("(")
-        return True
-
-    def _close(self) -> bool:
-        state = self._state()
-        self._end_excepts(self.depth - 1)
-        m = _CLOSE.match(self.text, self.pos)
-        if self.depth == 0 or not m:
-            self._restore(state)
-            return False
-        self.pos = m.end()
-        self.depth -= 1
-        self._emit(")")
-        return True
-
-    def _end_excepts(self, level: int) -> None:
-        """Close the ``except`` groups opened at ``level`` or deeper."""
-        while self.except_depths and self.except_depths[-1] >= level:
-            self.except_depths.pop()
-            self._emit("except")
-            self._emit(")")
-            self.depth -= 1
-
-    def _day(self) -> bool:
-        m = _DAY_WORD.match(self.text, self.pos)
-        if not m or not self.free(m.start(), m.end()):
-            return False
-        day, strong = _day_of(m)
-        self.pos = m.end()
-        self._emit(Day(day))
-        self.days += 1
-        self.strong += strong
-        return True
-
-    def _trim(self) -> tuple[list[Elem], int]:
-        self._end_excepts(0)
-        depth, best = 0, 0
-        for n, elem in enumerate(self.elems, start=1):
-            depth += (elem == "(") - (elem == ")")
-            if depth == 0 and (isinstance(elem, Day) or elem == ")"):
-                best = n
-        if best == 0:
-            return [], self.pos
-        return self.elems[:best], self.ends[best - 1]
-
-
-def _day_of(m: re.Match[str]) -> tuple[DaySet, bool]:
-    kind = m.lastgroup
-    if kind == "weekdays":
-        return DaySet.of(WEEKDAYS, None), True
-    if kind == "weekend":
-        return DaySet.of(WEEKEND, None), True
-    if kind == "holidays":
-        return HOLIDAYS, True
-    if kind == "every":
-        return EVERY_DAY, True
-    word = m.group().rstrip(".").lower()
-    if kind == "full":
-        return DaySet.of(frozenset({_WEEKDAY_WORDS[word.rstrip("s")]}), None), True
-    return DaySet.of(frozenset({_WEEKDAY_WORDS[word]}), None), False
-
-
 def _special(word: str) -> Literal["noon", "midnight"]:
     return "noon" if word.lower() == "noon" else "midnight"
 
@@ -586,7 +387,7 @@ def _special(word: str) -> Literal["noon", "midnight"]:
 def _weekday(word: str | None) -> int | None:
     if not word:
         return None
-    return _WEEKDAY_WORDS.get(word.rstrip(".").lower())
+    return WEEKDAY_WORDS.get(word.rstrip(".").lower())
 
 
 def _shared_meridiem(first: _Found, second: Atom) -> Atom:

@@ -19,12 +19,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
 
 from taiyaku.knowledge.facts._clock import Atom, Meridiem, make_point, make_range
 from taiyaku.knowledge.facts._days import EVERY_DAY, HOLIDAYS, Day, Elem, evaluate
+from taiyaku.knowledge.facts._ja_lexemes import Lex, lexemes, may_hold_fact
 from taiyaku.knowledge.facts._scope import Qualifier, facts_in_order
-from taiyaku.knowledge.facts._text import fold, mask_urls, parse_numeral
+from taiyaku.knowledge.facts._text import fold, mask_urls
 from taiyaku.knowledge.facts.calendar import (
     JA_WEEKDAY_CHARS,
     WEEKDAYS,
@@ -45,13 +45,10 @@ from taiyaku.parse.analyzer import Token
 __all__ = ["extract_ja"]
 
 _COUNTER = "名詞-普通名詞-助数詞可能"
-# A run of more numeral tokens than this is no part of a time or date.
-_LONG_NUMERAL_RUN = 12
 # A day qualifier is read over at most this many lexemes (土日祝日を除く毎日 has 7), so
 # that a long run of brackets or separators costs linear time.
 _MAX_QUALIFIER_LEXEMES = 40
 _SEPARATORS = frozenset("~-–—‐―")
-_CLOCK_RE = re.compile(r"(?<![0-9A-Za-z:./])(\d{1,2}):(\d{2})(?![0-9:]|\.\d)")
 _YMD_RE = re.compile(r"(?<![\d/.\-])(\d{4})([/\-])(\d{1,2})\2(\d{1,2})(?![\d/\-]|\.\d|:\d)")
 # A bare month/day such as 4/29 is a date only where a date is expected: before a
 # weekday, a range separator, より/まで/以降 and the like, a time, or alone in a table
@@ -69,7 +66,6 @@ _WEEKDAY_SUFFIX_RE = re.compile(
     r"\s*\(\s*([月火水木金土日])(?:曜日?)?\s*(?:[・,、/]\s*(?:祝日?|休日?|振休|祭日)\s*)?\)"
     r"|([月火水木金土日])曜日?"
 )
-_RATIO_CONTEXT = re.compile(r"(?:比|比率|割合|アスペクト|ratio|aspect)\s*[:：はが]?\s*$", re.I)
 
 _ERAS = frozenset({"令和", "平成", "昭和"})
 # Prefixes before an hour: how they change it.  午前/午後 are strict (午後13時 is an
@@ -108,23 +104,6 @@ _LIST_WORDS = frozenset({"・", "、", ",", "/", "と", "および", "及び", "
 _HOLIDAY_WORDS = frozenset({"祝日", "祝祭日", "祭日", "休日", "祝", "国民の祝日"})
 
 
-class _Lex(NamedTuple):
-    """A token, a run of numeral tokens merged into one number, or a digit-colon time.
-
-    (A named tuple: a block with a digit makes one per token, and tuples are the
-    cheapest to build.)
-    """
-
-    kind: Literal["num", "clock", "word", "masked"]
-    text: str  # folded surface
-    pos: str
-    lemma: str
-    start: int
-    end: int
-    value: int = 0  # the number, or the hour of a clock
-    minute: int = 0
-
-
 def extract_ja(text: str, tokens: Sequence[Token], *, cell: bool = False) -> list[Fact]:
     """Times, dates and invalid times in Japanese ``text``, in text order.
 
@@ -132,78 +111,14 @@ def extract_ja(text: str, tokens: Sequence[Token], *, cell: bool = False) -> lis
     ``text`` is the content of one table cell (as a Document's table blocks are): a bare
     month/day alone in it is then a date, as it is between ``|`` in Markdown.
     """
-    if not _may_hold_fact(text):
+    if not may_hold_fact(text):
         return []  # the common case, decided without parsing
     return _parse(text, tokens, cell=cell)
 
 
 def _parse(text: str, tokens: Sequence[Token], *, cell: bool = False) -> list[Fact]:
     masked = mask_urls(fold(text))
-    return _JaParser(text, masked, _lexemes(masked, tokens), cell=cell).run()
-
-
-#: What every fact needs: 正午; a numeral right before 時 (an hour, 24時間) or 月 (a
-#: month: a date needs one); or a digit right before the ``:`` of a clock or the ``/``
-#: or ``-`` of a numeric date (with their full-width forms, which fold() turns into
-#: these).  A numeral lexeme ends in an ASCII or full-width digit or in a kanji numeral
-#: (see parse_numeral); the regular expressions of clocks and dates use ``\d``.
-_FACT_HINT = re.compile(r"正午|[0-9０-９〇零一二三四五六七八九十百千][時月]|\d[:：/／\-－−]")
-
-
-def _may_hold_fact(text: str) -> bool:
-    """Whether ``text`` has what every time and date needs (most text with a number has
-    not: 2つの部屋, 手順3, 10秒): decided without building a token."""
-    return _FACT_HINT.search(text) is not None
-
-
-def _lexemes(masked: str, tokens: Sequence[Token]) -> list[_Lex]:
-    clocks = {
-        m.start(): m
-        for m in _CLOCK_RE.finditer(masked)
-        if int(m.group(1)) <= 29 and not _is_ratio(masked, m)  # 45:30 is a duration
-    }
-    lexes: list[_Lex] = []
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        lex, i = _lex_at(masked, tokens, i, clocks.get(tok.start))
-        lexes.append(lex)
-    return lexes
-
-
-def _is_ratio(masked: str, match: re.Match[str]) -> bool:
-    return bool(_RATIO_CONTEXT.search(masked[max(0, match.start() - 12) : match.start()]))
-
-
-def _lex_at(
-    masked: str, tokens: Sequence[Token], i: int, clock: re.Match[str] | None
-) -> tuple[_Lex, int]:
-    tok = tokens[i]
-    text = masked[tok.start : tok.end]
-    if text.strip() == "" and tok.surface.strip():
-        return _Lex("masked", text, tok.pos, tok.lemma, tok.start, tok.end), i + 1
-    if clock is not None:
-        for j in range(i, min(i + 4, len(tokens))):
-            if tokens[j].end == clock.end():
-                hour, minute = int(clock.group(1)), int(clock.group(2))
-                lex = _Lex("clock", clock.group(), "", "", tok.start, clock.end(), hour, minute)
-                return lex, j + 1
-    if tok.pos.startswith("名詞-数詞"):
-        j = i + 1
-        while (
-            j < len(tokens)
-            and tokens[j].pos.startswith("名詞-数詞")
-            and tokens[j].start == tokens[j - 1].end
-        ):
-            j += 1
-        end = tokens[j - 1].end
-        number = masked[tok.start : end]
-        value = parse_numeral(number)
-        if value is not None:
-            return _Lex("num", number, tok.pos, tok.lemma, tok.start, end, value), j
-        if j - i > _LONG_NUMERAL_RUN:  # a long run of digits: one word (linear time)
-            return _Lex("word", number, tok.pos, tok.lemma, tok.start, end), j
-    return _Lex("word", text, tok.pos, tok.lemma, tok.start, tok.end), i + 1
+    return _JaParser(text, masked, lexemes(masked, tokens), cell=cell).run()
 
 
 @dataclass(frozen=True)
@@ -216,7 +131,7 @@ class _Hit:
 
 
 class _JaParser:
-    def __init__(self, text: str, masked: str, lexes: list[_Lex], *, cell: bool = False) -> None:
+    def __init__(self, text: str, masked: str, lexes: list[Lex], *, cell: bool = False) -> None:
         self.text = text
         self.masked = masked
         self.cell = cell
@@ -241,7 +156,7 @@ class _JaParser:
 
     def _step(self, i: int) -> int:
         lex = self.lx[i]
-        if lex.kind == "masked" or (lex.kind == "word" and not _may_start_fact(lex.text)):
+        if lex.kind == "masked" or (lex.kind == "word" and not may_start_fact(lex.text)):
             return i + 1  # most words: no parser below can start here
         for parse in (self._date, self._all_day, self._time, self._qualifier):
             nxt = parse(i)
@@ -255,7 +170,7 @@ class _JaParser:
         return i
 
     # ----------------------------------------------------------------- helpers
-    def _get(self, i: int) -> _Lex | None:
+    def _get(self, i: int) -> Lex | None:
         return self.lx[i] if 0 <= i < len(self.lx) else None
 
     def _is_word(self, i: int, *words: str) -> bool:
@@ -650,34 +565,6 @@ _DAY_WORDS: dict[str, DaySet] = {
 }
 
 
-# The words a date, a time or a day qualifier can begin with (besides numerals, clock
-# times and words starting with a weekday character): eras, the prefixes of an hour,
-# 正午, the day words and the opening bracket of a qualifier.
-_STARTING_WORDS = frozenset(
-    {
-        *_ERAS,
-        "正午",
-        "翌",
-        "翌日",
-        "翌朝",
-        "昼",
-        *_STRICT_MERIDIEM,
-        *_EVENING,
-        *_MORNING,
-        *_LATE_NIGHT,
-        *_DAY_WORDS,
-        "年中",
-        "祝祭",
-        "(",
-    }
-)
-
-
-def _may_start_fact(word: str) -> bool:
-    """Whether a date, time or qualifier parser can succeed at a word lexeme."""
-    return word in _STARTING_WORDS or (word != "" and word[0] in JA_WEEKDAY_CHARS)
-
-
 def _weekday(char: str) -> DaySet:
     return DaySet.of(frozenset({JA_WEEKDAY_CHARS.index(char)}), None)
 
@@ -734,3 +621,31 @@ def _inherit_meridiem(first: Atom, second: Atom) -> Atom:
             "ja",
         )
     return second
+
+
+# The words a date, a time or a day qualifier can begin with (besides numerals, clock
+# times and words starting with a weekday character): eras, the prefixes of an hour,
+# 正午, the day words and the opening bracket of a qualifier.
+_STARTING_WORDS = frozenset(
+    {
+        *_ERAS,
+        "正午",
+        "翌",
+        "翌日",
+        "翌朝",
+        "昼",
+        *_STRICT_MERIDIEM,
+        *_EVENING,
+        *_MORNING,
+        *_LATE_NIGHT,
+        *_DAY_WORDS,
+        "年中",
+        "祝祭",
+        "(",
+    }
+)
+
+
+def may_start_fact(word: str) -> bool:
+    """Whether a date, time or qualifier parser can succeed at a word lexeme."""
+    return word in _STARTING_WORDS or (word != "" and word[0] in JA_WEEKDAY_CHARS)
