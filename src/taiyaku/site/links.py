@@ -39,7 +39,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
-from urllib.parse import urlsplit
 
 from taiyaku.site.pages import Page, Site
 from taiyaku.site.urls import Href, is_page_file, join_path, parse_href, url_dir
@@ -49,13 +48,9 @@ __all__ = [
     "Suggestion",
     "Target",
     "TargetKind",
-    "arrow",
-    "external_key",
     "is_file_url",
-    "is_image_url",
     "neutral_url",
-    "with_fragment",
-    "wrong_language",
+    "url_extension",
 ]
 
 TargetKind = Literal["page", "static", "redirect", "external", "missing", "outside", "unchecked"]
@@ -452,42 +447,6 @@ class LinkResolver:
         return False
 
 
-_LANGUAGE_TAG = re.compile(r"(?:ja|jp|jpn|japanese|en|eng|english)(?:[-_](?:jp|ja|us|gb))?", re.I)
-_LANGUAGE_PARAMS = frozenset({"lang", "hl", "locale", "language", "ln"})
-_BRAND_SUFFIXES = (".co.jp", ".ne.jp", ".jp", ".com")
-
-
-def external_key(url: str) -> str:
-    """An external URL with its language markers removed, to compare translations' links.
-
-    A Japanese page links ``https://support.zoom.us/hc/ja/articles/1`` where its English
-    translation links ``…/hc/en-us/articles/1``: the same resource in each reader's
-    language.  Removed: path segments that are language tags (``ja``, ``en-us``, ``jp``),
-    language query parameters (``lang=ja``, ``hl=en``), ``utm_*`` parameters, the
-    fragment, a trailing ``/`` or ``index.html``, ``www.``, and a ``.co.jp``/``.jp``/
-    ``.com`` ending of the host (``google.co.jp`` and ``google.com``).
-    """
-    parts = urlsplit(url.strip())
-    host = parts.netloc.lower().removeprefix("www.")
-    for suffix in _BRAND_SUFFIXES:
-        if host.endswith(suffix):
-            host = host[: -len(suffix)]
-            break
-    segments = [s for s in parts.path.split("/") if s and not _LANGUAGE_TAG.fullmatch(s)]
-    if segments and segments[-1] in ("index.html", "index.htm"):
-        segments.pop()
-    query = "&".join(
-        sorted(
-            pair
-            for pair in parts.query.split("&")
-            if pair
-            and pair.split("=", 1)[0].lower() not in _LANGUAGE_PARAMS
-            and not pair.lower().startswith("utm_")
-        )
-    )
-    return f"{parts.scheme.lower()}://{host}/{'/'.join(segments)}?{query}"
-
-
 def neutral_url(url: str) -> str:
     """A URL with the English prefix removed: ``/en/support/`` → ``/support/``."""
     if url == "/en" or url.startswith("/en/"):
@@ -495,21 +454,12 @@ def neutral_url(url: str) -> str:
     return url
 
 
-_IMAGE_EXTENSIONS = frozenset(
-    {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp", ".ico", ".tif", ".tiff"}
-)
-
-
 def is_file_url(url: str) -> bool:
     """A URL naming a file (``x.png``, ``a.pdf``) rather than a page (``x``, ``x/``, ``x.html``)."""
-    return _extension(url) not in _PAGE_EXTENSIONS
+    return url_extension(url) not in _PAGE_EXTENSIONS
 
 
-def is_image_url(url: str) -> bool:
-    return _extension(url) in _IMAGE_EXTENSIONS
-
-
-def _extension(path: str) -> str:
+def url_extension(path: str) -> str:
     return posixpath.splitext(posixpath.basename(path.rstrip("/")))[1].lower()
 
 
@@ -535,35 +485,3 @@ def _listdir(folder: Path) -> frozenset[str]:
         return frozenset()
 
 
-def arrow(target: Target) -> str:
-    """`` (→ /email-form/)``: where a link leads, when that differs from what is written.
-
-    A URL for URL links, a root-relative file path (``en/chat.md``) for file-path links.
-    """
-    landed = target.url.lstrip("/") if target.file_link else target.url
-    return "" if target.href.path == landed else f" (→ {landed})"
-
-
-def with_fragment(url: str, target: Target) -> str:
-    """``url`` with the link's query and fragment, as the user would write it."""
-    href = target.href
-    query = f"?{href.query}" if href.query else ""
-    fragment = "#" + href.raw.split("#", 1)[1] if "#" in href.raw else ""
-    return f"{url}{query}{fragment}"
-
-
-def wrong_language(target: Target, lang: str) -> Page | None:
-    """The ``lang`` counterpart of the other-language page a link in ``lang`` lands on.
-
-    None unless the link lands on a page in the other language that has a counterpart in
-    ``lang`` (a page that exists in one language only is a fine target from both).
-    """
-    page = target.page
-    if target.kind not in ("page", "redirect") or page is None or target.same_page:
-        return None
-    if page.lang not in ("ja", "en") or page.lang == lang:
-        return None
-    counterpart = page.counterpart
-    if counterpart is None or counterpart.lang != lang:
-        return None
-    return counterpart

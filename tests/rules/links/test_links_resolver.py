@@ -11,7 +11,8 @@ import pytest
 
 from helpers import make_site
 from taiyaku.parse.document import read_document
-from taiyaku.site.links import LinkResolver, external_key
+from taiyaku.rules.links._targets import external_key
+from taiyaku.site.links import LinkResolver
 from taiyaku.site.pages import Site
 
 PAGES = {

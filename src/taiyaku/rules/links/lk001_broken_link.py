@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from taiyaku.model.diagnostics import Finding, Severity
 from taiyaku.rules.base import PageRule, RuleOption
 from taiyaku.rules.links._resolver import link_resolver
-from taiyaku.site.links import LinkResolver, Target, arrow, is_file_url, with_fragment
+from taiyaku.rules.links._targets import arrow, with_fragment
+from taiyaku.site.links import LinkResolver, Target, is_file_url
 
 if TYPE_CHECKING:
     from taiyaku.parse.document import Document

@@ -9,7 +9,7 @@ from taiyaku.model.diagnostics import Finding, Related, Severity
 from taiyaku.model.lang import LANG_LABEL, LANG_NAME, detect_language
 from taiyaku.rules.base import PageRule
 from taiyaku.rules.links._resolver import link_resolver
-from taiyaku.site.links import wrong_language
+from taiyaku.rules.links._targets import wrong_language
 
 if TYPE_CHECKING:
     from taiyaku.parse.document import Document

@@ -10,14 +10,8 @@ from taiyaku.model.diagnostics import Finding, Related, Severity
 from taiyaku.model.lang import LANG_LABEL
 from taiyaku.rules.base import PairRule
 from taiyaku.rules.links._resolver import link_resolver
-from taiyaku.site.links import (
-    LinkResolver,
-    Target,
-    external_key,
-    is_image_url,
-    neutral_url,
-    wrong_language,
-)
+from taiyaku.rules.links._targets import external_key, is_image_url, wrong_language
+from taiyaku.site.links import LinkResolver, Target, neutral_url
 
 if TYPE_CHECKING:
     from taiyaku.parse.nodes import Link
