@@ -58,18 +58,8 @@ def run(
     rules = RuleSet.resolve(
         config.get("select", []), config.get("ignore", []), config.get("per-file-ignores", {})
     )
-    root = resolve_root(config, paths, cwd)
-    site = _site(config, root)
-    warnings = [f"{display_path(path, cwd)}: skipped: {why}" for path, why in site.skipped]
-    targets = _targets(site, paths or [root], warnings)
-    checks = config.get("checks-dir")
-    ctx = Context(
-        options=config.values,
-        site=site,
-        targets=targets,
-        cwd=cwd,
-        checks_dir=Path(checks) if checks is not None else None,
-    )
+    ctx, warnings = _context(config, paths, cwd)
+    site, targets = ctx.site, ctx.targets
     cache = _open_cache(config, site, cwd)
     checker = Checker(
         ctx,
@@ -112,6 +102,23 @@ def run(
         cache_hits=tally.cache_hits,
         cache_misses=tally.cache_misses,
     )
+
+
+def _context(config: Config, paths: Sequence[Path], cwd: Path) -> tuple[Context, list[str]]:
+    """The site, the pages to check, and notes on what was passed over."""
+    root = resolve_root(config, paths, cwd)
+    site = _site(config, root)
+    warnings = [f"{display_path(path, cwd)}: skipped: {why}" for path, why in site.skipped]
+    targets = _targets(site, paths or [root], warnings)
+    checks = config.get("checks-dir")
+    ctx = Context(
+        options=config.values,
+        site=site,
+        targets=targets,
+        cwd=cwd,
+        checks_dir=Path(checks) if checks is not None else None,
+    )
+    return ctx, warnings
 
 
 def _check(checker: Checker, jobs: int, progress: Progress | None) -> Tally:
