@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from taiyaku.model.lang import LANGS
 from taiyaku.rules.registry import all_rules
 from taiyaku.site.pages import LAYOUTS
 from taiyaku.site.urls import URL_STYLES
@@ -33,6 +34,13 @@ OPTIONS: tuple[Option, ...] = (
     Option("root", "path", None, "content root: the folder whose layout is the site's URL space"),
     Option("layout", "choice", "prefix", "where translations live", LAYOUTS),
     Option("url-style", "choice", "preserve", "how page files map to URLs", URL_STYLES),
+    Option(
+        "source-language",
+        "choice",
+        "ja",
+        "the language pages are written in first; the other is the translation",
+        LANGS,
+    ),
     Option("checks-dir", "path", "checks", "folder with the site policy (privacy.yml, schema)"),
     Option("select", "list", [], "rule codes, prefixes or names to run (default: all)"),
     Option("ignore", "list", [], "rule codes, prefixes or names to skip"),

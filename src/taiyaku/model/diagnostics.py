@@ -13,8 +13,18 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
-__all__ = ["Diagnostic", "Finding", "Related", "RuleMeta", "Severity"]
+__all__ = [
+    "Applicability",
+    "Diagnostic",
+    "Edit",
+    "Finding",
+    "Fix",
+    "Related",
+    "RuleMeta",
+    "Severity",
+]
 
 
 class Severity(enum.Enum):
@@ -47,6 +57,33 @@ class Related:
     message: str = ""
 
 
+Applicability = Literal["safe", "unsafe"]
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the text of a file between two places (1-based lines and columns counted
+    in characters; the end is exclusive) by ``replacement``.  An empty span inserts."""
+
+    path: Path
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """What a finding's rule knows will mend it: edits, and whether applying them can
+    change what the page means (``unsafe``) or cannot (``safe``).  Rules only describe
+    a fix; the engine applies it, when the user asks."""
+
+    edits: tuple[Edit, ...]
+    applicability: Applicability = "safe"
+    description: str = ""  # "replace ../email-form/ by /support/email-form"
+
+
 @dataclass(frozen=True)
 class Finding:
     """A problem as a rule reports it, before the engine stamps code and severity.
@@ -70,6 +107,7 @@ class Finding:
     # this run" (it is selected and not ignored for that file).  The engine decides, with
     # the run's rule selection; the rule never asks which rules run.
     deferred_to: tuple[tuple[str, Path], ...] = ()
+    fix: Fix | None = None
 
 
 @dataclass(frozen=True)
@@ -109,6 +147,7 @@ class Diagnostic:
     end_column: int | None = None
     related: tuple[Related, ...] = field(default=())
     fingerprint_text: str | None = None
+    fix: Fix | None = None
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (str(self.path), self.line, self.column, self.code)

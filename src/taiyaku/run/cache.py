@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from taiyaku import __version__
-from taiyaku.model.diagnostics import Finding, Related, Severity
+from taiyaku.model.diagnostics import Edit, Finding, Fix, Related, Severity
 from taiyaku.site.pages import Page, Site
 
 __all__ = ["ResultCache", "SiteHashes", "code_fingerprint", "content_hash"]
@@ -224,6 +224,7 @@ def _finding_to_json(f: Finding, root: Path) -> dict[str, Any]:
         "related": [[_rel(r.path, root), r.line, r.message] for r in f.related],
         "fingerprint_text": f.fingerprint_text,
         "deferred_to": [[code, _rel(path, root)] for code, path in f.deferred_to],
+        "fix": _fix_to_json(f.fix, root) if f.fix is not None else None,
     }
 
 
@@ -241,4 +242,27 @@ def _finding_from_json(data: dict[str, Any], root: Path) -> Finding:
         ),
         fingerprint_text=data["fingerprint_text"],
         deferred_to=tuple((str(code), _abs(p, root)) for code, p in data["deferred_to"]),
+        fix=_fix_from_json(data["fix"], root) if data["fix"] is not None else None,
     )
+
+
+def _fix_to_json(fix: Fix, root: Path) -> dict[str, Any]:
+    return {
+        "applicability": fix.applicability,
+        "description": fix.description,
+        "edits": [
+            [_rel(e.path, root), e.line, e.column, e.end_line, e.end_column, e.replacement]
+            for e in fix.edits
+        ],
+    }
+
+
+def _fix_from_json(data: dict[str, Any], root: Path) -> Fix:
+    applicability = data["applicability"]
+    if applicability not in ("safe", "unsafe"):
+        raise ValueError(applicability)
+    edits = tuple(
+        Edit(_abs(str(p), root), int(a), int(b), int(c), int(d), str(text))
+        for p, a, b, c, d, text in data["edits"]
+    )
+    return Fix(edits, applicability, str(data["description"]))

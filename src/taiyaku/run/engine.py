@@ -164,6 +164,7 @@ def _site(config: Config, root: Path) -> Site:
         root,
         layout=config.get("layout"),
         url_style=config.get("url-style"),
+        source_lang=config.get("source-language"),
         static_dirs=config.get("static-dirs", []),
         exclude=PathPatterns(config.get("exclude", [])),
         loader=load,

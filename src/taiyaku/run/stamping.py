@@ -45,4 +45,5 @@ def stamp(
             end_column=f.end_column,
             related=f.related,
             fingerprint_text=f.fingerprint_text,
+            fix=f.fix,
         )

@@ -107,6 +107,7 @@ class Site:
         *,
         layout: Layout = "prefix",
         url_style: UrlStyle = "preserve",
+        source_lang: Lang = "ja",
         static_dirs: Iterable[Path] = (),
         exclude: PathPatterns | Iterable[str] = (),
         loader: Callable[[Page], Document] | None = None,
@@ -114,6 +115,8 @@ class Site:
         self.root = root.resolve()
         self.layout: Layout = layout
         self.url_style: UrlStyle = url_style
+        # The language pages are written in first; the other one is the translation.
+        self.source_lang: Lang = source_lang
         self.static_dirs = tuple(p.resolve() for p in static_dirs)
         # pages not to check (:mod:`taiyaku.model.globs`)
         self.exclude = exclude if isinstance(exclude, PathPatterns) else PathPatterns(exclude)
