@@ -207,9 +207,13 @@ def test_date_fields() -> None:
     assert fact.quote == "Saturday, March 15, 2025"
 
 
-def test_impossible_dates_are_not_dates() -> None:
-    for text in ("February 30, 2025", "March 32", "2025-13-01"):
-        assert extract_en(text) == []
+def test_impossible_dates_are_invalid_dates_not_dates() -> None:
+    found = [extract_en(text) for text in ("February 30, 2025", "2025-13-01", "March 32")]
+    assert [[f.describe() for f in facts] for facts in found] == [
+        ["invalid date 'February 30, 2025': February has no day 30"],
+        ["invalid date '2025-13-01': month 13 does not exist"],
+        [],  # no month has a day 32: not a date's shape at all
+    ]
 
 
 def test_many_facts_on_one_page() -> None:

@@ -27,7 +27,7 @@ _PIECES = [
 ]  # fmt: skip
 
 _PAIRS = [
-    (en._ISO_DATE, en._ISO_HINT),
+    (en._PERIOD, en._PERIOD_HINT),
     (en._US_DATE, en._MONTH_HINT),
     (en._UK_DATE, en._MONTH_HINT),
     (en._BARE_START, en._MERIDIEM_HINT),
@@ -61,7 +61,7 @@ def test_every_match_contains_its_hint(text: str) -> None:
     [
         (en._US_DATE, en._MONTH_HINT, "Monday, March 3, 2025"),
         (en._UK_DATE, en._MONTH_HINT, "the 3rd of Sept 2025"),
-        (en._ISO_DATE, en._ISO_HINT, "2025-03-15 (Sat)"),
+        (en._PERIOD, en._PERIOD_HINT, "the end of May 2021"),
         (en._BARE_START, en._MERIDIEM_HINT, "9 to 5 p.m."),
         (DAY_WORD, en._DAY_WORD_HINT, "All year round"),
         (en._ATOM, en._TIME_HINT, "9.30 P.M."),

@@ -183,7 +183,6 @@ NOT_TIMES = [
     "https://example.com/2025/03/15/12:30",
     "`9:00`",
     "10:00:00",
-    "2025年度",
     "2025年3月",
     "毎月15日",
     "3日間",
@@ -221,9 +220,13 @@ def test_date_fields() -> None:
     assert fact.quote == "2025年3月15日（土）"
 
 
-def test_impossible_dates_are_not_dates() -> None:
-    for text in ("2025年2月30日", "13月1日", "2025年2月29日"):
-        assert extract_ja(text, tokenize(text)) == []
+def test_impossible_dates_are_invalid_dates_not_dates() -> None:
+    found = [extract_ja(t, tokenize(t)) for t in ("2025年2月30日", "13月1日", "2025年2月29日")]
+    assert [[f.describe() for f in facts] for facts in found] == [
+        ["invalid date '2025年2月30日': month 2 has no day 30"],
+        ["invalid date '13月1日': month 13 does not exist"],
+        ["invalid date '2025年2月29日': 2025 is not a leap year"],
+    ]
 
 
 @pytest.mark.parametrize(

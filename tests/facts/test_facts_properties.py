@@ -5,7 +5,16 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from taiyaku.knowledge.facts import DateFact, Fact, InvalidTime, TimeFact, extract_en, extract_ja
+from taiyaku.knowledge.facts import (
+    DateFact,
+    Fact,
+    InvalidDate,
+    InvalidTime,
+    PeriodFact,
+    TimeFact,
+    extract_en,
+    extract_ja,
+)
 from taiyaku.parse.analyzer import tokenize
 
 JA_PIECES = [
@@ -121,8 +130,11 @@ def check(text: str, facts: list[Fact]) -> None:
         elif isinstance(fact, DateFact):
             assert 1 <= fact.month <= 12 and 1 <= fact.day <= 31
             fact.describe()
+        elif isinstance(fact, PeriodFact):
+            assert fact.month is None or 1 <= fact.month <= 12
+            fact.describe()
         else:
-            assert isinstance(fact, InvalidTime) and fact.reason
+            assert isinstance(fact, InvalidTime | InvalidDate) and fact.reason
 
 
 @settings(max_examples=300, deadline=None)

@@ -31,7 +31,15 @@ from taiyaku.knowledge.facts.compare import (
 )
 from taiyaku.knowledge.facts.en import extract_en
 from taiyaku.knowledge.facts.ja import extract_ja
-from taiyaku.knowledge.facts.model import DateFact, DaySet, Fact, InvalidTime, TimeFact
+from taiyaku.knowledge.facts.model import (
+    DateFact,
+    DaySet,
+    Fact,
+    InvalidDate,
+    InvalidTime,
+    PeriodFact,
+    TimeFact,
+)
 
 __all__ = [
     "DateFact",
@@ -39,7 +47,9 @@ __all__ = [
     "DaySet",
     "Fact",
     "Facts",
+    "InvalidDate",
     "InvalidTime",
+    "PeriodFact",
     "TimeFact",
     "TimeMismatch",
     "WeekdayContradiction",
@@ -63,16 +73,25 @@ class Facts(NamedTuple):
     times: list[TimeFact]
     dates: list[DateFact]
     invalid: list[InvalidTime]
+    periods: list[PeriodFact]
+    invalid_dates: list[InvalidDate]
+
+    def __bool__(self) -> bool:
+        return any(self)  # type: ignore[arg-type]
 
 
 def split_facts(facts: Iterable[Fact]) -> Facts:
-    """Sort extracted facts into times, dates and invalid times."""
-    result = Facts([], [], [])
+    """Sort extracted facts by type."""
+    result = Facts([], [], [], [], [])
     for fact in facts:
         if isinstance(fact, TimeFact):
             result.times.append(fact)
         elif isinstance(fact, DateFact):
             result.dates.append(fact)
+        elif isinstance(fact, PeriodFact):
+            result.periods.append(fact)
+        elif isinstance(fact, InvalidDate):
+            result.invalid_dates.append(fact)
         else:
             result.invalid.append(fact)
     return result

@@ -38,12 +38,15 @@ class Lex(NamedTuple):
     minute: int = 0
 
 
-#: What every fact needs: 正午; a numeral right before 時 (an hour, 24時間) or 月 (a
-#: month: a date needs one); or a digit right before the ``:`` of a clock or the ``/``
-#: or ``-`` of a numeric date (with their full-width forms, which fold() turns into
-#: these).  A numeral lexeme ends in an ASCII or full-width digit or in a kanji numeral
-#: (see parse_numeral); the regular expressions of clocks and dates use ``\d``.
-FACT_HINT = re.compile(r"正午|[0-9０-９〇零一二三四五六七八九十百千][時月]|\d[:：/／\-－−]")
+#: What every fact needs: 正午; a numeral right before 時 (an hour, 24時間), 月 (a
+#: month: a date and a part of a month need one) or 年 (年度); or a digit right before
+#: the ``:`` of a clock or the ``/``, ``-`` or ``.`` of a numeric date (with their
+#: full-width forms, which fold() turns into these).  A numeral lexeme ends in an ASCII
+#: or full-width digit or in a kanji numeral (see parse_numeral); the regular
+#: expressions of clocks and dates use ``\d``.
+FACT_HINT = re.compile(
+    r"正午|[0-9０-９〇零一二三四五六七八九十百千][時月年]|\d[:：/／\-－−]|\d[.．]\d"
+)
 
 
 def may_hold_fact(text: str) -> bool:

@@ -73,7 +73,28 @@ def facts_in_order(
     blockers = [(f.start_offset, f.end_offset) for f in others]
     facts: list[Fact] = [*attach_days(text, times, qualifiers, blockers, lang), *others]
     facts.sort(key=lambda f: (f.start_offset, f.end_offset))
-    return facts
+    return _range_years(text, facts)
+
+
+# What joins the two ends of a range of dates: March 30 – April 2, 2025; 12月28日～1月5日.
+_DATE_RANGE_GAP = re.compile(r"\s*(?:[~～〜\-–—－]|to|through|thru|until|till|から|より)\s*", re.I)
+
+
+def _range_years(text: str, facts: list[Fact]) -> list[Fact]:
+    """The start of a range of dates takes the year its end states: ``March 30 – April 2,
+    2025`` is 2025-03-30 to 2025-04-02; ``12月28日～2025年1月5日`` starts in 2024."""
+    result = list(facts)
+    for index in range(len(result) - 2, -1, -1):
+        first, second = result[index], result[index + 1]
+        if not (isinstance(first, DateFact) and isinstance(second, DateFact)):
+            continue
+        if first.year is not None or second.year is None:
+            continue
+        if not _DATE_RANGE_GAP.fullmatch(text, first.end_offset, second.start_offset):
+            continue
+        year = second.year - ((first.month, first.day) > (second.month, second.day))
+        result[index] = replace(first, year=year)
+    return result
 
 
 def attach_days(

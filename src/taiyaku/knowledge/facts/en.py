@@ -27,6 +27,7 @@ from typing import Literal
 from taiyaku.knowledge.facts._clock import Atom, Meridiem, make_point, make_range, resolve
 from taiyaku.knowledge.facts._days import EVERY_DAY, evaluate
 from taiyaku.knowledge.facts._en_qualifiers import DAY_WORD, LEAD, WEEKDAY_WORDS, QualifierParser
+from taiyaku.knowledge.facts._numeric import DateOrder, NumericDates
 from taiyaku.knowledge.facts._scope import Qualifier, facts_in_order
 from taiyaku.knowledge.facts._text import fold, mask_urls
 from taiyaku.knowledge.facts.calendar import is_valid_date
@@ -34,7 +35,10 @@ from taiyaku.knowledge.facts.model import (
     MINUTES_PER_DAY,
     DateFact,
     Fact,
+    InvalidDate,
     InvalidTime,
+    PeriodFact,
+    PeriodPart,
     TimeFact,
 )
 
@@ -78,7 +82,7 @@ _MONTH = (
 _NOT_TIME_AFTER = r"(?!\d|:\d|\s*(?:[ap]\.?m\b\.?|o'clock))"
 _YEAR = r"(?:,?\s+(?P<year>\d{4})(?!\d))"
 _WD_AFTER = r"(?:\s*\(\s*(?P<wd2>" + _WD + r")\s*\))"
-_US_DATE = re.compile(
+_US_DATE = re.compile(  # (re.I: JUne 3; "may 3" in lower case is refused after matching)
     r"(?:(?<![\w.:/-])(?P<year0>\d{4}),\s+)?"
     r"\b(?:(?P<wd1>" + _WD + r"),?\s+)?(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})"
     r"(?:st|nd|rd|th)?"
@@ -89,16 +93,31 @@ _US_DATE = re.compile(
     + _YEAR
     + "?"
     + _WD_AFTER
-    + "?"
+    + "?",
+    re.I,
 )
 _UK_DATE = re.compile(
     r"(?:\b(?P<wd1>" + _WD + r"),?\s+)?(?<![\w.:/-])(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-    r"\s+(?:of\s+)?(?P<month>" + _MONTH + r")" + _YEAR + "?" + _WD_AFTER + "?"
+    r"\s+(?:of\s+)?(?P<month>" + _MONTH + r")" + _YEAR + "?" + _WD_AFTER + "?",
+    re.I,
 )
-_ISO_DATE = re.compile(
-    r"(?<![\w.:/-])(?P<year>\d{4})(?P<sep>[-/])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
-    r"(?![\w/-]|\.\d|:\d)" + _WD_AFTER + "?"
+
+_PERIOD = re.compile(
+    r"\b(?:(?P<part>early|mid|late)[-\s]+|(?:the\s+)?(?P<part2>beginning|start|middle|end)\s+of\s+)"
+    r"(?P<month>" + _MONTH + r")(?:,?\s+(?P<year>\d{4})(?!\d))?"
+    r"|\b(?:FY|AY)\s?(?P<fy>\d{4})\b"
+    r"|\b(?:fiscal|academic|school)\s+year\s+(?P<fy2>\d{4})(?:\s*[-–/]\s*\d{2,4})?\b",
+    re.I,
 )
+_PART: dict[str, PeriodPart] = {
+    "early": "early",
+    "mid": "mid",
+    "middle": "mid",
+    "late": "late",
+    "beginning": "start",
+    "start": "start",
+    "end": "end",
+}
 
 # ----------------------------------------------------------------------- times
 _MERIDIEM = r"(?P<mer>[aApP]\.?\s?[mM]\b\.?|noon\b|midnight\b|Noon\b|Midnight\b)"
@@ -140,8 +159,11 @@ _ALL_DAY = re.compile(
 # What every match of a pattern above contains, found by a cheap scan first: the
 # patterns open with look-behinds and optional groups, so a failing search tries
 # them at every position of the text.
-_ISO_HINT = re.compile(r"\d{4}[-/]")  # _ISO_DATE
-_MONTH_HINT = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # _US/_UK_DATE
+_MONTH_HINT = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)  # _US/_UK_DATE
+_NUMERIC_HINT = re.compile(r"\d[/.\-]\d")  # NumericDates
+_PERIOD_HINT = re.compile(
+    r"\b(?:FY|AY|fiscal|academic|school)|\b(?:early|mid|late|end|beginning|start|middle)\b", re.I
+)
 _ROUND_HINT = re.compile("round", re.I)  # _ALL_DAY, with "24"
 _MERIDIEM_HINT = re.compile(r"\d\s*[aApP]\.?\s?[mM]\b")  # _BARE_START
 _TIME_HINT = re.compile(r"\d:\d|\d\s*[aApP]\.?\s?[mM]\b|[Nn]oon|[Mm]idnight")  # _ATOM
@@ -151,14 +173,22 @@ _DAY_WORD_HINT = re.compile(
 
 
 # Every fact needs a digit or one of these words; text with none of them holds no fact.
-_MAY_HOLD_FACT = re.compile(r"[0-9\uff10-\uff19]|noon|midnight|round[- ]the[- ]clock", re.I)
+_MAY_HOLD_FACT = re.compile(
+    r"[0-9\uff10-\uff19]|noon|midnight|round[- ]the[- ]clock"
+    r"|\b(?:early|mid|late|end|beginning|start|middle)\b",
+    re.I,
+)
 
 
-def extract_en(text: str) -> list[Fact]:
-    """Times, dates and invalid times in English ``text``, in text order."""
+def extract_en(text: str, *, cell: bool = False, date_order: DateOrder = "mdy") -> list[Fact]:
+    """Times, dates, periods and invalid times and dates in English ``text``, in text order.
+
+    ``cell``: ``text`` is one table cell (a bare ``4/29`` alone in it is a date);
+    ``date_order``: how ``01/10`` reads (``mdy``: January 10; ``dmy``: 1 October).
+    """
     if not _MAY_HOLD_FACT.search(text):
         return []  # the common case, decided without parsing
-    return _EnParser(text).run()
+    return _EnParser(text, cell=cell, order=date_order).run()
 
 
 @dataclass(frozen=True)
@@ -179,20 +209,23 @@ class _Found:
 
 
 class _EnParser:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, cell: bool = False, order: DateOrder = "mdy") -> None:
         self.text = text
+        self.cell = cell
+        self.order: DateOrder = order
         self.masked = mask_urls(fold(text))
         # Spans already taken, sorted by start (bisected: a page may hold thousands).
         self.taken: list[tuple[int, int]] = []
         self._starts: list[int] = []
         self._longest = 0
         self.times: list[TimeFact] = []
-        self.others: list[DateFact | InvalidTime] = []
+        self.others: list[DateFact | PeriodFact | InvalidTime | InvalidDate] = []
         self.qualifiers: list[Qualifier] = []
 
     def run(self) -> list[Fact]:
         self._dates()
         self._all_day()
+        self._numeric_dates()
         self._times()
         if self.times:  # a qualifier only ever qualifies a time
             self._qualifiers()
@@ -212,20 +245,48 @@ class _EnParser:
 
     # ------------------------------------------------------------------- dates
     def _dates(self) -> None:
-        for pattern, hint in (
-            (_ISO_DATE, _ISO_HINT),
-            (_US_DATE, _MONTH_HINT),
-            (_UK_DATE, _MONTH_HINT),
-        ):
-            if not hint.search(self.masked):
+        if _MONTH_HINT.search(self.masked):
+            for pattern in (_US_DATE, _UK_DATE):
+                for m in pattern.finditer(self.masked):
+                    if self._free(m.start(), m.end()):
+                        self._date_match(m)
+        if _PERIOD_HINT.search(self.masked):
+            self._periods()
+
+    def _numeric_dates(self) -> None:
+        """``2025-03-15``, ``4/8 (Wed)``, ``5/11-12``: after round-the-clock ``24/7``."""
+        if _NUMERIC_HINT.search(self.masked):
+            numeric = NumericDates(
+                self.masked, self.text, "en", order=self.order, cell=self.cell, free=self._free
+            )
+            for fact in numeric.run():
+                self.others.append(fact)
+                self._take(fact.start_offset, fact.end_offset)
+
+    def _periods(self) -> None:
+        """``early April``, ``the end of May 2021``, ``mid-June``, ``FY2025``."""
+        for m in _PERIOD.finditer(self.masked):
+            if not self._free(m.start(), m.end()):
                 continue
-            for m in pattern.finditer(self.masked):
-                if self._free(m.start(), m.end()):
-                    self._date_match(m)
+            fy = m.group("fy") or m.group("fy2")
+            if fy is not None:
+                period = PeriodFact("fiscal-year", int(fy), None, m.start(), m.end(), "")
+            else:
+                part = _PART[(m.group("part") or m.group("part2")).lower()]
+                month_text = m.group("month").rstrip(".")
+                if month_text == "may":
+                    continue  # "the end of may": the verb, in lower case
+                year = int(m.group("year")) if m.group("year") else None
+                month = _MONTHS[month_text.lower()]
+                period = PeriodFact(part, year, month, m.start(), m.end(), "")
+            self.others.append(replace(period, quote=self.text[m.start() : m.end()]))
+            self._take(m.start(), m.end())
 
     def _date_match(self, m: re.Match[str]) -> None:
         groups = m.groupdict()
         month_text = groups["month"].rstrip(".")
+        if month_text == "may":
+            return  # "you may 2 …": the verb; the month is written with a capital
         month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower()]
         year_text = groups.get("year") or groups.get("year0")
         year = int(year_text) if year_text else None
@@ -235,6 +296,12 @@ class _EnParser:
         if year is not None and not 1900 <= year <= 2100:
             return
         if not is_valid_date(year, month, day):
+            if 1 <= day <= 31:  # February 30, April 31: a date's shape, no calendar's day
+                self._take(m.start(), m.end())
+                quote = self.text[m.start() : m.end()]
+                self.others.append(
+                    InvalidDate(m.start(), m.end(), quote, f"{month_text.title()} has no day {day}")
+                )
             return
         if day2 is not None and not (is_valid_date(year, month, day2) and day2 > day):
             return

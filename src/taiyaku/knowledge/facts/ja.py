@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from taiyaku.knowledge.facts._clock import Atom, Meridiem, make_point, make_range
 from taiyaku.knowledge.facts._days import EVERY_DAY, HOLIDAYS, Day, Elem, evaluate
 from taiyaku.knowledge.facts._ja_lexemes import Lex, lexemes, may_hold_fact
+from taiyaku.knowledge.facts._numeric import NumericDates
 from taiyaku.knowledge.facts._scope import Qualifier, facts_in_order
-from taiyaku.knowledge.facts._text import fold, mask_urls
+from taiyaku.knowledge.facts._text import fold, mask_urls, parse_numeral
 from taiyaku.knowledge.facts.calendar import (
     JA_WEEKDAY_CHARS,
     WEEKDAYS,
@@ -37,7 +38,10 @@ from taiyaku.knowledge.facts.model import (
     DateFact,
     DaySet,
     Fact,
+    InvalidDate,
     InvalidTime,
+    PeriodFact,
+    PeriodPart,
     TimeFact,
 )
 from taiyaku.parse.analyzer import Token
@@ -49,25 +53,33 @@ _COUNTER = "名詞-普通名詞-助数詞可能"
 # that a long run of brackets or separators costs linear time.
 _MAX_QUALIFIER_LEXEMES = 40
 _SEPARATORS = frozenset("~-–—‐―")
-_YMD_RE = re.compile(r"(?<![\d/.\-])(\d{4})([/\-])(\d{1,2})\2(\d{1,2})(?![\d/\-]|\.\d|:\d)")
-# A bare month/day such as 4/29 is a date only where a date is expected: before a
-# weekday, a range separator, より/まで/以降 and the like, a time, or alone in a table
-# cell.  Elsewhere 1/2 is a fraction and 1/3 a page count.
-_MD_RE = re.compile(
-    r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/]|\.\d)"
-    r"(?P<dateish>(?=(?:\*\*)?\s*(?:\(\s*[月火水木金土日]|[~\-–—]|より|から|まで|以降|以前|迄|頃|ごろ"
-    r"|付|締切|締め切り|時点|当日|の(?:翌日|前日|早朝|朝|夜|午前|午後|正午|週)|\d{1,2}:\d{2})))?"
-)
-_RANGE_GAP = re.compile(r"^\s*[~\-–—]\s*$")
-_CELL_BEFORE = re.compile(r"\|\s*(?:\*\*)?\s*$")
-_CELL_AFTER = re.compile(r"(?:\*\*)?\s*\|")
-_CELL_REST = re.compile(r"[\s*_]+")
+# What joins a second day to a date of the same month: 3月15日～20日, 5月11日から12日,
+# 5月11日・12日, 5月11日、12日.
+_DAY_JOINERS = _SEPARATORS | {"から", "より", "・", "、", ",", "及び", "および", "と"}
 _WEEKDAY_SUFFIX_RE = re.compile(
     r"\s*\(\s*([月火水木金土日])(?:曜日?)?\s*(?:[・,、/]\s*(?:祝日?|休日?|振休|祭日)\s*)?\)"
     r"|([月火水木金土日])曜日?"
 )
 
 _ERAS = frozenset({"令和", "平成", "昭和"})
+_NUMERAL = "[0-9〇零一二三四五六七八九十]"
+# 2025年5月末, 4月上旬, 令和7年度, 2025年度 (a numeral right before, as in 12025年度, is
+# not ours)
+_JA_PERIOD = re.compile(
+    rf"(?<!{_NUMERAL})(?:(?P<year>\d{{4}})年|(?P<era>令和|平成|昭和)(?P<eyear>{_NUMERAL}{{1,3}}|元)年)?"
+    rf"(?:(?P<month>{_NUMERAL}{{1,3}})月(?P<part>上旬|初旬|中旬|下旬|末日?|初め|はじめ)"
+    rf"|(?<=年)(?P<fy>度))"
+)
+_JA_PARTS: dict[str, PeriodPart] = {
+    "上旬": "early",
+    "初旬": "early",
+    "中旬": "mid",
+    "下旬": "late",
+    "末": "end",
+    "末日": "end",
+    "初め": "start",
+    "はじめ": "start",
+}
 # Prefixes before an hour: how they change it.  午前/午後 are strict (午後13時 is an
 # error); the others are hints applied only where they are unambiguous.
 _STRICT_MERIDIEM: dict[str, Meridiem] = {"午前": "am", "午後": "pm"}
@@ -142,14 +154,18 @@ class _JaParser:
 
     # ----------------------------------------------------------------- driving
     def run(self) -> list[Fact]:
-        regex_dates = self._regex_dates()
-        i = 0
+        numeric = NumericDates(self.masked, self.text, "ja", cell=self.cell).run()
+        found = [*numeric, *self._periods()]
+        found.sort(key=lambda f: f.start_offset)
+        self.others.extend(found)
+        spans = [(f.start_offset, f.end_offset) for f in found]
+        i = k = 0
         while i < len(self.lx):
             lex = self.lx[i]
-            if lex.start in regex_dates:
-                date = regex_dates[lex.start]
-                self.others.append(date)
-                i = self._index_at(date.end_offset, i)
+            while k < len(spans) and spans[k][1] <= lex.start:
+                k += 1
+            if k < len(spans) and spans[k][0] <= lex.start:
+                i = self._index_at(spans[k][1], i)  # inside a numeric date
                 continue
             i = self._step(i)
         return facts_in_order(self.text, self.times, self.qualifiers, self.others, "ja")
@@ -206,32 +222,22 @@ class _JaParser:
         return nxt is not None and self._gap(i, i + 1).strip() == ""
 
     # ------------------------------------------------------------------- dates
-    def _regex_dates(self) -> dict[int, DateFact]:
-        found: dict[int, DateFact] = {}
-        for m in _YMD_RE.finditer(self.masked):
-            year, month, day = int(m.group(1)), int(m.group(3)), int(m.group(4))
-            if 1900 <= year <= 2100:
-                self._add_regex_date(found, m, year, month, day)
-        previous_end = -1
-        for m in _MD_RE.finditer(self.masked):
-            after_date = _RANGE_GAP.match(self.masked[previous_end : m.start()] or "x")
-            if m.group("dateish") is not None or self._in_table_cell(m) or after_date:
-                self._add_regex_date(found, m, None, int(m.group(1)), int(m.group(2)))
-                if m.start() in found:
-                    previous_end = found[m.start()].end_offset
-        return found
-
-    def _in_table_cell(self, m: re.Match[str]) -> bool:
-        if self.cell and not _CELL_REST.sub("", self.masked[: m.start()] + self.masked[m.end() :]):
-            return True
-        before = self.masked[max(0, m.start() - 8) : m.start()]
-        return bool(_CELL_BEFORE.search(before) and _CELL_AFTER.match(self.masked, m.end()))
-
-    def _add_regex_date(
-        self, found: dict[int, DateFact], m: re.Match[str], year: int | None, month: int, day: int
-    ) -> None:
-        if is_valid_date(year, month, day):
-            found[m.start()] = self._make_date(year, month, day, m.start(), m.end())
+    def _periods(self) -> list[PeriodFact]:
+        """``4月上旬``, ``2025年5月末``, ``令和7年度``: parts of a month, fiscal years."""
+        found = []
+        for m in _JA_PERIOD.finditer(self.masked):
+            year = _period_year(m)
+            if m.group("fy"):
+                if year is None:
+                    continue
+                found.append(PeriodFact("fiscal-year", year, None, m.start(), m.end(), ""))
+                continue
+            month = parse_numeral(m.group("month"))
+            if month is None or not 1 <= month <= 12:
+                continue
+            part = _JA_PARTS[m.group("part")]
+            found.append(PeriodFact(part, year, month, m.start(), m.end(), ""))
+        return [replace(p, quote=self.text[p.start_offset : p.end_offset]) for p in found]
 
     def _make_date(self, year: int | None, month: int, day: int, start: int, end: int) -> DateFact:
         weekday = None
@@ -252,7 +258,11 @@ class _JaParser:
         if day is None or not self._is_counter(j + 3, "日") or not self._touching(j + 2):
             return None
         if not is_valid_date(year, month, day):
-            return j + 4  # 2025年2月29日: not a date, and 2月29日 alone must not be one either
+            # 2025年2月29日, 4月31日: reported (TM005); 2月29日 alone must not be a date either
+            start, end = self.lx[i].start, self.lx[j + 3].end
+            quote = self.text[start:end]
+            self.others.append(InvalidDate(start, end, quote, _why_invalid(year, month, day)))
+            return j + 4
         date = self._make_date(year, month, day, self.lx[i].start, self.lx[j + 3].end)
         self.others.append(date)
         nxt = self._index_at(date.end_offset, j + 4)
@@ -283,9 +293,10 @@ class _JaParser:
         return None, i
 
     def _date_continuation(self, first: DateFact, i: int) -> int:
-        """``3月15日～20日``: a day after a range separator takes the month before it."""
+        """``3月15日～20日``, ``5月11日から12日``, ``5月11日・12日``: a day after a range
+        separator or a list mark takes the month before it."""
         lex = self._get(i)
-        if lex is None or lex.text not in _SEPARATORS or not self._spaced(i) or i == 0:
+        if lex is None or lex.text not in _DAY_JOINERS or not self._spaced(i) or i == 0:
             return i
         if self._gap(i - 1, i).strip():
             return i
@@ -649,3 +660,21 @@ _STARTING_WORDS = frozenset(
 def may_start_fact(word: str) -> bool:
     """Whether a date, time or qualifier parser can succeed at a word lexeme."""
     return word in _STARTING_WORDS or (word != "" and word[0] in JA_WEEKDAY_CHARS)
+
+
+def _period_year(m: re.Match[str]) -> int | None:
+    if m.group("year"):
+        year = int(m.group("year"))
+        return year if 1900 <= year <= 2100 else None
+    if m.group("era"):
+        number = 1 if m.group("eyear") == "元" else parse_numeral(m.group("eyear"))
+        return era_to_year(m.group("era"), number) if number is not None else None
+    return None
+
+
+def _why_invalid(year: int | None, month: int, day: int) -> str:
+    if not 1 <= month <= 12:
+        return f"month {month} does not exist"
+    if year is not None and month == 2 and day == 29:
+        return f"{year} is not a leap year"
+    return f"month {month} has no day {day}"

@@ -22,7 +22,10 @@ __all__ = [
     "DateFact",
     "DaySet",
     "Fact",
+    "InvalidDate",
     "InvalidTime",
+    "PeriodFact",
+    "PeriodPart",
     "TimeFact",
     "TimeKind",
     "format_minutes",
@@ -179,6 +182,70 @@ class DateFact:
         return text
 
 
+PeriodPart = Literal["start", "early", "mid", "late", "end", "fiscal-year"]
+_PART_WORDS = {"start": "start of", "early": "early", "mid": "mid", "late": "late", "end": "end of"}
+
+
+@dataclass(frozen=True)
+class PeriodFact:
+    """A part of a month (``4月上旬``, ``end of May 2021``) or a fiscal or academic year
+    (``2025年度``, ``FY2025``): ``month`` is None for the latter."""
+
+    part: PeriodPart
+    year: int | None
+    month: int | None
+    start_offset: int
+    end_offset: int
+    quote: str
+
+    def describe(self) -> str:
+        """``early 2025-04``, ``end 05``, ``FY2025``."""
+        if self.part == "fiscal-year":
+            return f"FY{self.year}"
+        month = f"{self.month:02d}"
+        if self.year is None:
+            return f"{self.part} {month}"
+        return f"{self.part} {self.year:04d}-{month}"
+
+    def reading(self) -> str:
+        """``early April 2025``, ``the end of May``, ``fiscal year 2025``."""
+        if self.part == "fiscal-year":
+            return f"fiscal year {self.year}"
+        assert self.month is not None
+        month = _MONTH_NAMES[self.month - 1]
+        year = f" {self.year}" if self.year is not None else ""
+        return f"{_PART_WORDS[self.part]} {month}{year}"
+
+
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+@dataclass(frozen=True)
+class InvalidDate:
+    """Something written as a date that no calendar has (2月30日, 4/31, 13/01 in M/D)."""
+
+    start_offset: int
+    end_offset: int
+    quote: str
+    reason: str
+
+    def describe(self) -> str:
+        return f"invalid date {self.quote!r}: {self.reason}"
+
+
 @dataclass(frozen=True)
 class InvalidTime:
     """Something written as a time of day that cannot be one (25:00, 8:75, 13:00 p.m.)."""
@@ -192,4 +259,4 @@ class InvalidTime:
         return f"invalid time {self.quote!r}: {self.reason}"
 
 
-Fact = TimeFact | DateFact | InvalidTime
+Fact = TimeFact | DateFact | PeriodFact | InvalidTime | InvalidDate
