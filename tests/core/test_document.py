@@ -147,7 +147,7 @@ def test_seed_000_is_bilingual_and_its_sections_pair_up() -> None:
         "/support/online-call",
     )
     groups = Pair.of_bilingual(doc, page).aligned_sections()
-    titles = [label for _ja, _en, label in groups]
+    titles = [group.label for group in groups]
     assert titles == [
         "",
         "相談の前に / Before Inquiring",
@@ -156,9 +156,9 @@ def test_seed_000_is_bilingual_and_its_sections_pair_up() -> None:
         "オンライン通話で相談する / Support via Online Call",
     ]
     hours = groups[3]
-    assert any("8時25分から18時30分" in b.text for b in hours[0])
-    assert any("8:25 a.m.-6:30 p.m." in b.text for b in hours[1])
-    assert all(b.lang == "ja" for b in hours[0]) and all(b.lang == "en" for b in hours[1])
+    assert any("8時25分から18時30分" in b.text for b in hours.ja)
+    assert any("8:25 a.m.-6:30 p.m." in b.text for b in hours.en)
+    assert all(b.lang == "ja" for b in hours.ja) and all(b.lang == "en" for b in hours.en)
 
 
 def test_an_english_page_quoting_a_japanese_label_is_not_bilingual() -> None:

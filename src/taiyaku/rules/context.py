@@ -14,10 +14,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from taiyaku.knowledge.alignment import AlignedSection, align_sections
 from taiyaku.model.lang import Lang
 from taiyaku.model.paths import display_path
 from taiyaku.parse.document import Document
-from taiyaku.parse.nodes import Block, Section
+from taiyaku.parse.nodes import Block
 from taiyaku.site.pages import Page, Site
 
 __all__ = ["Context", "Pair", "RunState", "Side"]
@@ -98,16 +99,6 @@ class Side:
     def path(self) -> Path:
         return self.doc.path
 
-    @cached_property
-    def _by_section(self) -> dict[int, list[Block]]:
-        grouped: dict[int, list[Block]] = {}
-        for block in self.blocks:
-            grouped.setdefault(block.section, []).append(block)
-        return grouped
-
-    def blocks_of_section(self, index: int) -> list[Block]:
-        return list(self._by_section.get(index, ()))
-
 
 @dataclass(frozen=True)
 class Pair:
@@ -140,24 +131,8 @@ class Pair:
     def side(self, lang: Lang) -> Side:
         return self.ja if lang == "ja" else self.en
 
-    def aligned_sections(self) -> list[tuple[list[Block], list[Block], str]]:
-        """Groups of (JA blocks, EN blocks, label) to compare.
-
-        Section by section where the sections pair up (a bilingual page's sections, or
-        two files whose heading outlines match); otherwise the whole page as one group.
-        """
-        if self.bilingual:
-            return [
-                (self.ja.blocks_of_section(s.index), self.en.blocks_of_section(s.index), s.title)
-                for s in self.ja.doc.sections
-            ]
-        if _outline(self.ja.doc.sections) == _outline(self.en.doc.sections):
-            return [
-                (self.ja.blocks_of_section(i), self.en.blocks_of_section(i), s.title)
-                for i, s in enumerate(self.en.doc.sections)
-            ]
-        return [(list(self.ja.blocks), list(self.en.blocks), "")]
-
-
-def _outline(sections: list[Section]) -> list[int]:
-    return [s.level for s in sections]
+    def aligned_sections(self) -> list[AlignedSection]:
+        """The sections of the two sides that pair up (:func:`align_sections`)."""
+        return align_sections(
+            self.ja.doc, self.ja.blocks, self.en.doc, self.en.blocks, bilingual=self.bilingual
+        )

@@ -190,15 +190,24 @@ def test_dates_only_in_japanese_are_reported_where_they_are(tmp_path: Path) -> N
     ]
 
 
-def test_a_date_in_more_table_rows_of_one_language(tmp_path: Path) -> None:
-    """English has a row more: which row cannot be told from the dates, so the warning
-    gives both counts."""
+def test_a_table_row_only_one_language_has_is_reported_with_its_date(tmp_path: Path) -> None:
+    """English has a row more (W): both languages state April 29, but the tables' rows
+    are keyed alike (S1, S2, A1), so the row W and its date are what JA lacks."""
     ja = "|期間|日|\n|--|--|\n|S1|4/29|\n|S2|6/14|\n|A1|4/29|"
     en = "|Term|Date|\n|--|--|\n|S1|April 29|\n|S2|June 14|\n|A1|April 29|\n|W|April 29|"
     make_site(tmp_path, {"a.md": page(ja), "en/a.md": page(en)})
     assert tm(tmp_path) == [
-        'en/a.md:10:4 warning TM002 EN says "April 29" (04-29) 3 times; JA (a.md:7) says it twice'
+        'en/a.md:10:4 warning TM002 EN says "April 29" (04-29) in the table row "W"; '
+        "JA (a.md) has no such row"
     ]
+
+
+def test_a_date_repeated_in_prose_is_no_mismatch(tmp_path: Path) -> None:
+    """Twice in Japanese, once in English: both state it, so neither lacks it."""
+    ja = "締切は4月30日です．\n\n繰り返しますが，4月30日までに提出してください．"
+    en = "The deadline is April 30."
+    make_site(tmp_path, {"a.md": page(ja), "en/a.md": page(en)})
+    assert tm(tmp_path) == []
 
 
 def test_one_sided_dates_on_a_bilingual_page(tmp_path: Path) -> None:

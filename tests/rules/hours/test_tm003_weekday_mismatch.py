@@ -64,7 +64,7 @@ def test_weekdays_that_fit(tmp_path: Path, text: str) -> None:
             "a.md",
             "2025年3月15日（土）から3月21日（木）まで",
             'a.md:5:16 error TM003 "3月21日（木）": 2025-03-21 is a Friday, not a Thursday '
-            "(the year 2025 is taken from the other dates)",
+            "(the year 2025 is taken from the same paragraph)",
         ),
     ],
 )
@@ -78,7 +78,7 @@ def test_a_yearless_date_takes_the_year_of_the_page(tmp_path: Path) -> None:
     make_site(tmp_path, {"a.md": page(text)})
     assert tm(tmp_path, select="TM003") == [
         'a.md:7:5 error TM003 "3月20日（金）": 2025-03-20 is a Thursday, not a Friday '
-        "(the year 2025 is taken from the other dates)"
+        "(the year 2025 is taken from its section)"
     ]
 
 

@@ -12,7 +12,7 @@ import taiyaku.rules.hours.block_facts as block_facts
 from helpers import count_analyses, make_site
 
 
-def test_each_block_is_read_once_for_all_four_rules(
+def test_each_block_is_read_once_for_all_the_rules(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: Counter[tuple[str, str]] = Counter()
@@ -22,9 +22,9 @@ def test_each_block_is_read_once_for_all_four_rules(
         calls["ja", text] += 1
         return real_ja(text, tokens, **kwargs)
 
-    def counting_en(text):  # type: ignore[no-untyped-def]
+    def counting_en(text, **kwargs):  # type: ignore[no-untyped-def]
         calls["en", text] += 1
-        return real_en(text)
+        return real_en(text, **kwargs)
 
     monkeypatch.setattr(block_facts, "extract_ja", counting_ja)
     monkeypatch.setattr(block_facts, "extract_en", counting_en)

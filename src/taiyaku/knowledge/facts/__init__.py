@@ -16,16 +16,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from taiyaku.knowledge.facts._numeric import DateOrder
 from taiyaku.knowledge.facts.compare import (
     DateMismatch,
     TimeMismatch,
     WeekdayContradiction,
     compare_dates,
     compare_dates_in_sections,
+    compare_periods_in_sections,
     compare_times,
     compare_times_in_sections,
     dates_equal,
     infer_context_year,
+    periods_equal,
     times_equal,
     weekday_contradictions,
 )
@@ -44,6 +47,7 @@ from taiyaku.knowledge.facts.model import (
 __all__ = [
     "DateFact",
     "DateMismatch",
+    "DateOrder",
     "DaySet",
     "Fact",
     "Facts",
@@ -55,12 +59,14 @@ __all__ = [
     "WeekdayContradiction",
     "compare_dates",
     "compare_dates_in_sections",
+    "compare_periods_in_sections",
     "compare_times",
     "compare_times_in_sections",
     "dates_equal",
     "extract_en",
     "extract_ja",
     "infer_context_year",
+    "periods_equal",
     "split_facts",
     "times_equal",
     "weekday_contradictions",

@@ -44,19 +44,22 @@ from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
 from taiyaku.knowledge.facts.calendar import WEEKDAY_NAMES, weekday_of
-from taiyaku.knowledge.facts.model import MINUTES_PER_DAY, DateFact, DaySet, TimeFact
+from taiyaku.knowledge.facts.model import MINUTES_PER_DAY, DateFact, DaySet, PeriodFact, TimeFact
 
 __all__ = [
     "DateMismatch",
     "MismatchKind",
+    "PeriodMismatch",
     "TimeMismatch",
     "WeekdayContradiction",
     "compare_dates",
     "compare_dates_in_sections",
+    "compare_periods_in_sections",
     "compare_times",
     "compare_times_in_sections",
     "dates_equal",
     "infer_context_year",
+    "periods_equal",
     "times_equal",
     "weekday_contradictions",
 ]
@@ -138,19 +141,26 @@ def compare_times(ja: Sequence[TimeFact], en: Sequence[TimeFact]) -> list[TimeMi
 
 def compare_times_in_sections(
     sections: Sequence[tuple[Sequence[TimeFact], Sequence[TimeFact]]],
+    statements: Sequence[tuple[Sequence[TimeFact], Sequence[TimeFact]]] = (),
 ) -> list[TimeMismatch]:
     """Mismatches between the times of a page's sections, given as (JA, EN) pairs.
 
     Facts move between sections without becoming mismatches (see the module notes).
-    The result holds ``differs`` first, then ``ja-only``, then ``en-only``, each in
-    section order and text order within a section.
+    ``statements`` are the facts of blocks known to state the same thing (see
+    :func:`taiyaku.knowledge.alignment.align_statements`): where each states exactly one
+    time, of the same kind and days, and they differ, that is one ``differs``.  The
+    result holds ``differs`` first, then ``ja-only``, then ``en-only``, each in section
+    order and text order within a section.
     """
     pairing = _SectionPairing(sections)
+    for accept in _TIME_EQUAL:
+        pairing.pair_statements(statements, accept, one_each=False)
     for accept in _TIME_EQUAL:
         pairing.pair_within(accept)
     for accept in _TIME_EQUAL:
         pairing.pair_across(accept)
-    differs = pairing.pair_closest_within(_time_differs, _time_distance)
+    differs = pairing.pair_statements(statements, _time_comparable)
+    differs += pairing.pair_closest_within(_time_differs, _time_distance)
     result = [TimeMismatch("differs", (a,), (b,)) for a, b in differs]
     result += [TimeMismatch("ja-only", (a,), ()) for a in pairing.ja_left()]
     result += [TimeMismatch("en-only", (), (b,)) for b in pairing.en_left()]
@@ -185,6 +195,10 @@ def _time_differs(a: TimeFact, b: TimeFact) -> bool:
     return a.kind == b.kind and _same_days(a.days, b.days)
 
 
+def _time_comparable(a: TimeFact, b: TimeFact) -> bool:
+    return a.kind == b.kind and _days_compatible(a, b)
+
+
 def _time_distance(a: TimeFact, b: TimeFact) -> int:
     start = abs((_time_key(a)[1] or 0) - (_time_key(b)[1] or 0))
     return start + abs((a.end or 0) - (b.end or 0))
@@ -206,14 +220,18 @@ def compare_dates(ja: Sequence[DateFact], en: Sequence[DateFact]) -> list[DateMi
 
 def compare_dates_in_sections(
     sections: Sequence[tuple[Sequence[DateFact], Sequence[DateFact]]],
+    statements: Sequence[tuple[Sequence[DateFact], Sequence[DateFact]]] = (),
 ) -> list[DateMismatch]:
     """Mismatches between the dates of a page's sections, as :func:`compare_times_in_sections`."""
     pairing = _SectionPairing(sections)
     for accept in _DATE_EQUAL:
+        pairing.pair_statements(statements, accept, one_each=False)
+    for accept in _DATE_EQUAL:
         pairing.pair_within(accept)
     for accept in _DATE_EQUAL:
         pairing.pair_across(accept)
-    differs = pairing.pair_within(lambda a, b: (a.month, a.day) == (b.month, b.day))
+    differs = pairing.pair_statements(statements, lambda a, b: True)
+    differs += pairing.pair_within(lambda a, b: (a.month, a.day) == (b.month, b.day))
     result = [DateMismatch("differs", (a,), (b,)) for a, b in differs]
     result += [DateMismatch("ja-only", (a,), ()) for a in pairing.ja_left()]
     result += [DateMismatch("en-only", (), (b,)) for b in pairing.en_left()]
@@ -245,6 +263,40 @@ _DATE_EQUAL: tuple[Callable[[DateFact, DateFact], bool], ...] = (
     lambda a, b: _date_key(a) == _date_key(b),
     _dates_equal,
 )
+
+
+# ---------------------------------------------------------------------- periods
+@dataclass(frozen=True)
+class PeriodMismatch:
+    """Parts of months or fiscal years that disagree (shaped as :class:`DateMismatch`)."""
+
+    kind: MismatchKind
+    ja: tuple[PeriodFact, ...]
+    en: tuple[PeriodFact, ...]
+
+
+def compare_periods_in_sections(
+    sections: Sequence[tuple[Sequence[PeriodFact], Sequence[PeriodFact]]],
+    statements: Sequence[tuple[Sequence[PeriodFact], Sequence[PeriodFact]]] = (),
+) -> list[PeriodMismatch]:
+    """Mismatches between parts of months (``4月上旬`` = ``early April``) and fiscal years
+    (``2025年度`` = ``FY2025``): equal when the part, the month and the year agree (a
+    missing year agrees with any); a different one only in aligned statements."""
+    pairing = _SectionPairing(sections)
+    pairing.pair_statements(statements, periods_equal, one_each=False)
+    pairing.pair_within(periods_equal)
+    pairing.pair_across(periods_equal)
+    differs = pairing.pair_statements(
+        statements, lambda a, b: (a.part == "fiscal-year") == (b.part == "fiscal-year")
+    )
+    result = [PeriodMismatch("differs", (a,), (b,)) for a, b in differs]
+    result += [PeriodMismatch("ja-only", (a,), ()) for a in pairing.ja_left()]
+    result += [PeriodMismatch("en-only", (), (b,)) for b in pairing.en_left()]
+    return result
+
+
+def periods_equal(a: PeriodFact, b: PeriodFact) -> bool:
+    return (a.part, a.month) == (b.part, b.month) and _compatible(a.year, b.year)
 
 
 # -------------------------------------------------------------------- weekdays
@@ -346,7 +398,7 @@ class _Pairing(Generic[A, B]):
         return pairs
 
 
-F = TypeVar("F", TimeFact, DateFact)
+F = TypeVar("F", TimeFact, DateFact, PeriodFact)
 
 
 class _SectionPairing(Generic[F]):
@@ -376,6 +428,35 @@ class _SectionPairing(Generic[F]):
             lambda a, b: a[0] == b[0] and accept(a[1], b[1]), lambda a, b: distance(a[1], b[1])
         )
         return _unwrap(pairs)
+
+    def pair_statements(
+        self,
+        statements: Sequence[tuple[Sequence[F], Sequence[F]]],
+        accept: Callable[[F, F], bool],
+        *,
+        one_each: bool = True,
+    ) -> list[tuple[F, F]]:
+        """Pair facts of the two sides of each statement (blocks known to say the same
+        thing) that ``accept`` takes, in text order.  ``one_each``: only where each side
+        of the statement states exactly one fact."""
+        ja_index = {id(f): i for i, (_, f) in enumerate(self.pairing.ja)}
+        en_index = {id(f): j for j, (_, f) in enumerate(self.pairing.en)}
+        pairs = []
+        for ja_facts, en_facts in statements:
+            if one_each and (len(ja_facts) != 1 or len(en_facts) != 1):
+                continue
+            for a in ja_facts:
+                i = ja_index.get(id(a))
+                if i is None or self.pairing.ja_used[i]:
+                    continue
+                for b in en_facts:
+                    j = en_index.get(id(b))
+                    if j is None or self.pairing.en_used[j] or not accept(a, b):
+                        continue
+                    self.pairing._take(i, j)
+                    pairs.append((a, b))
+                    break
+        return pairs
 
     def ja_left(self) -> list[F]:
         return [f for _, f in self.pairing.ja_left()]

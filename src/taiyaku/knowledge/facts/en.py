@@ -106,7 +106,8 @@ _PERIOD = re.compile(
     r"\b(?:(?P<part>early|mid|late)[-\s]+|(?:the\s+)?(?P<part2>beginning|start|middle|end)\s+of\s+)"
     r"(?P<month>" + _MONTH + r")(?:,?\s+(?P<year>\d{4})(?!\d))?"
     r"|\b(?:FY|AY)\s?(?P<fy>\d{4})\b"
-    r"|\b(?:fiscal|academic|school)\s+year\s+(?P<fy2>\d{4})(?:\s*[-–/]\s*\d{2,4})?\b",
+    r"|\b(?:fiscal|academic|school)\s+year\s+(?P<fy2>\d{4})(?:\s*[-–/]\s*\d{2,4})?\b"
+    r"|\b(?P<fy3>\d{4})\s+(?:fiscal|academic|school)\s+year\b",
     re.I,
 )
 _PART: dict[str, PeriodPart] = {
@@ -268,7 +269,7 @@ class _EnParser:
         for m in _PERIOD.finditer(self.masked):
             if not self._free(m.start(), m.end()):
                 continue
-            fy = m.group("fy") or m.group("fy2")
+            fy = m.group("fy") or m.group("fy2") or m.group("fy3")
             if fy is not None:
                 period = PeriodFact("fiscal-year", int(fy), None, m.start(), m.end(), "")
             else:

@@ -1,7 +1,8 @@
-"""What the TM rules share: each block's facts, extracted once per run, and where they are.
+"""What the TM rules share: each block's facts, extracted once per run.
 
-Facts (times, dates, invalid times) are extracted once per block and per run, and
-TM001-TM004 all read the same :class:`~taiyaku.knowledge.facts.Facts`.  The cache is the
+Facts (times, dates, parts of months, invalid times and dates) are extracted once per
+block and per run, and TM001-TM005 all read the same
+:class:`~taiyaku.knowledge.facts.Facts`.  The cache is the
 run's :data:`BLOCK_FACTS` state (:meth:`Context.state`), keyed by the document's path, the
 block's index and the language it is read in.  Japanese extraction
 reads the block's shared ``Block.tokens``, so the analyzer never runs twice over a
@@ -20,69 +21,46 @@ Which side a fact is on
     script of its block (a Japanese page may quote an English title with its date); on
     a bilingual page, the block's language decides.
 
-How a pair is split
-    :func:`pair_sections` follows :meth:`Pair.aligned_sections`: section by section
-    where the sections pair up (a bilingual page's sections, or two files with the same
-    heading outline), else the whole page as one section.  For a pair of files each
-    section holds every block of that section, language-less blocks included.
+How ``01/10`` reads
+    See :func:`date_order`: the ``date-order`` setting, else the page's own evidence.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from taiyaku.knowledge.facts import (
-    DateFact,
+    DateOrder,
     Fact,
     Facts,
-    TimeFact,
-    WeekdayContradiction,
     extract_en,
     extract_ja,
-    infer_context_year,
     split_facts,
-    weekday_contradictions,
 )
-from taiyaku.knowledge.facts.calendar import WEEKDAY_ABBR
-from taiyaku.model.diagnostics import Related
-from taiyaku.model.lang import LANG_LABEL, LANG_NAME, Lang, japanese_char_count
-from taiyaku.model.spans import Spot
+from taiyaku.model.lang import Lang, japanese_char_count
+from taiyaku.rules.base import RuleOption
 from taiyaku.rules.context import RunState
 
 if TYPE_CHECKING:
-    from pathlib import Path
 
     from taiyaku.parse.document import Document
     from taiyaku.parse.nodes import Block
-    from taiyaku.rules.context import Context, Pair
+    from taiyaku.rules.context import Context
 
 __all__ = [
-    "LocatedFact",
-    "SectionFacts",
+    "BLOCK_FACTS",
+    "DATE_ORDER",
     "block_facts",
-    "date_reading",
-    "how_often",
+    "date_order",
+    "in_inline_code",
     "is_dateline",
-    "join_words",
-    "other_side",
     "page_facts",
-    "pair_sections",
-    "quoted",
     "reading_lang",
-    "span",
-    "time_reading",
-    "weekday_errors",
 ]
 
 # The run's facts per (document path, block index, language read in).
 BLOCK_FACTS: RunState[dict[tuple[str, int, str], Facts]] = RunState("block-facts", lambda _: {})
-# The run's weekday contradictions per document path (what TM003 reports).
-WEEKDAY_ERRORS: RunState[dict[str, list[tuple[Block, WeekdayContradiction]]]] = RunState(
-    "weekday-errors", lambda _: {}
-)
 _LATIN = re.compile("[A-Za-z]")
 
 
@@ -92,9 +70,9 @@ def block_facts(ctx: Context, doc: Document, block: Block, lang: Lang) -> Facts:
     key = (str(doc.path), block.index, lang)
     facts = cache.get(key)
     if facts is None:
-        found = _extract(block, lang)
+        found = _extract(block, lang, date_order(ctx, doc))
         if block.kind != "html" and "`" in doc.source:
-            found = [f for f in found if not _in_inline_code(doc, block, f)]
+            found = [f for f in found if not in_inline_code(doc, block, f.start_offset)]
         facts = split_facts(found)
         cache[key] = facts
     return facts
@@ -103,13 +81,16 @@ def block_facts(ctx: Context, doc: Document, block: Block, lang: Lang) -> Facts:
 _BACKTICKS = re.compile(r"`+")
 
 
-def _in_inline_code(doc: Document, block: Block, fact: Fact) -> bool:
-    """Whether a fact lies in inline code (`` `25:00` ``), which is not prose.
+def in_inline_code(doc: Document, block: Block, offset: int) -> bool:
+    """Whether offset ``offset`` of the block's text lies in inline code (`` `25:00` ``),
+    which is not prose.
 
     A block's text keeps the content of code spans without their backticks, so the
     extractors, which skip code in raw text, cannot tell; the source line can.
     """
-    line, column = block.position(fact.start_offset)
+    if block.kind == "html" or "`" not in doc.source:
+        return False
+    line, column = block.position(offset)
     before = doc.line_text(line)[: column - 1]
     opened: str | None = None
     for run in _BACKTICKS.findall(before):
@@ -120,7 +101,7 @@ def _in_inline_code(doc: Document, block: Block, fact: Fact) -> bool:
     return opened is not None
 
 
-def _extract(block: Block, lang: Lang) -> list[Fact]:
+def _extract(block: Block, lang: Lang, order: DateOrder) -> list[Fact]:
     """Read with ``lang``'s extractor; where the other script occurs, with both.
 
     A Japanese page cites an English title with its date in Japanese
@@ -129,11 +110,11 @@ def _extract(block: Block, lang: Lang) -> list[Fact]:
     it does not overlap what the first found, and replaces what it strictly contains.
     """
     text = block.text
-    found = _read(block, lang)
+    found = _read(block, lang, order)
     other: Lang = "en" if lang == "ja" else "ja"
     if not (_LATIN.search(text) if other == "en" else japanese_char_count(text)):
         return found
-    for extra in _read(block, other):
+    for extra in _read(block, other, order):
         overlapping = [f for f in found if _overlap(f, extra)]
         if not overlapping:
             found.append(extra)
@@ -157,10 +138,55 @@ def _inside(inner: Fact, outer: Fact) -> bool:
     )
 
 
-def _read(block: Block, lang: Lang) -> list[Fact]:
+def _read(block: Block, lang: Lang, order: DateOrder) -> list[Fact]:
+    cell = block.kind == "table"
     if lang == "ja":
-        return extract_ja(block.text, block.tokens, cell=block.kind == "table")
-    return extract_en(block.text)
+        return extract_ja(block.text, block.tokens, cell=cell)
+    return extract_en(block.text, cell=cell, date_order=order)
+
+
+# ------------------------------------------------------------------- date order
+DATE_ORDER = RuleOption(
+    "date-order",
+    str,
+    "auto",
+    "how an English 01/10 reads: mdy (January 10), dmy (1 October), or auto (the page's "
+    "own evidence, else mdy)",
+    choices=("auto", "mdy", "dmy"),
+)
+_PAIR = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?:/(?:\d{4}|\d{2}))?(?![\d/])")
+_HEADER_ORDER = re.compile(r"\b(?:(DD|D)\s?/\s?(?:MM|M)|(MM|M)\s?/\s?(?:DD|D))\b")
+PAGE_DATE_ORDERS: RunState[dict[str, DateOrder]] = RunState("date-orders", lambda _: {})
+
+
+def date_order(ctx: Context, doc: Document) -> DateOrder:
+    """How the page's English numeric dates read (the ``date-order`` setting).
+
+    ``auto`` decides by the page's own evidence, in this order: a header naming the
+    order (``Date (DD/MM)``, ``MM/DD``); a numeric date that only one order can read
+    (``15/03`` is day/month, ``03/15`` month/day) — when the page holds both kinds, or
+    none, it is month/day, as the English pages of Japanese sites write.
+    """
+    setting = ctx.option(DATE_ORDER.key) or "auto"
+    if setting in ("mdy", "dmy"):
+        return setting  # type: ignore[no-any-return]
+    cache = ctx.state(PAGE_DATE_ORDERS)
+    order = cache.get(doc.rel)
+    if order is None:
+        order = cache[doc.rel] = _page_evidence(doc.source)
+    return order
+
+
+def _page_evidence(source: str) -> DateOrder:
+    header = _HEADER_ORDER.search(source)
+    if header is not None:
+        return "dmy" if header.group(1) else "mdy"
+    day_first = month_first = False
+    for m in _PAIR.finditer(source):
+        a, b = int(m.group(1)), int(m.group(2))
+        day_first |= 12 < a <= 31 and 1 <= b <= 12
+        month_first |= 1 <= a <= 12 and 12 < b <= 31
+    return "dmy" if day_first and not month_first else "mdy"
 
 
 def reading_lang(block: Block, page_lang: Lang) -> Lang:
@@ -176,35 +202,17 @@ def page_facts(ctx: Context, doc: Document) -> list[tuple[Block, Facts]]:
     found = []
     for block in doc.blocks:
         facts = block_facts(ctx, doc, block, reading_lang(block, page_lang))
-        if facts.times or facts.dates or facts.invalid:
+        if facts:
             found.append((block, facts))
     return found
-
-
-def weekday_errors(ctx: Context, doc: Document) -> list[tuple[Block, WeekdayContradiction]]:
-    """The page's dates whose stated weekday the calendar contradicts (what TM003 reports).
-
-    A date without a year takes the last year stated before it in its block, else the
-    year that every dated fact on the page agrees on; otherwise it is not judged.
-    """
-    cache = ctx.state(WEEKDAY_ERRORS)
-    key = str(doc.path)
-    if key not in cache:
-        blocks = page_facts(ctx, doc)
-        year = infer_context_year(d for _, facts in blocks for d in facts.dates)
-        cache[key] = [
-            (block, found)
-            for block, facts in blocks
-            for found in weekday_contradictions(facts.dates, year)
-        ]
-    return cache[key]
 
 
 # -------------------------------------------------------------------- datelines
 _RIGHT_ALIGNED = re.compile(r"text-align\s*:\s*right|\balign\s*=\s*[\"']?right", re.I)
 _DATELINE_LABEL = re.compile(
-    r"(?:最終更新日?|更新日|掲載日|公開日|作成日|last\s+(?:updated|modified|revised)(?:\s+on)?"
-    r"|updated(?:\s+on)?|published(?:\s+on)?|posted(?:\s+on)?)",
+    r"(?:最終更新日?|更新日|更新|掲載日|公開日|作成日|発行日"
+    r"|last\s+(?:updated?|modified|revised|changed)(?:\s+on)?|(?:date\s+)?updated(?:\s+on)?"
+    r"|update|revised(?:\s+on)?|published(?:\s+on)?|posted(?:\s+on)?|date)",
     re.I,
 )
 _PUNCT = re.compile(r"[\s:：,，、.．()（）\[\]【】*_\-–—]+")
@@ -242,166 +250,3 @@ def is_dateline(doc: Document, block: Block, facts: Facts) -> bool:
 
 def _source(doc: Document, block: Block) -> str:
     return "\n".join(doc.lines[block.line - 1 : block.end_line])
-
-
-# ----------------------------------------------------------------------- places
-def span(block: Block, start: int, end: int) -> Spot:
-    line, column = block.position(start)
-    if end <= start:
-        return Spot(line, column, line, column)
-    end_line, last_column = block.position(end - 1)
-    return Spot(line, column, end_line, last_column + 1)
-
-
-@dataclass(frozen=True, eq=False)
-class LocatedFact:
-    """A time or date fact with the block it was found in."""
-
-    fact: TimeFact | DateFact
-    doc: Document
-    block: Block
-    read_as: Lang  # the language the block was read in (see block_facts)
-
-    @property
-    def path(self) -> Path:
-        return self.doc.path
-
-    def spot(self) -> Spot:
-        return span(self.block, self.fact.start_offset, self.fact.end_offset)
-
-    @property
-    def line(self) -> int:
-        return self.block.position(self.fact.start_offset)[0]
-
-
-@dataclass(frozen=True)
-class SectionFacts:
-    """One group of a pair to compare: the JA and EN facts of a section (or page)."""
-
-    label: str
-    ja: list[LocatedFact]
-    en: list[LocatedFact]
-    # Where the section starts on each side: the heading's line, or 1 for a whole page.
-    ja_line: int
-    en_line: int
-
-    def side(self, lang: Lang) -> list[LocatedFact]:
-        return self.ja if lang == "ja" else self.en
-
-    def line(self, lang: Lang) -> int:
-        return self.ja_line if lang == "ja" else self.en_line
-
-
-def pair_sections(ctx: Context, pair: Pair) -> list[SectionFacts]:
-    """The pair's facts, section by section where the sections pair up.
-
-    Empty when either page cannot be read.
-    """
-    ja_doc, en_doc = pair.ja.doc, pair.en.doc
-    if not (ja_doc.readable and en_doc.readable):
-        return []
-    groups = pair.aligned_sections()
-    if pair.bilingual:
-        lines = [s.line for s in ja_doc.sections]
-        return [
-            SectionFacts(
-                label,
-                _located(ctx, ja_doc, ja_blocks, "ja"),
-                _located(ctx, en_doc, en_blocks, "en"),
-                lines[i] if i < len(lines) else 1,
-                lines[i] if i < len(lines) else 1,
-            )
-            for i, (ja_blocks, en_blocks, label) in enumerate(groups)
-        ]
-    if len(groups) > 1:  # the heading outlines match: every block of each section
-        return [
-            SectionFacts(
-                en_section.title,
-                _located(ctx, ja_doc, _blocks_of(ja_doc, i), "ja"),
-                _located(ctx, en_doc, _blocks_of(en_doc, i), "en"),
-                ja_doc.sections[i].line,
-                en_section.line,
-            )
-            for i, en_section in enumerate(en_doc.sections)
-        ]
-    return [
-        SectionFacts(
-            "",
-            _located(ctx, ja_doc, ja_doc.blocks, "ja"),
-            _located(ctx, en_doc, en_doc.blocks, "en"),
-            1,
-            1,
-        )
-    ]
-
-
-def _blocks_of(doc: Document, section: int) -> list[Block]:
-    return [b for b in doc.blocks if b.section == section]
-
-
-def _located(ctx: Context, doc: Document, blocks: Iterable[Block], side: Lang) -> list[LocatedFact]:
-    found: list[LocatedFact] = []
-    for block in blocks:
-        lang = reading_lang(block, side)
-        facts = block_facts(ctx, doc, block, lang)
-        located = [LocatedFact(f, doc, block, lang) for f in (*facts.times, *facts.dates)]
-        located.sort(key=lambda lf: lf.fact.start_offset)
-        found.extend(located)
-    return found
-
-
-# --------------------------------------------------------------------- messages
-def quoted(text: str) -> str:
-    """Source text in double quotes, on one line."""
-    return '"' + " ".join(text.split()) + '"'
-
-
-def time_reading(fact: TimeFact) -> str:
-    """``"8時25分から18時30分" (8:25–18:30 on weekdays)``: the source and its reading."""
-    return _with_reading(fact.quote, fact.describe())
-
-
-def date_reading(fact: DateFact) -> str:
-    """``"Saturday, March 15, 2025" (2025-03-15 Sat)``."""
-    reading = f"{fact.month:02d}-{fact.day:02d}"
-    if fact.year is not None:
-        reading = f"{fact.year:04d}-{reading}"
-    if fact.weekday is not None:
-        reading += f" {WEEKDAY_ABBR[fact.weekday]}"
-    return _with_reading(fact.quote, reading)
-
-
-def _with_reading(quote: str, reading: str) -> str:
-    if " ".join(quote.split()) == reading:
-        return quoted(quote)
-    return f"{quoted(quote)} ({reading})"
-
-
-def how_often(count: int) -> str:
-    """``once``, ``twice``, ``3 times``."""
-    return {1: "once", 2: "twice"}.get(count, f"{count} times")
-
-
-def join_words(items: Sequence[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def other_side(ctx: Context, pair: Pair, section: SectionFacts, lang: Lang) -> tuple[str, Related]:
-    """How a message names the side ``lang`` that lacks a fact, and where it points.
-
-    A separate page is named by its path; the related location is the matching
-    section's heading when the sections pair up, else line 1.  On a bilingual page the
-    related location is the section's heading in the same file.
-    """
-    side = pair.side(lang)
-    line = section.line(lang)
-    language = LANG_NAME[lang]
-    if pair.bilingual:
-        note = f"the {language} text of this section" if section.label else ""
-        return f"the {language} text of this page", Related(side.path, line, note)
-    shown = ctx.display_path(side.path)
-    note = "the matching section" if section.label else f"the {language} page"
-    return f"{LANG_LABEL[lang]} ({shown})", Related(side.path, line, note)

@@ -5,17 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from taiyaku.knowledge.facts import TimeFact
 from taiyaku.model.diagnostics import Finding, Severity
-from taiyaku.model.lang import LANG_LABEL, other_lang
 from taiyaku.rules.base import PairRule
-from taiyaku.rules.hours.block_facts import other_side, time_reading
-from taiyaku.rules.hours.pair_compare import (
-    OneSided,
-    compare_pair,
-    differs_finding,
-    repeated_finding,
-)
+from taiyaku.rules.hours.pair_compare import compare_pair, differs_finding, one_sided_finding
 
 if TYPE_CHECKING:
     from taiyaku.rules.context import Context, Pair
@@ -33,23 +25,36 @@ class HoursMismatch(PairRule):
     ``24時間365日`` is ``24 hours a day, 365 days a year``. Text in HTML and JSX blocks
     (an MDX ``<div>``) is read too; code is not.
 
-    * **error** when the same days carry different times (``平日 8時25分～18時30分``
-      against ``8:30 a.m.–6:30 p.m. on weekdays``). It is reported on the English side,
-      since the Japanese page is the source; the related location is the Japanese time.
-    * **warning** when a time or range is stated in one language only. It is reported
-      where it is stated; the message names the other page, and the related location
-      is the matching section's heading there (line 1 when the sections do not pair up).
-    * **warning** when both languages state a time but one states it more often (a
-      table row more). Which occurrence is the extra one cannot be told from the
-      values, so the message gives both counts.
+    * **error** when the two languages state the same hours differently: times of
+      the same days (``平日 8時25分～18時30分`` against ``8:30 a.m.–6:30 p.m. on
+      weekdays``), or the one time of two statements that say the same thing — the
+      same list item or table cell, or blocks that link to the same page (see
+      *Statements* below). It is reported on the English side, since the Japanese
+      page is the source; the related location is the Japanese time.
+    * **warning** when times are stated in one language only: one finding per
+      statement (sentence, list item, cell) quoting all its times. It is reported
+      where they are stated; the message names the other page, and the related
+      location is the matching section's heading there (line 1 when the sections do
+      not pair up).
+    * **info** instead of that warning when the other language's matching section
+      holds time-like text that taiyaku cannot read (``10時半頃``, ``9.30 Uhr``): the
+      time may well be stated there, so it is not claimed missing.
 
     Comparison runs section by section when the two pages have the same heading
     outline (and always on a bilingual page), so that two sections stating different
     hours are not confused. A time that one side states in another section than the
     other is still the same time: what is left over in the sections is paired across
-    the whole page before anything is reported one-sided. Times of different days, or a
-    point against a range, are never reported as "different", only as one-sided; a
-    side that states no days (``from 8:25 a.m. to 6:30 p.m.``) agrees with ``平日``.
+    the whole page before anything is reported. A time both languages state is never
+    reported because one of them states it more often. Times of different days, or a
+    point against a range, are never reported as "different" except in aligned
+    statements; a side that states no days (``from 8:25 a.m. to 6:30 p.m.``) agrees
+    with ``平日``.
+
+    *Statements*: two blocks say the same thing when both sections have the same
+    sequence of block kinds (block *i* with block *i*), else when both have as many
+    list items (item *i* with item *i*) or table cells, else when each is the one
+    block of its side linking to a page. Otherwise the rule declines to pair them, and
+    two different times are two one-sided warnings.
 
     ## Why is this bad?
     Opening hours are what readers act on. When the two languages disagree, at least
@@ -80,27 +85,6 @@ class HoursMismatch(PairRule):
     def check(self, pair: Pair, ctx: Context) -> Iterator[Finding]:
         found = compare_pair(ctx, pair, "times")
         for differs in found.differs:
-            yield differs_finding(ctx, differs, time_reading, "time")
-        for repeated in found.repeated:
-            yield repeated_finding(ctx, repeated, time_reading, "time")
+            yield differs_finding(ctx, differs, "time")
         for one in found.one_sided:
-            yield _one_sided(ctx, pair, one)
-
-
-def _one_sided(ctx: Context, pair: Pair, one: OneSided) -> Finding:
-    lf = one.fact
-    assert isinstance(lf.fact, TimeFact)
-    name, related = other_side(ctx, pair, one.section, other_lang(one.lang))
-    spot = lf.spot()
-    message = f"{LANG_LABEL[one.lang]} says {time_reading(lf.fact)}; {name} states no such time"
-    return Finding(
-        lf.path,
-        spot.line,
-        spot.column,
-        message,
-        end_line=spot.end_line,
-        end_column=spot.end_column,
-        severity=Severity.WARNING,
-        related=(related,),
-        fingerprint_text=f"{one.lang}-only [{one.section.label}] {lf.fact.describe()}",
-    )
+            yield one_sided_finding(ctx, pair, one, "time")

@@ -8,25 +8,17 @@ from typing import TYPE_CHECKING
 
 from taiyaku.knowledge.facts import DateFact, dates_equal
 from taiyaku.model.diagnostics import Finding, Severity
-from taiyaku.model.lang import LANG_LABEL, Lang, other_lang
+from taiyaku.model.lang import Lang, other_lang
 from taiyaku.rules.base import PairRule
-from taiyaku.rules.hours.block_facts import (
-    LocatedFact,
-    block_facts,
-    date_reading,
-    is_dateline,
-    join_words,
-    other_side,
-    span,
-    weekday_errors,
-)
+from taiyaku.rules.hours.block_facts import DATE_ORDER, block_facts, is_dateline
+from taiyaku.rules.hours.located import LocatedFact
 from taiyaku.rules.hours.pair_compare import (
     Differs,
-    OneSided,
     compare_pair,
     differs_finding,
-    repeated_finding,
+    one_sided_finding,
 )
+from taiyaku.rules.hours.years import DATE_KEYS, weekday_errors
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -37,6 +29,7 @@ if TYPE_CHECKING:
 # The rule that reports a date whose stated weekday the calendar contradicts: where it
 # reports on a page, a difference that is only that weekday is its finding, not ours.
 WEEKDAY_MISMATCH = "TM003"
+
 
 class DateMismatch(PairRule):
     """The Japanese and English versions state different dates.
@@ -49,23 +42,32 @@ class DateMismatch(PairRule):
     without a year agrees with the same day of any year; ``4/29`` alone in a table cell
     is ``April 29``.
 
-    * **error** when a date differs: the same month and day with another year or
-      another weekday (``2025年3月15日`` against ``March 15, 2024``). Reported on the
-      English side; the related location is the Japanese date. When only the weekday
-      differs and the calendar shows which side is wrong, that is TM003's finding, and
-      TM002 does not repeat it (unless TM003 is not selected or ignored for that page).
-    * **warning** when dates appear in one language only: one finding per paragraph
-      (list item, table cell, ...) that states them, listing them all. A period ``from
-      March 15 through April 20`` or a list of days is one statement that the other
-      language lacks, not several. Reported where the dates are stated; the message
-      names the other page.
-    * **warning** when both languages state a date but one states it more often (a
-      table row more), with both counts.
+    * **error** when the two languages state a date differently: the same month and
+      day with another year or weekday (``2025年3月15日`` against ``March 15, 2024``), or
+      the one date of two statements that say the same thing (``受付は2025年4月1日（火）
+      から`` against ``Reception opens on Wednesday, April 2, 2025`` in the same list
+      item; statements as in TM001). Reported on the English side; the related
+      location is the Japanese date. When only the weekday differs and the calendar
+      shows which side is wrong, that is TM003's finding, and TM002 does not repeat it
+      (unless TM003 is not selected or ignored for that page).
+    * **warning** when dates appear in one language only: one finding per statement
+      (paragraph, list item, table cell) that states them, listing them all. A period
+      ``from March 15 through April 20`` is one statement the other language lacks.
+      Reported where the dates are stated; the message names the other page.
+    * **info** instead of that warning when the other language's matching section
+      holds date-like text that taiyaku cannot read: the date may be stated there.
 
-    Two different days are never taken for one date mistyped: ``3月15日`` against
-    ``March 16`` is a date on each side, both reported one-sided. Sections are compared
-    as in TM001: section by section where they pair up, and a date that moved to
-    another section is still the same date.
+    Parts of months and fiscal years are compared the same way: ``4月上旬`` is ``early
+    April``, ``5月末`` is ``the end of May``, ``2025年度`` is ``FY2025``. Dates are read
+    in every common notation (``2025/4/15``, ``2025.4.15``, ``R7.4.15``, ``4/8(水)``,
+    ``Fri. 11/08``, ``5/11-12``, ``May 11 to 12, 2021``); an English ``01/10`` reads as the
+    ``date-order`` setting says (``auto``: the page's own evidence, else month/day).
+
+    A date both languages state is never reported because one states it more often.
+    Two different days are taken for one date changed only in aligned statements;
+    elsewhere ``3月15日`` against ``March 16`` is a date on each side, both reported
+    one-sided. Sections are compared as in TM001: section by section where they pair
+    up, and a date that moved to another section is still the same date.
 
     Datelines are not compared: a paragraph or HTML block that holds nothing but the
     page's date (right-aligned, perhaps with a signature such as ``情報システム本部``;
@@ -93,6 +95,7 @@ class DateMismatch(PairRule):
     SEVERITY = Severity.ERROR
     USES_SITE = False
     NEEDS_TOKENS = True
+    OPTIONS = (DATE_ORDER, DATE_KEYS)
 
     def check(self, pair: Pair, ctx: Context) -> Iterator[Finding]:
         datelines: dict[int, bool] = {}
@@ -104,27 +107,27 @@ class DateMismatch(PairRule):
                 datelines[key] = is_dateline(lf.doc, lf.block, facts)
             return not datelines[key]
 
-        found = compare_pair(ctx, pair, "dates", keep)
-        for differs in found.differs:
-            finding = differs_finding(ctx, differs, date_reading, "date")
-            yield replace(finding, deferred_to=_weekday_errors(ctx, differs))
-        for repeated in found.repeated:
-            yield repeated_finding(ctx, repeated, date_reading, "date")
-        by_block: dict[tuple[Lang, int], list[OneSided]] = {}
-        for one in found.one_sided:
-            datelines = found.left_out[other_lang(one.lang)]
-            if any(_same_date(one.lang, one.fact, dateline) for dateline in datelines):
-                continue  # the other language gives it as its dateline
-            by_block.setdefault((one.lang, id(one.fact.block)), []).append(one)
-        for group in by_block.values():
-            yield _one_sided(ctx, pair, group)
+        for what in ("dates", "periods"):
+            found = compare_pair(ctx, pair, what, keep)
+            for differs in found.differs:
+                finding = differs_finding(ctx, differs, "date")
+                yield replace(finding, deferred_to=_weekday_errors(ctx, differs))
+            for one in found.one_sided:
+                theirs = found.left_out[other_lang(one.lang)]
+                facts = [lf for lf in one.facts if not _their_dateline(one.lang, lf, theirs)]
+                if facts:  # (a date the other language gives as its dateline is stated)
+                    yield one_sided_finding(ctx, pair, replace(one, facts=facts), "date")
 
 
-def _same_date(lang: Lang, mine: LocatedFact, theirs: LocatedFact) -> bool:
-    assert isinstance(mine.fact, DateFact) and isinstance(theirs.fact, DateFact)
-    if lang == "ja":
-        return dates_equal(mine.fact, theirs.fact)
-    return dates_equal(theirs.fact, mine.fact)
+def _their_dateline(lang: Lang, mine: LocatedFact, datelines: list[LocatedFact]) -> bool:
+    if not isinstance(mine.fact, DateFact):
+        return False
+    for theirs in datelines:
+        assert isinstance(theirs.fact, DateFact)
+        ja, en = (mine.fact, theirs.fact) if lang == "ja" else (theirs.fact, mine.fact)
+        if dates_equal(ja, en):
+            return True
+    return False
 
 
 def _weekday_errors(ctx: Context, differs: Differs) -> tuple[tuple[str, Path], ...]:
@@ -132,36 +135,14 @@ def _weekday_errors(ctx: Context, differs: Differs) -> tuple[tuple[str, Path], .
     of them states a weekday the calendar contradicts.  That is the error, and TM003
     says so (one fact, one message): the finding defers to TM003 on those pages."""
     ja, en = differs.ja.fact, differs.en.fact
-    assert isinstance(ja, DateFact) and isinstance(en, DateFact)
+    if not (isinstance(ja, DateFact) and isinstance(en, DateFact)):
+        return ()
+    if (ja.month, ja.day) != (en.month, en.day):
+        return ()
     if ja.year is not None and en.year is not None and ja.year != en.year:
         return ()
     return tuple(
         (WEEKDAY_MISMATCH, side.doc.path)
         for side in (differs.ja, differs.en)
-        if any(found.date is side.fact for _, found in weekday_errors(ctx, side.doc))
-    )
-
-
-def _one_sided(ctx: Context, pair: Pair, group: list[OneSided]) -> Finding:
-    """One warning for the dates of one block that the other language lacks."""
-    group = sorted(group, key=lambda one: one.fact.fact.start_offset)
-    first, last = group[0], group[-1]
-    dates = [one.fact.fact for one in group if isinstance(one.fact.fact, DateFact)]
-    name, related = other_side(ctx, pair, first.section, other_lang(first.lang))
-    block = first.fact.block
-    spot = span(block, first.fact.fact.start_offset, last.fact.fact.end_offset)
-    lacks = "no such date" if len(dates) == 1 else "none of these dates"
-    said = join_words([date_reading(d) for d in dates])
-    return Finding(
-        first.fact.path,
-        spot.line,
-        spot.column,
-        f"{LANG_LABEL[first.lang]} says {said}; {name} states {lacks}",
-        end_line=spot.end_line,
-        end_column=spot.end_column,
-        severity=Severity.WARNING,
-        related=(related,),
-        fingerprint_text=(
-            f"{first.lang}-only [{first.section.label}] " + ", ".join(d.describe() for d in dates)
-        ),
+        if any(found.date is side.fact for _, found, _ in weekday_errors(ctx, side.doc))
     )

@@ -8,7 +8,10 @@ from typing import TYPE_CHECKING
 from taiyaku.knowledge.facts.calendar import WEEKDAY_NAMES
 from taiyaku.model.diagnostics import Finding, Severity
 from taiyaku.rules.base import PageRule
-from taiyaku.rules.hours.block_facts import quoted, span, weekday_errors
+from taiyaku.rules.hours.block_facts import DATE_ORDER
+from taiyaku.rules.hours.located import span
+from taiyaku.rules.hours.messages import quoted
+from taiyaku.rules.hours.years import DATE_KEYS, weekday_errors
 
 if TYPE_CHECKING:
     from taiyaku.parse.document import Document
@@ -23,12 +26,17 @@ class WeekdayMismatch(PageRule):
     language, on every page (paired or not): ``2025年3月15日（金）`` and ``Friday,
     March 15, 2025`` are wrong, since March 15, 2025 is a Saturday.
 
-    A date without a year is judged only when its year is known: from a date earlier
-    in the same paragraph (``2025年3月15日（土）から4月20日（日）まで``), else from the
-    page, when every dated fact on the page states the same year. Otherwise it is not
-    judged. A weekday that fits the neighbouring year is accepted for a yearless date in
-    January, February, November or December (a December notice about ``1月5日（月）``
-    means the next January).
+    A date without a year (``6/4 (金)``) is judged with the year the page's own context
+    gives it, and the message says where that year came from: a year stated in the same
+    sentence, list item or cell; else the section, when every year stated in it is the
+    same; else the nearest year stated before it on the page; else the page, when every
+    year it states is the same; else the page's front-matter date (``date``,
+    ``pubDate``, ``published``, ``lastmod``: the ``date-keys`` setting); else a year in
+    the page's path (``events/2021/``, ``2021-06-04-notice.md``). A page dated in
+    November or December that names a date in January to March means the next year.
+    Otherwise the date is not judged. A weekday that fits the neighbouring year is
+    accepted for a date whose year is inferred and that falls in January, February,
+    November or December (a December notice about ``1月5日（月）``).
 
     ## Why is this bad?
     Readers plan by the weekday as much as by the date. When the two disagree, one of
@@ -47,14 +55,15 @@ class WeekdayMismatch(PageRule):
     SEVERITY = Severity.ERROR
     USES_SITE = False
     NEEDS_TOKENS = True
+    OPTIONS = (DATE_KEYS, DATE_ORDER)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        for block, found in weekday_errors(ctx, doc):
+        for block, found, year in weekday_errors(ctx, doc):
             date = found.date
             spot = span(block, date.start_offset, date.end_offset)
             whence = ""
             if found.year_inferred:
-                whence = f" (the year {found.year} is taken from the other dates)"
+                whence = f" (the year {found.year} is taken from {year.source})"
             message = (
                 f"{quoted(date.quote)}: {found.year}-{date.month:02d}-{date.day:02d} is a "
                 f"{WEEKDAY_NAMES[found.actual]}, not a {WEEKDAY_NAMES[found.stated]}{whence}"

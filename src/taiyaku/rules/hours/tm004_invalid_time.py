@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 
 from taiyaku.model.diagnostics import Finding, Severity
 from taiyaku.rules.base import PageRule
-from taiyaku.rules.hours.block_facts import page_facts, quoted, span
+from taiyaku.rules.hours.block_facts import page_facts
+from taiyaku.rules.hours.located import span
+from taiyaku.rules.hours.messages import quoted
 
 if TYPE_CHECKING:
     from taiyaku.parse.document import Document
