@@ -128,7 +128,7 @@ def test_a_commit_of_a_broken_page_fails_and_passes_after_the_fix(tmp_path: Path
     output = broken.stdout + broken.stderr
     assert broken.returncode != 0, output
     assert "Failed" in output
-    assert "content/support/online-call.md:1:1: IN001 [unreadable-page]" in output
+    assert "content/support/online-call.md:1:1: error IN001 [unreadable-page]" in output
     assert "content/support/chat.md" not in output  # only the staged pages are checked
     assert _git(site, env, "rev-list", "--count", "HEAD") == "1"
 

@@ -1,4 +1,4 @@
-"""The command line: ``taiyaku check``, ``taiyaku report``, ``taiyaku rules``, ``taiyaku rule``.
+"""The command line: ``taiyaku check``, ``report``, ``facts``, ``rules`` and ``rule``.
 
 Exit codes of ``check``: 0 no error-level findings; 1 error-level findings; 2 usage,
 configuration or internal error (the tool's own failure is never reported as clean).
@@ -106,6 +106,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_report_parser(commands)
 
+    facts = commands.add_parser(
+        "facts",
+        help="print the dates and times read on pages, block by block",
+        description="Print, block by block, the dates, times and periods taiyaku reads on "
+        "each page (with the year a date takes from the page and where it came from), the "
+        "date- or time-like text it cannot read, and which section of the counterpart each "
+        "block is compared with.",
+    )
+    facts.add_argument("paths", nargs="+", type=Path, metavar="PAGE", help="pages to explain")
+    facts.add_argument("--config", type=Path, help="config file (taiyaku.toml or pyproject.toml)")
+    facts.add_argument("--no-config", action="store_true", help="ignore config files")
+    _add_option_flags(facts, [o for o in all_options() if o.key != "format"])
+
     rules = commands.add_parser("rules", help="list all rules")
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -128,6 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "report":
             return _report(args)
+        if args.command == "facts":
+            return _facts(args)
         if args.command == "rules":
             return _rules(args.format)
         if args.command == "rule":
@@ -285,6 +300,16 @@ def _write_baseline(result: RunResult, path: Path) -> int:
         print(f"taiyaku: {write_baseline(result, path)}", file=sys.stderr)
     except OSError as exc:
         raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from None
+    return EXIT_OK
+
+
+def _facts(args: argparse.Namespace) -> int:
+    from taiyaku.output.facts import render
+    from taiyaku.run.explain import explain
+
+    config = load_config(args.config, _flag_overrides(args), discover=not args.no_config)
+    cwd = Path.cwd()
+    sys.stdout.write(render(explain(config, list(args.paths), cwd), cwd))
     return EXIT_OK
 
 

@@ -32,8 +32,8 @@ def test_exit_0_when_only_info_and_warnings(in_tmp: Path, capsys) -> None:  # ty
     make_site(in_tmp / "content", {"a.md": PAGE, "en/b.md": PAGE})
     code, out, _ = run_cli(capsys, "check")
     assert code == 0
-    assert "content/a.md:1:1: PR001 [missing-translation] no English translation" in out
-    assert "content/en/b.md:1:1: PR002 [orphan-translation]" in out
+    assert "content/a.md:1:1: info PR001 [missing-translation] no English translation" in out
+    assert "content/en/b.md:1:1: warning PR002 [orphan-translation]" in out
     assert out.rstrip().endswith("Checked 2 files (0 pairs): 0 errors, 1 warning, 1 info.")
 
 
@@ -41,7 +41,7 @@ def test_exit_1_on_error_findings(in_tmp: Path, capsys) -> None:  # type: ignore
     make_site(in_tmp / "content", {"a.md": b"\x00\x01binary", "en/a.md": PAGE})
     code, out, _ = run_cli(capsys, "check")
     assert code == 1
-    assert "content/a.md:1:1: IN001 [unreadable-page] file contains NUL bytes" in out
+    assert "content/a.md:1:1: error IN001 [unreadable-page] file contains NUL bytes" in out
 
 
 def test_exit_2_on_usage_errors(in_tmp: Path, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -1,4 +1,5 @@
-"""Human-readable text: ``path:line:col: CODE [name] message``, the source line, a summary."""
+"""Human-readable text: ``path:line:col: severity CODE [name] message``, the source line, a
+summary.  The severity is a word on every line, so a CI log without colour shows it."""
 
 from __future__ import annotations
 
@@ -22,8 +23,11 @@ def render(result: RunResult, *, color: bool | None = None) -> str:
     color = use_color() if color is None else color
     lines: list[str] = []
     for d in result.diagnostics:
-        code = f"\x1b[1;{_COLORS[d.severity]}m{d.code}\x1b[0m" if color else d.code
-        lines.append(f"{result.display(d.path)}:{d.line}:{d.column}: {code} [{d.name}] {d.message}")
+        label = f"{d.severity.value} {d.code}"
+        if color:
+            label = f"\x1b[1;{_COLORS[d.severity]}m{label}\x1b[0m"
+        where = f"{result.display(d.path)}:{d.line}:{d.column}"
+        lines.append(f"{where}: {label} [{d.name}] {d.message}")
         snippet = result.source(d.path, d.line)
         if snippet:
             gutter = f"{d.line:>5} | "

@@ -38,7 +38,7 @@ from taiyaku.run.units import Checker, Tally, page_info
 from taiyaku.run.workers import check_in_workers, parallel_plan
 from taiyaku.site.pages import Page, Site
 
-__all__ = ["resolve_root", "run"]
+__all__ = ["context_for", "resolve_root", "run"]
 
 
 def run(
@@ -58,7 +58,7 @@ def run(
     rules = RuleSet.resolve(
         config.get("select", []), config.get("ignore", []), config.get("per-file-ignores", {})
     )
-    ctx, warnings = _context(config, paths, cwd)
+    ctx, warnings = context_for(config, paths, cwd)
     site, targets = ctx.site, ctx.targets
     cache = _open_cache(config, site, cwd)
     checker = Checker(
@@ -104,7 +104,7 @@ def run(
     )
 
 
-def _context(config: Config, paths: Sequence[Path], cwd: Path) -> tuple[Context, list[str]]:
+def context_for(config: Config, paths: Sequence[Path], cwd: Path) -> tuple[Context, list[str]]:
     """The site, the pages to check, and notes on what was passed over."""
     root = resolve_root(config, paths, cwd)
     site = _site(config, root)

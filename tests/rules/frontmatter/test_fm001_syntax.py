@@ -119,13 +119,13 @@ def test_cli_bomb_and_python_object_exit_1_and_the_rest_is_checked(
     assert err == ""
     lines = [line for line in out.splitlines() if line.startswith("content/")]
     assert lines == [
-        "content/bomb.md:3:14: FM001 [frontmatter-syntax] YAML expands to more than 10000 nodes "
+        "content/bomb.md:3:14: error FM001 [frontmatter-syntax] YAML expands to more than 10000 nodes "
         "(aliases counted each time they are used)",
-        "content/good.md:1:1: FM002 [frontmatter-required] missing required key 'title' "
+        "content/good.md:1:1: error FM002 [frontmatter-required] missing required key 'title' "
         "(rename 'tilte' to 'title')",
-        "content/good.md:2:1: FM004 [frontmatter-unknown-key] unknown key 'tilte' "
+        "content/good.md:2:1: warning FM004 [frontmatter-unknown-key] unknown key 'tilte' "
         "(did you mean 'title'?)",
-        "content/obj.md:2:1: FM001 [frontmatter-syntax] unsupported YAML tag "
+        "content/obj.md:2:1: error FM001 [frontmatter-syntax] unsupported YAML tag "
         "'!!python/object:__main__.Evil': only strings, numbers, booleans, null, lists and "
         "mappings are allowed",
     ]

@@ -91,10 +91,11 @@ _CUE_AFTER = {
 }
 _AFTER_A_DATE = re.compile(r"\s*(?:[,、・]|and|と)?\s*")
 _OPENING = re.compile(r"\s*(?:[-*+•・]\s*)?(?:\*\*)?\s*$")
-# after an opening M/D: a word (in English a capitalised one: "5/2 Update", not "1/2 cup")
+# after an opening M/D: a word (in English a capitalised one: "5/2 Update", not "1/2 cup"),
+# or a colon and a word ("15/03: applications open")
 _WORD_AFTER = {
-    "ja": re.compile(r"(?:\*\*)?[ \t]+(?:\*\*)?[^\s\d]"),
-    "en": re.compile(r"(?:\*\*)?[ \t]+(?:\*\*)?[A-Z]"),
+    "ja": re.compile(r"(?:\*\*)?(?:[ \t]+(?:\*\*)?[^\s\d]|\s*[:：]\s*\S)"),
+    "en": re.compile(r"(?:\*\*)?(?:[ \t]+(?:\*\*)?[A-Z]|\s*:\s*[A-Za-z])"),
 }
 _CELL_REST = re.compile(r"[\s*_|]+")
 _PIPE_BEFORE = re.compile(r"\|\s*(?:\*\*)?\s*$")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from taiyaku.knowledge.alignment import AlignedSection, align_sections, align_statements
-from taiyaku.knowledge.facts import DateFact, PeriodFact, TimeFact
+from taiyaku.knowledge.facts import DateFact, InvalidDate, InvalidTime, PeriodFact, TimeFact
 from taiyaku.knowledge.facts.residue import Residue, ResidueKind, unread
 from taiyaku.model.lang import Lang
 from taiyaku.model.spans import Spot
@@ -144,13 +144,21 @@ def section_unread(
             facts = block_facts(ctx, doc, block, lang)
             every = [*facts.times, *facts.dates, *facts.periods, *facts.invalid]
             every += facts.invalid_dates
-            residue = cache[key] = [
+            residue = [
                 r
                 for r in unread(block.text, every, lang)
                 if not in_inline_code(doc, block, r.start)
             ]
+            # what is written as a date or time but names none (2/30, 25:00) is unread too
+            residue += [_as_residue(f, "date") for f in facts.invalid_dates]
+            residue += [_as_residue(f, "time") for f in facts.invalid]
+            cache[key] = residue
         found.extend((block, r) for r in residue if r.kind == kind)
     return found
+
+
+def _as_residue(fact: InvalidDate | InvalidTime, kind: ResidueKind) -> Residue:
+    return Residue(kind, fact.start_offset, fact.end_offset, fact.quote)
 
 
 UNREAD: RunState[dict[tuple[str, int, str], list[Residue]]] = RunState("unread", lambda _: {})

@@ -166,8 +166,7 @@ def _page_context(ctx: Context, doc: Document) -> tuple[int, int | None, str] | 
     m = _PATH_DATE.search(doc.rel)
     if m is not None:
         month = int(m.group(2)) if m.group(2) else None
-        shown = m.group(0).strip("/")
-        return int(m.group(1)), month, f"the path `{shown}`"
+        return int(m.group(1)), month, f"the path `{doc.rel[: m.end()]}`"
     return None
 
 
