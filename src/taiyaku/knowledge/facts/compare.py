@@ -41,7 +41,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from taiyaku.knowledge.facts.calendar import WEEKDAY_NAMES, weekday_of
 from taiyaku.knowledge.facts.model import MINUTES_PER_DAY, DateFact, DaySet, PeriodFact, TimeFact
@@ -58,6 +58,7 @@ __all__ = [
     "compare_times",
     "compare_times_in_sections",
     "dates_equal",
+    "equality_key",
     "infer_context_year",
     "periods_equal",
     "times_equal",
@@ -152,7 +153,7 @@ def compare_times_in_sections(
     result holds ``differs`` first, then ``ja-only``, then ``en-only``, each in section
     order and text order within a section.
     """
-    pairing = _SectionPairing(sections)
+    pairing = _SectionPairing(sections, _time_key)
     for accept in _TIME_EQUAL:
         pairing.pair_statements(statements, accept, one_each=False)
     for accept in _TIME_EQUAL:
@@ -160,7 +161,7 @@ def compare_times_in_sections(
     for accept in _TIME_EQUAL:
         pairing.pair_across(accept)
     differs = pairing.pair_statements(statements, _time_comparable)
-    differs += pairing.pair_closest_within(_time_differs, _time_distance)
+    differs += pairing.pair_closest_within(_time_differs, _time_distance, _differs_key)
     result = [TimeMismatch("differs", (a,), (b,)) for a, b in differs]
     result += [TimeMismatch("ja-only", (a,), ()) for a in pairing.ja_left()]
     result += [TimeMismatch("en-only", (), (b,)) for b in pairing.en_left()]
@@ -195,6 +196,25 @@ def _time_differs(a: TimeFact, b: TimeFact) -> bool:
     return a.kind == b.kind and _same_days(a.days, b.days)
 
 
+def equality_key(fact: TimeFact | DateFact | PeriodFact) -> object:
+    """What two facts that :func:`times_equal`, :func:`dates_equal` or
+    :func:`periods_equal` accept always share (for hashing them into buckets)."""
+    if isinstance(fact, TimeFact):
+        return _time_key(fact)
+    if isinstance(fact, DateFact):
+        return _month_day(fact)
+    return (fact.part, fact.month)
+
+
+def _differs_key(fact: TimeFact) -> object:
+    """What two times must share to be one time stated differently: kind and weekdays."""
+    return (fact.kind, fact.days.weekdays if fact.days is not None else None)
+
+
+def _month_day(fact: DateFact) -> tuple[int, int]:
+    return (fact.month, fact.day)
+
+
 def _time_comparable(a: TimeFact, b: TimeFact) -> bool:
     return a.kind == b.kind and _days_compatible(a, b)
 
@@ -223,7 +243,7 @@ def compare_dates_in_sections(
     statements: Sequence[tuple[Sequence[DateFact], Sequence[DateFact]]] = (),
 ) -> list[DateMismatch]:
     """Mismatches between the dates of a page's sections, as :func:`compare_times_in_sections`."""
-    pairing = _SectionPairing(sections)
+    pairing = _SectionPairing(sections, _month_day)
     for accept in _DATE_EQUAL:
         pairing.pair_statements(statements, accept, one_each=False)
     for accept in _DATE_EQUAL:
@@ -282,7 +302,7 @@ def compare_periods_in_sections(
     """Mismatches between parts of months (``4月上旬`` = ``early April``) and fiscal years
     (``2025年度`` = ``FY2025``): equal when the part, the month and the year agree (a
     missing year agrees with any); a different one only in aligned statements."""
-    pairing = _SectionPairing(sections)
+    pairing = _SectionPairing(sections, lambda p: (p.part, p.month))
     pairing.pair_statements(statements, periods_equal, one_each=False)
     pairing.pair_within(periods_equal)
     pairing.pair_across(periods_equal)
@@ -345,8 +365,16 @@ def _fits_neighbouring_year(date: DateFact, year: int) -> bool:
 
 
 # --------------------------------------------------------------------- pairing
+K = TypeVar("K")
+_MAX_CLOSEST = 4096  # candidate pairs in one bucket beyond which closest-first gives way
+
+
 class _Pairing(Generic[A, B]):
-    """Greedy pairing of two fact lists; what is paired leaves the pool."""
+    """Greedy pairing of two fact lists; what is paired leaves the pool.
+
+    Every pass takes a ``key`` that two facts must share to be paired (a value, a day):
+    facts are bucketed by it, so a pass costs the size of the lists, not their product.
+    """
 
     def __init__(self, ja: Sequence[A], en: Sequence[B]) -> None:
         self.ja = list(ja)
@@ -364,37 +392,76 @@ class _Pairing(Generic[A, B]):
         self.ja_used[i] = self.en_used[j] = True
         return self.ja[i], self.en[j]
 
-    def _candidates(self, accept: Callable[[A, B], bool]) -> list[tuple[int, int]]:
-        return [
-            (i, j)
-            for i, a in enumerate(self.ja)
-            if not self.ja_used[i]
-            for j, b in enumerate(self.en)
-            if not self.en_used[j] and accept(a, b)
-        ]
+    def _buckets(self, key: Callable[[B], object]) -> dict[object, list[int]]:
+        buckets: dict[object, list[int]] = {}
+        for j, b in enumerate(self.en):
+            if not self.en_used[j]:
+                buckets.setdefault(key(b), []).append(j)
+        return buckets
 
-    def pair_in_order(self, accept: Callable[[A, B], bool]) -> list[tuple[A, B]]:
-        """Pair each JA fact with the first free EN fact it accepts."""
+    def pair_in_order(
+        self, accept: Callable[[A, B], bool], key: Callable[[Any], object]
+    ) -> list[tuple[A, B]]:
+        """Pair each JA fact with the first free EN fact of its key that it accepts."""
+        buckets = self._buckets(key)
         pairs = []
         for i, a in enumerate(self.ja):
             if self.ja_used[i]:
                 continue
-            for j, b in enumerate(self.en):
-                if not self.en_used[j] and accept(a, b):
+            bucket = buckets.get(key(a))
+            if not bucket:
+                continue
+            for position, j in enumerate(bucket):
+                if accept(a, self.en[j]):
                     pairs.append(self._take(i, j))
+                    del bucket[position]
                     break
         return pairs
 
     def pair_closest(
-        self, accept: Callable[[A, B], bool], distance: Callable[[A, B], int]
+        self,
+        accept: Callable[[A, B], bool],
+        distance: Callable[[A, B], int],
+        key: Callable[[Any], object],
     ) -> list[tuple[A, B]]:
-        """Pair accepted candidates, closest first (ties in text order)."""
-        candidates = self._candidates(accept)
-        candidates.sort(key=lambda ij: (distance(self.ja[ij[0]], self.en[ij[1]]), ij))
+        """Pair accepted candidates of the same key, closest first (ties in text order).
+
+        A bucket with more candidate pairs than a page plausibly holds is paired in text
+        order instead, so that a pathological page costs linear time.
+        """
+        ja_buckets: dict[object, list[int]] = {}
+        for i, a in enumerate(self.ja):
+            if not self.ja_used[i]:
+                ja_buckets.setdefault(key(a), []).append(i)
         pairs = []
-        for i, j in candidates:
-            if not self.ja_used[i] and not self.en_used[j]:
-                pairs.append(self._take(i, j))
+        for bucket_key, en_bucket in self._buckets(key).items():
+            ja_bucket = ja_buckets.get(bucket_key, [])
+            if len(ja_bucket) * len(en_bucket) > _MAX_CLOSEST:
+                pairs += self._in_order(ja_bucket, en_bucket, accept)
+                continue
+            candidates = [
+                (distance(self.ja[i], self.en[j]), (i, j))
+                for i in ja_bucket
+                for j in en_bucket
+                if accept(self.ja[i], self.en[j])
+            ]
+            candidates.sort()
+            for _distance, (i, j) in candidates:
+                if not self.ja_used[i] and not self.en_used[j]:
+                    pairs.append(self._take(i, j))
+        return pairs
+
+    def _in_order(
+        self, ja: list[int], en: list[int], accept: Callable[[A, B], bool]
+    ) -> list[tuple[A, B]]:
+        pairs = []
+        free = list(en)
+        for i in ja:
+            for position, j in enumerate(free):
+                if accept(self.ja[i], self.en[j]):
+                    pairs.append(self._take(i, j))
+                    del free[position]
+                    break
         return pairs
 
 
@@ -410,22 +477,36 @@ class _SectionPairing(Generic[F]):
     blocks stay distinct.
     """
 
-    def __init__(self, sections: Sequence[tuple[Sequence[F], Sequence[F]]]) -> None:
+    def __init__(
+        self, sections: Sequence[tuple[Sequence[F], Sequence[F]]], key: Callable[[F], object]
+    ) -> None:
         ja = [(s, f) for s, (facts, _) in enumerate(sections) for f in facts]
         en = [(s, f) for s, (_, facts) in enumerate(sections) for f in facts]
         self.pairing: _Pairing[tuple[int, F], tuple[int, F]] = _Pairing(ja, en)
+        self.key = key
 
     def pair_within(self, accept: Callable[[F, F], bool]) -> list[tuple[F, F]]:
-        return _unwrap(self.pairing.pair_in_order(lambda a, b: a[0] == b[0] and accept(a[1], b[1])))
+        pairs = self.pairing.pair_in_order(
+            lambda a, b: accept(a[1], b[1]), lambda item: (item[0], self.key(item[1]))
+        )
+        return _unwrap(pairs)
 
     def pair_across(self, accept: Callable[[F, F], bool]) -> list[tuple[F, F]]:
-        return _unwrap(self.pairing.pair_in_order(lambda a, b: accept(a[1], b[1])))
+        pairs = self.pairing.pair_in_order(
+            lambda a, b: accept(a[1], b[1]), lambda item: self.key(item[1])
+        )
+        return _unwrap(pairs)
 
     def pair_closest_within(
-        self, accept: Callable[[F, F], bool], distance: Callable[[F, F], int]
+        self,
+        accept: Callable[[F, F], bool],
+        distance: Callable[[F, F], int],
+        key: Callable[[F], object],
     ) -> list[tuple[F, F]]:
         pairs = self.pairing.pair_closest(
-            lambda a, b: a[0] == b[0] and accept(a[1], b[1]), lambda a, b: distance(a[1], b[1])
+            lambda a, b: accept(a[1], b[1]),
+            lambda a, b: distance(a[1], b[1]),
+            lambda item: (item[0], key(item[1])),
         )
         return _unwrap(pairs)
 

@@ -35,6 +35,7 @@ from taiyaku.knowledge.facts import (
     compare_periods_in_sections,
     compare_times_in_sections,
     dates_equal,
+    equality_key,
     periods_equal,
     times_equal,
 )
@@ -112,6 +113,7 @@ def compare_pair(
     equal = _EQUAL[what]
     result = PairComparison([], [], chosen.left_out)
     groups: dict[tuple[Lang, int], OneSided] = {}
+    unread: dict[tuple[int, Lang], list[tuple[Block, Residue]]] = {}
     for mismatch in mismatches:
         if mismatch.kind == "differs":
             ja, _ = chosen.where[id(mismatch.ja[0])]
@@ -120,7 +122,7 @@ def compare_pair(
             continue
         lang: Lang = "ja" if mismatch.ja else "en"
         lf, section = chosen.where[id((mismatch.ja or mismatch.en)[0])]
-        theirs = chosen.stated[other_lang(lang)]
+        theirs = chosen.by_key[other_lang(lang)].get(equality_key(lf.fact), ())
         row = ""
         if any(_same(equal, lang, lf, other) for other in theirs):
             row = _row_only_here(section, lang, lf.block)
@@ -128,8 +130,10 @@ def compare_pair(
                 continue  # stated by both, one of them more often: the same fact
         key = (lang, id(lf.block))
         if key not in groups:
-            unread = section_unread(ctx, section, other_lang(lang), _RESIDUE[what])
-            groups[key] = OneSided(lang, [], section, [] if row else unread, row)
+            where = (id(section), other_lang(lang))
+            if where not in unread:
+                unread[where] = section_unread(ctx, section, other_lang(lang), _RESIDUE[what])
+            groups[key] = OneSided(lang, [], section, [] if row else unread[where], row)
             result.one_sided.append(groups[key])
         groups[key].facts.append(lf)
     for group in result.one_sided:
@@ -169,7 +173,8 @@ class _Chosen:
         keep: Callable[[LocatedFact], bool] | None,
     ) -> None:
         self.where: dict[int, tuple[LocatedFact, SectionFacts]] = {}
-        self.stated: dict[Lang, list[LocatedFact]] = {"ja": [], "en": []}
+        # the facts each language states, by what two equal facts share
+        self.by_key: dict[Lang, dict[object, list[LocatedFact]]] = {"ja": {}, "en": {}}
         self.left_out: dict[Lang, list[LocatedFact]] = {"ja": [], "en": []}
         self.groups: list[tuple[list[Any], list[Any]]] = []
         self.statements: list[tuple[list[Any], list[Any]]] = []
@@ -184,7 +189,7 @@ class _Chosen:
                         self.left_out[lang].append(lf)
                         continue
                     sides[lang].append(lf.fact)
-                    self.stated[lang].append(lf)
+                    self.by_key[lang].setdefault(equality_key(lf.fact), []).append(lf)
                     self.where[id(lf.fact)] = (lf, section)
                     by_block.setdefault(id(lf.block), []).append(lf.fact)
             self.groups.append((sides["ja"], sides["en"]))
