@@ -64,7 +64,7 @@ def test_weekdays_that_fit(tmp_path: Path, text: str) -> None:
             "a.md",
             "2025年3月15日（土）から3月21日（木）まで",
             'a.md:5:16 error TM003 "3月21日（木）": 2025-03-21 is a Friday, not a Thursday '
-            "(the year 2025 is taken from the same paragraph)",
+            "(the year 2025 is taken from the date before it)",
         ),
     ],
 )

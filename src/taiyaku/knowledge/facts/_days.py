@@ -74,6 +74,15 @@ def evaluate(elems: list[Elem]) -> DaySet | None:
     return _result(stack[0])
 
 
+def is_exclusion(elems: list[Elem]) -> bool:
+    """Whether ``elems`` only leave days out (``（祝日を除く）``, ``(except holidays)``):
+    no day is named after the last ``except``, nor outside what it excludes."""
+    if "except" not in elems:
+        return False
+    last = len(elems) - 1 - elems[::-1].index("except")
+    return not any(isinstance(e, Day) for e in elems[last:])
+
+
 def _add_day(frame: _Frame, day: Day) -> None:
     first = frame.last.single_weekday() if frame.last and frame.ranging else None
     last = day.single_weekday()

@@ -20,6 +20,7 @@ WEEKDAY_WORDS = {
     "tue": 1,
     "tues": 1,
     "wed": 2,
+    "weds": 2,
     "thu": 3,
     "thur": 3,
     "thurs": 3,
@@ -30,7 +31,7 @@ WEEKDAY_WORDS = {
 
 
 DAY_WORD = re.compile(
-    r"(?P<weekdays>\b[Ww]eek-?days?\b)"
+    r"(?P<weekdays>\b[Ww]eek-?days?\b|\bM\s?[-–—]\s?F\b)"
     r"|(?P<weekend>\b[Ww]eek-?ends?\b)"
     r"|(?P<holidays>\b(?:(?:[Pp]ublic|[Nn]ational|Japanese|[Bb]ank)\s+)?[Hh]olidays?\b)"
     r"|(?P<every>\b(?:[Ee]very\s*day|[Ee]ach\s+day|[Dd]aily|(?:7|[Ss]even)\s+days\s+a\s+week"

@@ -19,6 +19,7 @@ joined to it by a list connector (``平日の9:00～12:00と13:00～17:00``,
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -37,6 +38,9 @@ class Qualifier:
     start_offset: int
     end_offset: int
     parenthesized: bool = False
+    # says only which days are left out: （祝日を除く）, (except holidays); it narrows
+    # the days a time already has instead of being ignored
+    exclusion: bool = False
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,64 @@ def facts_in_order(
     blockers = [(f.start_offset, f.end_offset) for f in others]
     facts: list[Fact] = [*attach_days(text, times, qualifiers, blockers, lang), *others]
     facts.sort(key=lambda f: (f.start_offset, f.end_offset))
-    return _range_years(text, facts)
+    return _range_years(text, _open_hours(text, facts, lang))
+
+
+# Hours with a break: 9:00～17:00（12:00～13:00を除く）, 9:00-17:00 (closed 12:00-13:00).
+_BREAK_BEFORE = {
+    "ja": re.compile(r"\s?[（(]\s?(?:昼休み|昼休憩|休憩|お昼休み|昼食休憩)?\s?[:：]?\s?"),
+    "en": re.compile(
+        r"\s*(?:,|\()\s*(?:closed(?:\s+for\s+lunch)?|except|excluding|not\s+including"
+        r"|(?:lunch\s+)?break)\s*:?\s*",
+        re.I,
+    ),
+}
+_BREAK_WORD = re.compile(r"昼休み|昼休憩|休憩|昼食")
+_BREAK_AFTER = {
+    "ja": re.compile(r"\s?(?:を除く|除く|は除きます|は休み|は休憩)?\s?[）)]"),
+    "en": re.compile(r"\s*\)?"),
+}
+_EXCEPT_AFTER = re.compile(r"\s?(?:を除く|除く|は除きます|は休み|は休憩)")
+
+
+def _open_hours(text: str, facts: list[Fact], lang: Lang) -> list[Fact]:
+    """A range followed by a break inside it is the two ranges open: ``9:00～17:00（12:00～
+    13:00を除く）`` is 9:00–12:00 and 13:00–17:00, the days of the range for both."""
+    result: list[Fact] = []
+    index = 0
+    while index < len(facts):
+        fact = facts[index]
+        pause = facts[index + 1] if index + 1 < len(facts) else None
+        if isinstance(fact, TimeFact) and isinstance(pause, TimeFact):
+            end = _break_end(text, fact, pause, lang)
+            if end is not None:
+                quote = text[fact.start_offset : end]
+                for start, stop in ((fact.start, pause.start), (pause.end, fact.end)):
+                    result.append(replace(fact, start=start, end=stop, end_offset=end, quote=quote))
+                index += 2
+                continue
+        result.append(fact)
+        index += 1
+    return result
+
+
+def _break_end(text: str, hours: TimeFact, pause: TimeFact, lang: Lang) -> int | None:
+    """Where the break's text ends, if ``pause`` is a break inside ``hours``."""
+    if hours.kind != "range" or pause.kind != "range" or pause.days not in (None, hours.days):
+        return None
+    assert hours.start is not None and hours.end is not None
+    assert pause.start is not None and pause.end is not None
+    if not hours.start < pause.start < pause.end < hours.end:
+        return None
+    before = _BREAK_BEFORE[lang].fullmatch(text, hours.end_offset, pause.start_offset)
+    after = _BREAK_AFTER[lang].match(text, pause.end_offset)
+    if before is None or after is None:
+        return None
+    if lang == "ja":
+        named = _BREAK_WORD.search(before.group()) or _EXCEPT_AFTER.match(text, pause.end_offset)
+        if not named:
+            return None  # 9時～17時（10時～11時）: a range in brackets, not a break
+    return after.end()
 
 
 # What joins the two ends of a range of dates: March 30 – April 2, 2025; 12月28日～1月5日.
@@ -81,20 +142,33 @@ _DATE_RANGE_GAP = re.compile(r"\s*(?:[~～〜\-–—－]|to|through|thru|until|
 
 
 def _range_years(text: str, facts: list[Fact]) -> list[Fact]:
-    """The start of a range of dates takes the year its end states: ``March 30 – April 2,
-    2025`` is 2025-03-30 to 2025-04-02; ``12月28日～2025年1月5日`` starts in 2024."""
+    """The ends of a range of dates share the year one of them states: ``March 30 –
+    April 2, 2025`` is 2025-03-30 to 2025-04-02; ``12月28日～2025年1月5日`` starts in 2024;
+    ``from 8:30 a.m. on February 24, 2026 to 4 p.m. on February 25`` ends in 2026."""
+    indices = [i for i, f in enumerate(facts) if isinstance(f, DateFact)]
+    pairs = list(itertools.pairwise(indices))
     result = list(facts)
-    for index in range(len(result) - 2, -1, -1):
-        first, second = result[index], result[index + 1]
-        if not (isinstance(first, DateFact) and isinstance(second, DateFact)):
-            continue
-        if first.year is not None or second.year is None:
-            continue
-        if not _DATE_RANGE_GAP.fullmatch(text, first.end_offset, second.start_offset):
-            continue
-        year = second.year - ((first.month, first.day) > (second.month, second.day))
-        result[index] = replace(first, year=year)
+    for i, j in reversed(pairs):  # backward: a start takes its end's year
+        first, second = result[i], result[j]
+        assert isinstance(first, DateFact) and isinstance(second, DateFact)
+        joined = _DATE_RANGE_GAP.fullmatch(text, first.end_offset, second.start_offset)
+        if first.year is None and second.year is not None and joined:
+            earlier = (first.month, first.day) > (second.month, second.day)
+            result[i] = replace(first, year=second.year - earlier, year_source=_END)
+    for i, j in pairs:  # forward: an end takes its start's year
+        first, second = result[i], result[j]
+        assert isinstance(first, DateFact) and isinstance(second, DateFact)
+        if first.year is not None and second.year is None:
+            gap = text[first.end_offset : second.start_offset]
+            if len(gap) <= 60 and _RANGE_WORD.search(gap):
+                earlier = (first.month, first.day) > (second.month, second.day)
+                result[j] = replace(second, year=first.year + earlier, year_source=_START)
     return result
+
+
+_END = "the range's end"
+_START = "the range's start"
+_RANGE_WORD = re.compile(r"\b(?:to|through|thru|until|till)\b|[~～〜\-–—]|から|より", re.I)
 
 
 def attach_days(
@@ -144,6 +218,11 @@ def _attach_direct(
         q = item.qualifier
         if q is None:
             continue
+        narrowed = _narrow(text, items, days, pos, glue["following"])
+        if narrowed is not None:
+            index, combined = narrowed
+            days[index] = combined
+            continue
         before = _neighbour(text, items, days, pos, -1)
         after = _neighbour(text, items, days, pos, 1)
         if before is not None and not glue["following"].match(before[1]):
@@ -155,6 +234,25 @@ def _attach_direct(
         chosen = _choose(before, after, lang)
         if chosen is not None:
             days[chosen] = q.days
+
+
+def _narrow(
+    text: str,
+    items: list[_Item],
+    days: list[DaySet | None],
+    pos: int,
+    following: re.Pattern[str],
+) -> tuple[int, DaySet] | None:
+    """An exclusion in brackets right after a time that has days already:
+    ``平日9時～17時（祝日を除く）`` is 9:00–17:00 on weekdays except holidays."""
+    q = items[pos].qualifier
+    if q is None or not (q.parenthesized and q.exclusion) or pos == 0:
+        return None
+    index = items[pos - 1].index
+    current = days[index] if index >= 0 else None
+    if current is None or not following.match(_gap(text, items[pos], items[pos - 1])):
+        return None
+    return index, current.within(q.days)
 
 
 def _neighbour(

@@ -25,9 +25,9 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from taiyaku.knowledge.facts._clock import Atom, Meridiem, make_point, make_range, resolve
-from taiyaku.knowledge.facts._days import EVERY_DAY, evaluate
+from taiyaku.knowledge.facts._days import EVERY_DAY, evaluate, is_exclusion
 from taiyaku.knowledge.facts._en_qualifiers import DAY_WORD, LEAD, WEEKDAY_WORDS, QualifierParser
-from taiyaku.knowledge.facts._numeric import DateOrder, NumericDates
+from taiyaku.knowledge.facts._numeric import DateOrder, NumericDates, two_digit_year
 from taiyaku.knowledge.facts._scope import Qualifier, facts_in_order
 from taiyaku.knowledge.facts._text import fold, mask_urls
 from taiyaku.knowledge.facts.calendar import is_valid_date
@@ -73,14 +73,14 @@ _MONTHS = {
 }
 _WD = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    r"|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\b\.?)"
+    r"|(?:Mon|Tues|Tue|Weds|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\b\.?)"
 )
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
 )
 _NOT_TIME_AFTER = r"(?!\d|:\d|\s*(?:[ap]\.?m\b\.?|o'clock))"
-_YEAR = r"(?:,?\s+(?P<year>\d{4})(?!\d))"
+_YEAR = r"(?:,?\s+(?P<year>\d{4})(?!\d)|,?\s+'(?P<yy>\d{2})\b)"
 _WD_AFTER = r"(?:\s*\(\s*(?P<wd2>" + _WD + r")\s*\))"
 _US_DATE = re.compile(  # (re.I: JUne 3; "may 3" in lower case is refused after matching)
     r"(?:(?<![\w.:/-])(?P<year0>\d{4}),\s+)?"
@@ -97,15 +97,27 @@ _US_DATE = re.compile(  # (re.I: JUne 3; "may 3" in lower case is refused after 
     re.I,
 )
 _UK_DATE = re.compile(
-    r"(?:\b(?P<wd1>" + _WD + r"),?\s+)?(?<![\w.:/-])(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+    r"(?:\b(?P<wd1>" + _WD + r"),?\s+)?(?<![\w.:/-])(?:the\s+)?"
+    r"(?:(?P<day0>\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–—]|to)\s*)?(?P<day>\d{1,2})(?:st|nd|rd|th)?"
     r"\s+(?:of\s+)?(?P<month>" + _MONTH + r")" + _YEAR + "?" + _WD_AFTER + "?",
     re.I,
+)
+
+# April 8, 15 and 22: a further day of the month (not "April 8, 10 a.m.", not a count)
+_MORE_DAYS = re.compile(
+    r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)(?P<d>\d{1,2})(?:st|nd|rd|th)?\b"
+    r"(?=\s*(?:,|\band\b|&|\(|$|[.;:)]|\s\d{4}\b))(?!:\d)"
+)
+_AFTER_YEAR = re.compile(r",?\s+(\d{4})(?!\d)")
+_D_MON_Y = re.compile(
+    r"(?<![\w/-])(?P<day>\d{1,2})-(?P<month>" + _MONTH + r")-(?P<year>\d{4})(?!\d)", re.I
 )
 
 _PERIOD = re.compile(
     r"\b(?:(?P<part>early|mid|late)[-\s]+|(?:the\s+)?(?P<part2>beginning|start|middle|end)\s+of\s+)"
     r"(?P<month>" + _MONTH + r")(?:,?\s+(?P<year>\d{4})(?!\d))?"
-    r"|\b(?:FY|AY)\s?(?P<fy>\d{4})\b"
+    r"|\b(?:FY|AY)\s?(?P<fy>\d{4})\b|\b(?:FY|AY)\s?'?(?P<fy2d>\d{2})\b|\bfiscal\s+(?P<fy5>\d{4})\b"
+    r"|\b(?P<fy6>\d{4})\s*[-–/]\s*\d{2,4}\s+(?:academic|fiscal|school)\s+year\b"
     r"|\b(?:fiscal|academic|school)\s+year\s+(?P<fy2>\d{4})(?:\s*[-–/]\s*\d{2,4})?\b"
     r"|\b(?P<fy3>\d{4})\s+(?:fiscal|academic|school)\s+year\b",
     re.I,
@@ -128,7 +140,11 @@ _ATOM = re.compile(
     + r"|(?<![\w:./])(?P<h24>\d{1,2}):(?P<m24>\d{2})(?![\d:]|\.\d)"
     r"(?!\s*(?:hours?|hrs?|h\b|minutes?|mins?\b|seconds?|secs?\b))"
     r"|\b(?P<word>[Nn]oon|[Mm]idnight)\b"
+    r"|(?<![\w:./])(?P<oclock>\d{1,2})\s*o'clock\b"
 )
+# a time with another zone than Japan's cannot be compared with the Japanese page's
+_ZONE = re.compile(r"\s*\(?(?:UTC|GMT|[ECMP][SD]T|CET|CEST|BST|KST|AEST|AEDT|HST)\b")
+_UNTIL = re.compile(r"\b(?:until|till|til|to|through|by)\s*$", re.I)
 _BARE_START = re.compile(
     r"(?<![\w:./-])(?P<h>\d{1,2})(?=\s*(?:-|–|—|to)\s*\d{1,2}(?::\d{2})?\s*"
     r"[aApP]\.?\s?[mM]\b)"
@@ -167,9 +183,10 @@ _PERIOD_HINT = re.compile(
 )
 _ROUND_HINT = re.compile("round", re.I)  # _ALL_DAY, with "24"
 _MERIDIEM_HINT = re.compile(r"\d\s*[aApP]\.?\s?[mM]\b")  # _BARE_START
-_TIME_HINT = re.compile(r"\d:\d|\d\s*[aApP]\.?\s?[mM]\b|[Nn]oon|[Mm]idnight")  # _ATOM
+_TIME_HINT = re.compile(r"\d:\d|\d\s*[aApP]\.?\s?[mM]\b|[Nn]oon|[Mm]idnight|o'clock")  # _ATOM
 _DAY_WORD_HINT = re.compile(
     r"eek|oliday|very|ach\s|aily|days\s+a|[Aa]ll\s+year|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
+    r"|M\s?[-–—]\s?F"
 )  # DAY_WORD
 
 
@@ -247,7 +264,7 @@ class _EnParser:
     # ------------------------------------------------------------------- dates
     def _dates(self) -> None:
         if _MONTH_HINT.search(self.masked):
-            for pattern in (_US_DATE, _UK_DATE):
+            for pattern in (_US_DATE, _UK_DATE, _D_MON_Y):
                 for m in pattern.finditer(self.masked):
                     if self._free(m.start(), m.end()):
                         self._date_match(m)
@@ -269,7 +286,9 @@ class _EnParser:
         for m in _PERIOD.finditer(self.masked):
             if not self._free(m.start(), m.end()):
                 continue
-            fy = m.group("fy") or m.group("fy2") or m.group("fy3")
+            fy = next((m.group(g) for g in ("fy", "fy2", "fy3", "fy5", "fy6") if m.group(g)), None)
+            if fy is None and m.group("fy2d"):
+                fy = str(two_digit_year(int(m.group("fy2d"))))
             if fy is not None:
                 period = PeriodFact("fiscal-year", int(fy), None, m.start(), m.end(), "")
             else:
@@ -288,33 +307,53 @@ class _EnParser:
         month_text = groups["month"].rstrip(".")
         if month_text == "may":
             return  # "you may 2 …": the verb; the month is written with a capital
-        month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower()]
-        year_text = groups.get("year") or groups.get("year0")
-        year = int(year_text) if year_text else None
+        month = _MONTHS[month_text.lower()]
+        year = _year_of(groups)
         day = int(groups["day"])
         weekday = _weekday(groups.get("wd1") or groups.get("wd2"))
-        day2 = int(groups["day2"]) if groups.get("day2") else None
         if year is not None and not 1900 <= year <= 2100:
             return
         if not is_valid_date(year, month, day):
             if 1 <= day <= 31:  # February 30, April 31: a date's shape, no calendar's day
                 self._take(m.start(), m.end())
                 quote = self.text[m.start() : m.end()]
-                self.others.append(
-                    InvalidDate(m.start(), m.end(), quote, f"{month_text.title()} has no day {day}")
-                )
+                reason = f"{month_text.title()} has no day {day}"
+                self.others.append(InvalidDate(m.start(), m.end(), quote, reason))
             return
-        if day2 is not None and not (is_valid_date(year, month, day2) and day2 > day):
+        days = [(day, weekday, m.start("day"), m.end("day"))]
+        for name in ("day0", "day2"):  # 11–12 May 2021, May 11 to 12
+            if groups.get(name):
+                days.append((int(groups[name]), None, m.start(name), m.end(name)))
+        days.sort(key=lambda d: d[2])
+        if len({d for d, *_ in days}) != len(days) or days != sorted(days):
+            return
+        end = m.end()
+        more, end, year = self._more_days(end, year)
+        days += more
+        if not all(is_valid_date(year, month, d) for d, *_ in days):
             return
         start = m.start()
         if groups.get("year0") and groups.get("year"):  # "In 2020, March 15, 2021"
             start = m.start("wd1") if groups.get("wd1") else m.start("month")
-        self._take(start, m.end())
-        if day2 is None:
-            self._add_date(year, month, day, weekday, start, m.end())
-            return
-        self._add_date(year, month, day, weekday, start, m.end("day"))
-        self._add_date(year, month, day2, None, m.start("day2"), m.end())
+        self._take(start, end)
+        for index, (d, wd, d_start, d_end) in enumerate(days):
+            first, last = index == 0, index == len(days) - 1
+            self._add_date(
+                year, month, d, wd, start if first else d_start, end if last else d_end
+            )
+
+    def _more_days(
+        self, end: int, year: int | None
+    ) -> tuple[list[tuple[int, None, int, int]], int, int | None]:
+        """``April 8, 15 and 22``, ``May 11 and 12, 2021``: more days of the month, and a
+        year after them that holds for all."""
+        days: list[tuple[int, None, int, int]] = []
+        while (more := _MORE_DAYS.match(self.masked, end)) is not None:
+            days.append((int(more.group("d")), None, more.start("d"), more.end("d")))
+            end = more.end()
+        if days and year is None and (after := _AFTER_YEAR.match(self.masked, end)):
+            year, end = int(after.group(1)), after.end()
+        return days, end, year
 
     def _add_date(
         self, year: int | None, month: int, day: int, weekday: int | None, start: int, end: int
@@ -349,8 +388,16 @@ class _EnParser:
                 i += 2
                 continue
             if first.standalone:
-                self._add([make_point(first.atom, self.text)])
+                self._add([self._point(first.atom)])
             i += 1
+
+    def _point(self, atom: Atom) -> TimeFact | InvalidTime:
+        """A time alone; ``until midnight`` is the end of the day (24:00, as 24時まで)."""
+        point = make_point(atom, self.text)
+        before = self.masked[max(0, atom.start_offset - 12) : atom.start_offset]
+        if atom.special == "midnight" and isinstance(point, TimeFact) and _UNTIL.search(before):
+            point = replace(point, start=MINUTES_PER_DAY)
+        return point
 
     def _joined(self, first: _Found, second: _Found) -> bool:
         gap = self.masked[first.end : second.start]
@@ -398,8 +445,12 @@ class _EnParser:
         next_day = nxt is not None
         if nxt is not None:
             end = nxt.end()
+        if _ZONE.match(self.masked, end):
+            return None  # 10:00 UTC
         if m.group("word"):
             return Atom(m.start(), end, 12, 0, None, next_day, _special(m.group("word")))
+        if m.group("oclock"):
+            return Atom(m.start(), end, int(m.group("oclock")), 0, None, next_day)
         if m.group("h24") is not None:
             hour, minute = int(m.group("h24")), int(m.group("m24"))
             if hour > 29:
@@ -425,9 +476,15 @@ class _EnParser:
             m = DAY_WORD.search(self.masked, pos)
             if m is None:
                 return
+            if m.group().lower() == "each day" and self._after_a_date(m.start()):
+                pos = m.end()  # April 8 and 9, 10 a.m.–4 p.m. each day: each of those days
+                continue
             start = self._qualifier_start(m.start())
             end = self._qualifier_at(start) if self._free(m.start(), m.end()) else m.end()
             pos = max(end, m.end())
+
+    def _after_a_date(self, offset: int) -> bool:
+        return any(isinstance(f, DateFact) and f.end_offset <= offset for f in self.others)
 
     def _qualifier_start(self, start: int) -> int:
         """Move back over ``(`` and ``excluding`` that open the qualifier at ``start``."""
@@ -443,9 +500,17 @@ class _EnParser:
         days = evaluate(elems) if parser.valid() else None
         if days is None:
             return max(end, start + 1)
-        self.qualifiers.append(Qualifier(days, start, end, self.masked[start] == "("))
+        bracketed = self.masked[start] == "("
+        self.qualifiers.append(Qualifier(days, start, end, bracketed, is_exclusion(elems)))
         self._take(start, end)
         return end
+
+
+def _year_of(groups: dict[str, str | None]) -> int | None:
+    if groups.get("yy"):
+        return two_digit_year(int(groups["yy"]))  # type: ignore[arg-type]
+    text = groups.get("year") or groups.get("year0")
+    return int(text) if text else None
 
 
 def _special(word: str) -> Literal["noon", "midnight"]:

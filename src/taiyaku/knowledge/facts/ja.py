@@ -18,30 +18,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from taiyaku.knowledge.facts._clock import Atom, Meridiem, make_point, make_range
-from taiyaku.knowledge.facts._days import EVERY_DAY, HOLIDAYS, Day, Elem, evaluate
+from taiyaku.knowledge.facts._days import EVERY_DAY, HOLIDAYS, Day, Elem, evaluate, is_exclusion
+from taiyaku.knowledge.facts._ja_dates import JaDates
 from taiyaku.knowledge.facts._ja_lexemes import Lex, lexemes, may_hold_fact
 from taiyaku.knowledge.facts._numeric import NumericDates
 from taiyaku.knowledge.facts._scope import Qualifier, facts_in_order
-from taiyaku.knowledge.facts._text import fold, mask_urls, parse_numeral
+from taiyaku.knowledge.facts._text import fold, mask_urls
 from taiyaku.knowledge.facts.calendar import (
     JA_WEEKDAY_CHARS,
     WEEKDAYS,
     WEEKEND,
-    era_to_year,
-    is_valid_date,
 )
 from taiyaku.knowledge.facts.model import (
     MINUTES_PER_DAY,
     DateFact,
     DaySet,
     Fact,
-    InvalidDate,
     InvalidTime,
-    PeriodFact,
-    PeriodPart,
     TimeFact,
 )
 from taiyaku.parse.analyzer import Token
@@ -53,33 +49,11 @@ _COUNTER = "名詞-普通名詞-助数詞可能"
 # that a long run of brackets or separators costs linear time.
 _MAX_QUALIFIER_LEXEMES = 40
 _SEPARATORS = frozenset("~-–—‐―")
-# What joins a second day to a date of the same month: 3月15日～20日, 5月11日から12日,
-# 5月11日・12日, 5月11日、12日.
-_DAY_JOINERS = _SEPARATORS | {"から", "より", "・", "、", ",", "及び", "および", "と"}
-_WEEKDAY_SUFFIX_RE = re.compile(
-    r"\s*\(\s*([月火水木金土日])(?:曜日?)?\s*(?:[・,、/]\s*(?:祝日?|休日?|振休|祭日)\s*)?\)"
-    r"|([月火水木金土日])曜日?"
-)
 
 _ERAS = frozenset({"令和", "平成", "昭和"})
 _NUMERAL = "[0-9〇零一二三四五六七八九十]"
 # 2025年5月末, 4月上旬, 令和7年度, 2025年度 (a numeral right before, as in 12025年度, is
 # not ours)
-_JA_PERIOD = re.compile(
-    rf"(?<!{_NUMERAL})(?:(?P<year>\d{{4}})年|(?P<era>令和|平成|昭和)(?P<eyear>{_NUMERAL}{{1,3}}|元)年)?"
-    rf"(?:(?P<month>{_NUMERAL}{{1,3}})月(?P<part>上旬|初旬|中旬|下旬|末日?|初め|はじめ)"
-    rf"|(?<=年)(?P<fy>度))"
-)
-_JA_PARTS: dict[str, PeriodPart] = {
-    "上旬": "early",
-    "初旬": "early",
-    "中旬": "mid",
-    "下旬": "late",
-    "末": "end",
-    "末日": "end",
-    "初め": "start",
-    "はじめ": "start",
-}
 # Prefixes before an hour: how they change it.  午前/午後 are strict (午後13時 is an
 # error); the others are hints applied only where they are unambiguous.
 _STRICT_MERIDIEM: dict[str, Meridiem] = {"午前": "am", "午後": "pm"}
@@ -113,7 +87,8 @@ _ALL_DAY_NEXT = frozenset(
 _ALL_DAY_LEMMAS = frozenset({"受け付ける", "対応", "営業", "稼働", "運用", "利用"})
 _LABEL_END = re.compile(r"^\s*(?:$|[。.、,)<\n]|です|となります|になります)")
 _LIST_WORDS = frozenset({"・", "、", ",", "/", "と", "および", "及び", "や"})
-_HOLIDAY_WORDS = frozenset({"祝日", "祝祭日", "祭日", "休日", "祝", "国民の祝日"})
+# (年末年始, the year-end closure, is a holiday in an exception: 祝日・年末年始を除く)
+_HOLIDAY_WORDS = frozenset({"祝日", "祝祭日", "祭日", "休日", "祝", "国民の祝日", "年末年始"})
 
 
 def extract_ja(text: str, tokens: Sequence[Token], *, cell: bool = False) -> list[Fact]:
@@ -155,7 +130,7 @@ class _JaParser:
     # ----------------------------------------------------------------- driving
     def run(self) -> list[Fact]:
         numeric = NumericDates(self.masked, self.text, "ja", cell=self.cell).run()
-        found = [*numeric, *self._periods()]
+        found = [*numeric, *JaDates(self.masked, self.text).run()]
         found.sort(key=lambda f: f.start_offset)
         self.others.extend(found)
         spans = [(f.start_offset, f.end_offset) for f in found]
@@ -174,7 +149,7 @@ class _JaParser:
         lex = self.lx[i]
         if lex.kind == "masked" or (lex.kind == "word" and not may_start_fact(lex.text)):
             return i + 1  # most words: no parser below can start here
-        for parse in (self._date, self._all_day, self._time, self._qualifier):
+        for parse in (self._all_day, self._time, self._qualifier):
             nxt = parse(i)
             if nxt is not None:
                 return nxt
@@ -221,95 +196,6 @@ class _JaParser:
         nxt = self._get(i + 1)
         return nxt is not None and self._gap(i, i + 1).strip() == ""
 
-    # ------------------------------------------------------------------- dates
-    def _periods(self) -> list[PeriodFact]:
-        """``4月上旬``, ``2025年5月末``, ``令和7年度``: parts of a month, fiscal years."""
-        found = []
-        for m in _JA_PERIOD.finditer(self.masked):
-            year = _period_year(m)
-            if m.group("fy"):
-                if year is None:
-                    continue
-                found.append(PeriodFact("fiscal-year", year, None, m.start(), m.end(), ""))
-                continue
-            month = parse_numeral(m.group("month"))
-            if month is None or not 1 <= month <= 12:
-                continue
-            part = _JA_PARTS[m.group("part")]
-            found.append(PeriodFact(part, year, month, m.start(), m.end(), ""))
-        return [replace(p, quote=self.text[p.start_offset : p.end_offset]) for p in found]
-
-    def _make_date(self, year: int | None, month: int, day: int, start: int, end: int) -> DateFact:
-        weekday = None
-        suffix = _WEEKDAY_SUFFIX_RE.match(self.masked, end)
-        if suffix:
-            weekday = JA_WEEKDAY_CHARS.index(suffix.group(1) or suffix.group(2))
-            end = suffix.end()
-        return DateFact(year, month, day, weekday, start, end, self.text[start:end])
-
-    def _date(self, i: int) -> int | None:
-        year, j = self._year(i)
-        month = self._num(j)
-        if month is None or not self._is_counter(j + 1, "月") or not self._touching(j):
-            return None
-        if not self._spaced(j + 1):
-            return None
-        day = self._num(j + 2)
-        if day is None or not self._is_counter(j + 3, "日") or not self._touching(j + 2):
-            return None
-        if not is_valid_date(year, month, day):
-            # 2025年2月29日, 4月31日: reported (TM005); 2月29日 alone must not be a date either
-            start, end = self.lx[i].start, self.lx[j + 3].end
-            quote = self.text[start:end]
-            self.others.append(InvalidDate(start, end, quote, _why_invalid(year, month, day)))
-            return j + 4
-        date = self._make_date(year, month, day, self.lx[i].start, self.lx[j + 3].end)
-        self.others.append(date)
-        nxt = self._index_at(date.end_offset, j + 4)
-        return self._date_continuation(date, nxt)
-
-    def _year(self, i: int) -> tuple[int | None, int]:
-        """A year (2025年, 令和7年, 令和元年) at i, and the index after it."""
-        lex = self._get(i)
-        if lex is None:
-            return None, i
-        if lex.kind == "word" and lex.text in _ERAS and self._spaced(i):
-            if self._is_word(i + 1, "元年"):
-                return era_to_year(lex.text, 1), i + 2
-            number = self._num(i + 1)
-            if number is not None and self._is_counter(i + 2, "年") and self._touching(i + 1):
-                year = era_to_year(lex.text, number)
-                if year is not None and self._spaced(i + 2):
-                    return year, i + 3
-        number = self._num(i)
-        if (
-            number is not None
-            and 1900 <= number <= 2100
-            and self._is_counter(i + 1, "年")
-            and self._touching(i)
-            and self._spaced(i + 1)
-        ):
-            return number, i + 2
-        return None, i
-
-    def _date_continuation(self, first: DateFact, i: int) -> int:
-        """``3月15日～20日``, ``5月11日から12日``, ``5月11日・12日``: a day after a range
-        separator or a list mark takes the month before it."""
-        lex = self._get(i)
-        if lex is None or lex.text not in _DAY_JOINERS or not self._spaced(i) or i == 0:
-            return i
-        if self._gap(i - 1, i).strip():
-            return i
-        day = self._num(i + 1)
-        if day is None or not self._is_counter(i + 2, "日") or not self._touching(i + 1):
-            return i
-        if self._is_counter(i + 3, "月") or not is_valid_date(first.year, first.month, day):
-            return i
-        start, end = self.lx[i + 1].start, self.lx[i + 2].end
-        date = self._make_date(first.year, first.month, day, start, end)
-        self.others.append(date)
-        return self._index_at(date.end_offset, i + 3)
-
     # ----------------------------------------------------------------- all day
     def _all_day(self, i: int) -> int | None:
         """``24時間`` meaning round the clock, optionally with ``365日``."""
@@ -317,6 +203,8 @@ class _JaParser:
             return None
         end_index = i + 1
         days, after = self._every_day_after(i + 2)
+        if days is None and self._round_the_clock(i) and self._get(i + 2) is not None:
+            days, after = self._every_day_after(i + 3)  # 24時間対応（年中無休）
         if days is None and self._every_day_before(i):
             days = EVERY_DAY
         if days is not None:
@@ -331,7 +219,7 @@ class _JaParser:
     def _every_day_after(self, i: int) -> tuple[DaySet | None, int]:
         """``365日`` or ``年中無休`` right after 24時間 (a comma may come between)."""
         j = i
-        if self._is_word(j, "、", ",", "・") and not self._gap(j - 1, j).strip():
+        if self._is_word(j, "、", ",", "・", "(") and not self._gap(j - 1, j).strip():
             j += 1
         if self._get(j) is None or self._gap(j - 1, j).strip():
             return None, i
@@ -516,7 +404,8 @@ class _JaParser:
         if days is None:
             return None
         start, end = self.lx[i].start, self.lx[last - 1].end
-        self.qualifiers.append(Qualifier(days, start, end, elems[0] == "("))
+        bracketed = elems[0] == "("
+        self.qualifiers.append(Qualifier(days, start, end, bracketed, is_exclusion(elems)))
         return last
 
     def _day_elem(self, i: int) -> tuple[Elem, int, str] | None:
@@ -534,6 +423,8 @@ class _JaParser:
             return Day(day), i + 1, "strong"
         if text == "年中" and self._is_word(i + 1, "無休"):
             return Day(EVERY_DAY), i + 2, "strong"
+        if text == "年末" and self._is_word(i + 1, "年始"):
+            return Day(HOLIDAYS), i + 2, "strong"
         if text == "祝祭" and self._is_word(i + 1, "日"):
             return Day(HOLIDAYS), i + 2, "strong"
         if len(text) >= 2 and text[0] in JA_WEEKDAY_CHARS and text[1] == "曜":
@@ -660,21 +551,3 @@ _STARTING_WORDS = frozenset(
 def may_start_fact(word: str) -> bool:
     """Whether a date, time or qualifier parser can succeed at a word lexeme."""
     return word in _STARTING_WORDS or (word != "" and word[0] in JA_WEEKDAY_CHARS)
-
-
-def _period_year(m: re.Match[str]) -> int | None:
-    if m.group("year"):
-        year = int(m.group("year"))
-        return year if 1900 <= year <= 2100 else None
-    if m.group("era"):
-        number = 1 if m.group("eyear") == "元" else parse_numeral(m.group("eyear"))
-        return era_to_year(m.group("era"), number) if number is not None else None
-    return None
-
-
-def _why_invalid(year: int | None, month: int, day: int) -> str:
-    if not 1 <= month <= 12:
-        return f"month {month} does not exist"
-    if year is not None and month == 2 and day == 29:
-        return f"{year} is not a leap year"
-    return f"month {month} has no day {day}"

@@ -74,6 +74,16 @@ class DaySet:
         holidays = False if other.holidays else self.holidays
         return DaySet.of(self.weekdays - other.weekdays, holidays)
 
+    def within(self, other: DaySet) -> DaySet:
+        """The days of both: ``平日`` within ``（祝日を除く）`` is weekdays except holidays."""
+        if self.holidays is False or other.holidays is False:
+            holidays: bool | None = False
+        elif self.holidays is None or other.holidays is None:
+            holidays = self.holidays if other.holidays is None else other.holidays
+        else:
+            holidays = self.holidays and other.holidays
+        return DaySet.of(self.weekdays & other.weekdays, holidays)
+
 
 def _or_flags(a: bool | None, b: bool | None) -> bool | None:
     if a or b:
@@ -171,6 +181,9 @@ class DateFact:
     start_offset: int
     end_offset: int
     quote: str
+    # where the year comes from when the text gives it at another date of the same
+    # range or list (``3月15日から21日``): "the range's other end"; "" when stated here
+    year_source: str = field(default="", compare=False)
 
     def describe(self) -> str:
         """``2025-03-15 (Sat)``; without a year ``03-15 (Sat)``."""

@@ -107,7 +107,7 @@ class _YearReader:
             offsets = [a.offset for a in here]
             for date in facts.dates:
                 if date.year is not None:
-                    years[id(date)] = YearFrom(date.year, "")
+                    years[id(date)] = YearFrom(date.year, date.year_source)
                     continue
                 before = bisect.bisect_left(offsets, date.start_offset)
                 found = self._inferred(block, date, here, before, earlier)
@@ -214,10 +214,9 @@ def _contradiction(date: DateFact, year: YearFrom) -> WeekdayContradiction | Non
     actual = weekday_of(year.year, date.month, date.day)
     if actual is None or actual == date.weekday:
         return None
-    inferred = date.year is None
-    if inferred and _fits_neighbouring_year(date, year.year):
+    if date.year is None and _fits_neighbouring_year(date, year.year):
         return None
-    return WeekdayContradiction(date, date.weekday, actual, year.year, inferred)
+    return WeekdayContradiction(date, date.weekday, actual, year.year, bool(year.source))
 
 
 def _fits_neighbouring_year(date: DateFact, year: int) -> bool:
