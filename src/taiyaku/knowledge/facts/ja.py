@@ -37,7 +37,9 @@ from taiyaku.knowledge.facts.model import (
     DateFact,
     DaySet,
     Fact,
+    InvalidDate,
     InvalidTime,
+    PeriodFact,
     TimeFact,
 )
 from taiyaku.parse.analyzer import Token
@@ -105,7 +107,16 @@ def extract_ja(text: str, tokens: Sequence[Token], *, cell: bool = False) -> lis
 
 def _parse(text: str, tokens: Sequence[Token], *, cell: bool = False) -> list[Fact]:
     masked = mask_urls(fold(text))
-    return _JaParser(text, masked, lexemes(masked, tokens), cell=cell).run()
+    dates = [*NumericDates(masked, text, "ja", cell=cell).run(), *JaDates(masked, text).run()]
+    dates.sort(key=lambda f: f.start_offset)
+    if not _TIME_HINT.search(text):  # dates only: no token needs reading
+        return facts_in_order(text, [], [], dates, "ja")
+    return _JaParser(text, masked, lexemes(masked, tokens), dates, cell=cell).run()
+
+
+# What a time (and so a day qualifier, which only ever qualifies a time) needs: 正午, a
+# numeral right before 時, or a digit before a clock's colon.
+_TIME_HINT = re.compile(r"正午|[0-9０-９〇零一二三四五六七八九十百千]\s?時|\d[:：]")
 
 
 @dataclass(frozen=True)
@@ -118,22 +129,28 @@ class _Hit:
 
 
 class _JaParser:
-    def __init__(self, text: str, masked: str, lexes: list[Lex], *, cell: bool = False) -> None:
+    """Times and day qualifiers, read lexeme by lexeme around the dates already found."""
+
+    def __init__(
+        self,
+        text: str,
+        masked: str,
+        lexes: list[Lex],
+        dates: list[DateFact | InvalidDate | PeriodFact],
+        *,
+        cell: bool = False,
+    ) -> None:
         self.text = text
         self.masked = masked
         self.cell = cell
         self.lx = lexes
         self.times: list[TimeFact] = []
-        self.others: list[DateFact | InvalidTime] = []
+        self.others: list[DateFact | InvalidDate | PeriodFact | InvalidTime] = list(dates)
         self.qualifiers: list[Qualifier] = []
 
     # ----------------------------------------------------------------- driving
     def run(self) -> list[Fact]:
-        numeric = NumericDates(self.masked, self.text, "ja", cell=self.cell).run()
-        found = [*numeric, *JaDates(self.masked, self.text).run()]
-        found.sort(key=lambda f: f.start_offset)
-        self.others.extend(found)
-        spans = [(f.start_offset, f.end_offset) for f in found]
+        spans = [(f.start_offset, f.end_offset) for f in self.others]
         i = k = 0
         while i < len(self.lx):
             lex = self.lx[i]
