@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from taiyaku.knowledge.facts import _en_dates as en_dates
 from taiyaku.knowledge.facts import en
 from taiyaku.knowledge.facts._en_qualifiers import DAY_WORD
 
@@ -27,9 +28,9 @@ _PIECES = [
 ]  # fmt: skip
 
 _PAIRS = [
-    (en._PERIOD, en._PERIOD_HINT),
-    (en._US_DATE, en._MONTH_HINT),
-    (en._UK_DATE, en._MONTH_HINT),
+    (en_dates.PERIOD, en_dates.PERIOD_HINT),
+    (en_dates.US_DATE, en._MONTH_HINT),
+    (en_dates.UK_DATE, en._MONTH_HINT),
     (en._BARE_START, en._MERIDIEM_HINT),
     (DAY_WORD, en._DAY_WORD_HINT),
     (en._ATOM, en._TIME_HINT),
@@ -59,9 +60,9 @@ def test_every_match_contains_its_hint(text: str) -> None:
 @pytest.mark.parametrize(
     ("pattern", "hint", "text"),
     [
-        (en._US_DATE, en._MONTH_HINT, "Monday, March 3, 2025"),
-        (en._UK_DATE, en._MONTH_HINT, "the 3rd of Sept 2025"),
-        (en._PERIOD, en._PERIOD_HINT, "the end of May 2021"),
+        (en_dates.US_DATE, en._MONTH_HINT, "Monday, March 3, 2025"),
+        (en_dates.UK_DATE, en._MONTH_HINT, "the 3rd of Sept 2025"),
+        (en_dates.PERIOD, en_dates.PERIOD_HINT, "the end of May 2021"),
         (en._BARE_START, en._MERIDIEM_HINT, "9 to 5 p.m."),
         (DAY_WORD, en._DAY_WORD_HINT, "All year round"),
         (en._ATOM, en._TIME_HINT, "9.30 P.M."),

@@ -26,6 +26,16 @@ from typing import Literal
 
 from taiyaku.knowledge.facts._clock import Atom, Meridiem, make_point, make_range, resolve
 from taiyaku.knowledge.facts._days import EVERY_DAY, evaluate, is_exclusion
+from taiyaku.knowledge.facts._en_dates import (
+    AFTER_YEAR,
+    D_MON_Y,
+    MONTHS,
+    MORE_DAYS,
+    PART,
+    PERIOD,
+    UK_DATE,
+    US_DATE,
+)
 from taiyaku.knowledge.facts._en_qualifiers import DAY_WORD, LEAD, WEEKDAY_WORDS, QualifierParser
 from taiyaku.knowledge.facts._numeric import DateOrder, NumericDates, two_digit_year
 from taiyaku.knowledge.facts._scope import Qualifier, facts_in_order
@@ -38,99 +48,13 @@ from taiyaku.knowledge.facts.model import (
     InvalidDate,
     InvalidTime,
     PeriodFact,
-    PeriodPart,
     TimeFact,
 )
 
 __all__ = ["extract_en"]
 
 # ----------------------------------------------------------------------- dates
-_MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_WD = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    r"|(?:Mon|Tues|Tue|Weds|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\b\.?)"
-)
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
-)
-_NOT_TIME_AFTER = r"(?!\d|:\d|\s*(?:[ap]\.?m\b\.?|o'clock))"
-_YEAR = r"(?:,?\s+(?P<year>\d{4})(?!\d)|,?\s+'(?P<yy>\d{2})\b)"
-_WD_AFTER = r"(?:\s*\(\s*(?P<wd2>" + _WD + r")\s*\))"
-_US_DATE = re.compile(  # (re.I: JUne 3; "may 3" in lower case is refused after matching)
-    r"(?:(?<![\w.:/-])(?P<year0>\d{4}),\s+)?"
-    r"\b(?:(?P<wd1>" + _WD + r"),?\s+)?(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})"
-    r"(?:st|nd|rd|th)?"
-    + _NOT_TIME_AFTER
-    + r"(?:\s*(?:-|–|—|to|through)\s*(?P<day2>\d{1,2})(?:st|nd|rd|th)?"
-    + _NOT_TIME_AFTER
-    + ")?"
-    + _YEAR
-    + "?"
-    + _WD_AFTER
-    + "?",
-    re.I,
-)
-_UK_DATE = re.compile(
-    r"(?:\b(?P<wd1>" + _WD + r"),?\s+)?(?<![\w.:/-])(?:the\s+)?"
-    r"(?:(?P<day0>\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–—]|to)\s*)?(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-    r"\s+(?:of\s+)?(?P<month>" + _MONTH + r")" + _YEAR + "?" + _WD_AFTER + "?",
-    re.I,
-)
 
-# April 8, 15 and 22: a further day of the month (not "April 8, 10 a.m.", not a count)
-_MORE_DAYS = re.compile(
-    r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)(?P<d>\d{1,2})(?:st|nd|rd|th)?\b"
-    r"(?=\s*(?:,|\band\b|&|\(|$|[.;:)]|\s\d{4}\b))(?!:\d)"
-)
-_AFTER_YEAR = re.compile(r",?\s+(\d{4})(?!\d)")
-_D_MON_Y = re.compile(
-    r"(?<![\w/-])(?P<day>\d{1,2})-(?P<month>" + _MONTH + r")-(?P<year>\d{4})(?!\d)", re.I
-)
-
-_PERIOD = re.compile(
-    r"\b(?:(?P<part>early|mid|late)[-\s]+|(?:the\s+)?(?P<part2>beginning|start|middle|end)\s+of\s+)"
-    r"(?P<month>" + _MONTH + r")(?:,?\s+(?P<year>\d{4})(?!\d))?"
-    r"|\b(?:FY|AY)\s?(?P<fy>\d{4})\b|\b(?:FY|AY)\s?'?(?P<fy2d>\d{2})\b|\bfiscal\s+(?P<fy5>\d{4})\b"
-    r"|\b(?P<fy6>\d{4})\s*[-–/]\s*\d{2,4}\s+(?:academic|fiscal|school)\s+year\b"
-    r"|\b(?:fiscal|academic|school)\s+year\s+(?P<fy2>\d{4})(?:\s*[-–/]\s*\d{2,4})?\b"
-    r"|\b(?P<fy3>\d{4})\s+(?:fiscal|academic|school)\s+year\b",
-    re.I,
-)
-_PART: dict[str, PeriodPart] = {
-    "early": "early",
-    "mid": "mid",
-    "middle": "mid",
-    "late": "late",
-    "beginning": "start",
-    "start": "start",
-    "end": "end",
-}
 
 # ----------------------------------------------------------------------- times
 _MERIDIEM = r"(?P<mer>[aApP]\.?\s?[mM]\b\.?|noon\b|midnight\b|Noon\b|Midnight\b)"
@@ -176,7 +100,7 @@ _ALL_DAY = re.compile(
 # What every match of a pattern above contains, found by a cheap scan first: the
 # patterns open with look-behinds and optional groups, so a failing search tries
 # them at every position of the text.
-_MONTH_HINT = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)  # _US/_UK_DATE
+_MONTH_HINT = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)  # _US/UK_DATE
 _NUMERIC_HINT = re.compile(r"\d[/.\-]\d")  # NumericDates
 _PERIOD_HINT = re.compile(
     r"\b(?:FY|AY|fiscal|academic|school)|\b(?:early|mid|late|end|beginning|start|middle)\b", re.I
@@ -264,7 +188,7 @@ class _EnParser:
     # ------------------------------------------------------------------- dates
     def _dates(self) -> None:
         if _MONTH_HINT.search(self.masked):
-            for pattern in (_US_DATE, _UK_DATE, _D_MON_Y):
+            for pattern in (US_DATE, UK_DATE, D_MON_Y):
                 for m in pattern.finditer(self.masked):
                     if self._free(m.start(), m.end()):
                         self._date_match(m)
@@ -283,7 +207,7 @@ class _EnParser:
 
     def _periods(self) -> None:
         """``early April``, ``the end of May 2021``, ``mid-June``, ``FY2025``."""
-        for m in _PERIOD.finditer(self.masked):
+        for m in PERIOD.finditer(self.masked):
             if not self._free(m.start(), m.end()):
                 continue
             fy = next((m.group(g) for g in ("fy", "fy2", "fy3", "fy5", "fy6") if m.group(g)), None)
@@ -292,12 +216,12 @@ class _EnParser:
             if fy is not None:
                 period = PeriodFact("fiscal-year", int(fy), None, m.start(), m.end(), "")
             else:
-                part = _PART[(m.group("part") or m.group("part2")).lower()]
+                part = PART[(m.group("part") or m.group("part2")).lower()]
                 month_text = m.group("month").rstrip(".")
                 if month_text == "may":
                     continue  # "the end of may": the verb, in lower case
                 year = int(m.group("year")) if m.group("year") else None
-                month = _MONTHS[month_text.lower()]
+                month = MONTHS[month_text.lower()]
                 period = PeriodFact(part, year, month, m.start(), m.end(), "")
             self.others.append(replace(period, quote=self.text[m.start() : m.end()]))
             self._take(m.start(), m.end())
@@ -307,7 +231,7 @@ class _EnParser:
         month_text = groups["month"].rstrip(".")
         if month_text == "may":
             return  # "you may 2 …": the verb; the month is written with a capital
-        month = _MONTHS[month_text.lower()]
+        month = MONTHS[month_text.lower()]
         year = _year_of(groups)
         day = int(groups["day"])
         weekday = _weekday(groups.get("wd1") or groups.get("wd2"))
@@ -348,10 +272,10 @@ class _EnParser:
         """``April 8, 15 and 22``, ``May 11 and 12, 2021``: more days of the month, and a
         year after them that holds for all."""
         days: list[tuple[int, None, int, int]] = []
-        while (more := _MORE_DAYS.match(self.masked, end)) is not None:
+        while (more := MORE_DAYS.match(self.masked, end)) is not None:
             days.append((int(more.group("d")), None, more.start("d"), more.end("d")))
             end = more.end()
-        if days and year is None and (after := _AFTER_YEAR.match(self.masked, end)):
+        if days and year is None and (after := AFTER_YEAR.match(self.masked, end)):
             year, end = int(after.group(1)), after.end()
         return days, end, year
 

@@ -20,17 +20,31 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from taiyaku.knowledge.facts._clock import Atom, Meridiem, make_point, make_range
+from taiyaku.knowledge.facts._clock import Atom, make_point, make_range
 from taiyaku.knowledge.facts._days import EVERY_DAY, HOLIDAYS, Day, Elem, evaluate, is_exclusion
 from taiyaku.knowledge.facts._ja_dates import JaDates
 from taiyaku.knowledge.facts._ja_lexemes import Lex, lexemes, may_hold_fact
+from taiyaku.knowledge.facts._ja_words import (
+    ALL_DAY_LEMMAS,
+    ALL_DAY_NEXT,
+    DAY_WORDS,
+    EVENING,
+    LABEL_END,
+    LATE_NIGHT,
+    LIST_WORDS,
+    MORNING,
+    STRICT_MERIDIEM,
+    apply_prefix,
+    inherit_meridiem,
+    may_start_fact,
+    valid_prefix,
+    weekday,
+)
 from taiyaku.knowledge.facts._numeric import NumericDates
 from taiyaku.knowledge.facts._scope import Qualifier, facts_in_order
 from taiyaku.knowledge.facts._text import fold, mask_urls
 from taiyaku.knowledge.facts.calendar import (
     JA_WEEKDAY_CHARS,
-    WEEKDAYS,
-    WEEKEND,
 )
 from taiyaku.knowledge.facts.model import (
     MINUTES_PER_DAY,
@@ -52,45 +66,7 @@ _COUNTER = "名詞-普通名詞-助数詞可能"
 _MAX_QUALIFIER_LEXEMES = 40
 _SEPARATORS = frozenset("~-–—‐―")
 
-_ERAS = frozenset({"令和", "平成", "昭和"})
 _NUMERAL = "[0-9〇零一二三四五六七八九十]"
-# 2025年5月末, 4月上旬, 令和7年度, 2025年度 (a numeral right before, as in 12025年度, is
-# not ours)
-# Prefixes before an hour: how they change it.  午前/午後 are strict (午後13時 is an
-# error); the others are hints applied only where they are unambiguous.
-_STRICT_MERIDIEM: dict[str, Meridiem] = {"午前": "am", "午後": "pm"}
-_EVENING = frozenset({"夕方", "夜", "晩", "今夜", "夜間"})
-_MORNING = frozenset({"朝", "早朝", "明け方", "今朝"})
-_LATE_NIGHT = frozenset({"深夜", "夜中"})
-# Words after 24時間 that make it "round the clock" rather than a duration.
-_ALL_DAY_NEXT = frozenset(
-    {
-        "対応",
-        "受付",
-        "受け付け",
-        "営業",
-        "稼働",
-        "運用",
-        "利用",
-        "体制",
-        "いつでも",
-        "オープン",
-        "開館",
-        "開室",
-        "受信",
-        "監視",
-        "有人",
-        "無休",
-        "年中",
-        "365",
-        "毎日",
-    }
-)
-_ALL_DAY_LEMMAS = frozenset({"受け付ける", "対応", "営業", "稼働", "運用", "利用"})
-_LABEL_END = re.compile(r"^\s*(?:$|[。.、,)<\n]|です|となります|になります)")
-_LIST_WORDS = frozenset({"・", "、", ",", "/", "と", "および", "及び", "や"})
-# (年末年始, the year-end closure, is a holiday in an exception: 祝日・年末年始を除く)
-_HOLIDAY_WORDS = frozenset({"祝日", "祝祭日", "祭日", "休日", "祝", "国民の祝日", "年末年始"})
 
 
 def extract_ja(text: str, tokens: Sequence[Token], *, cell: bool = False) -> list[Fact]:
@@ -256,12 +232,12 @@ class _JaParser:
         if (
             nxt is not None
             and self._spaced(i + 1)
-            and (nxt.text in _ALL_DAY_NEXT or nxt.lemma in _ALL_DAY_LEMMAS)
+            and (nxt.text in ALL_DAY_NEXT or nxt.lemma in ALL_DAY_LEMMAS)
         ):
             return True
         before = self.masked[max(0, self.lx[i].start - 20) : self.lx[i].start].rstrip()
         after = self.masked[self.lx[i + 1].end :]
-        return before.endswith(":") and bool(_LABEL_END.match(after))
+        return before.endswith(":") and bool(LABEL_END.match(after))
 
     # ------------------------------------------------------------------- times
     def _time(self, i: int) -> int | None:
@@ -273,7 +249,7 @@ class _JaParser:
         if connector is not None:
             second = self._atom(connector)
             if second is not None:
-                end_atom = _inherit_meridiem(first.atom, second.atom)
+                end_atom = inherit_meridiem(first.atom, second.atom)
                 self._add(make_range(first.atom, end_atom, self.text))
                 return self._skip_made(second.next)
         self._add([make_point(first.atom, self.text)])
@@ -337,7 +313,7 @@ class _JaParser:
                 next_day = True
                 i += 2 if self._is_word(i + 1, "の") and word.text == "翌日" else 1
                 prefix = "朝" if word.text == "翌朝" else prefix
-            elif word.text in (*_STRICT_MERIDIEM, *_EVENING, *_MORNING, *_LATE_NIGHT, "昼"):
+            elif word.text in (*STRICT_MERIDIEM, *EVENING, *MORNING, *LATE_NIGHT, "昼"):
                 if not self._spaced(i):
                     break
                 prefix, i = word.text, i + 1
@@ -352,7 +328,7 @@ class _JaParser:
                 return None
             atom = Atom(self.lx[start].start, end, 12, 0, None, next_day, "noon", "ja")
             return _Hit(atom, nxt, True)
-        adjusted = _apply_prefix(prefix, hour)
+        adjusted = apply_prefix(prefix, hour)
         if adjusted is None:
             return None
         hour, meridiem = adjusted
@@ -410,7 +386,7 @@ class _JaParser:
             strong += strength == "strong"
             weak += strength == "weak"
             j = nxt
-        cut = _valid_prefix(elems)
+        cut = valid_prefix(elems)
         if cut == 0:
             return None
         elems, last = elems[:cut], ends[cut - 1]
@@ -435,7 +411,7 @@ class _JaParser:
         if lex.kind != "word":
             return None
         text = lex.text
-        day = _DAY_WORDS.get(text)
+        day = DAY_WORDS.get(text)
         if day is not None:
             return Day(day), i + 1, "strong"
         if text == "年中" and self._is_word(i + 1, "無休"):
@@ -446,17 +422,17 @@ class _JaParser:
             return Day(HOLIDAYS), i + 2, "strong"
         if len(text) >= 2 and text[0] in JA_WEEKDAY_CHARS and text[1] == "曜":
             nxt = i + 2 if text == text[:2] and self._is_word(i + 1, "日") else i + 1
-            return Day(_weekday(text[0])), nxt, "strong"
+            return Day(weekday(text[0])), nxt, "strong"
         if len(text) == 1 and text in JA_WEEKDAY_CHARS:
             prev = self._get(i - 1)
             if prev is not None and prev.kind == "num" and prev.end == lex.start:
                 return None  # 3月, 15日: a counter, not a weekday
-            return Day(_weekday(text)), i + 1, "weak"
+            return Day(weekday(text)), i + 1, "weak"
         return self._connector_elem(i)
 
     def _connector_elem(self, i: int) -> tuple[Elem, int, str] | None:
         text = self.lx[i].text
-        if text in _LIST_WORDS:
+        if text in LIST_WORDS:
             return "list", i + 1, ""
         if text in _SEPARATORS or text == "から":
             return "range", i + 1, ""
@@ -471,100 +447,3 @@ class _JaParser:
         return None
 
 
-_DAY_WORDS: dict[str, DaySet] = {
-    "平日": DaySet.of(WEEKDAYS, None),
-    "土日": DaySet.of(WEEKEND, None),
-    "週末": DaySet.of(WEEKEND, None),
-    "毎日": EVERY_DAY,
-    "日祝": DaySet.of(frozenset({6}), True),
-    "日・祝": DaySet.of(frozenset({6}), True),
-    "土日祝": DaySet.of(WEEKEND, True),
-    "土日祝日": DaySet.of(WEEKEND, True),
-    **{word: HOLIDAYS for word in _HOLIDAY_WORDS},
-}
-
-
-def _weekday(char: str) -> DaySet:
-    return DaySet.of(frozenset({JA_WEEKDAY_CHARS.index(char)}), None)
-
-
-def _valid_prefix(elems: list[Elem]) -> int:
-    """Length of the longest prefix that ends a qualifier with balanced parentheses."""
-    depth, best = 0, 0
-    for n, elem in enumerate(elems, start=1):
-        if elem == "(":
-            depth += 1
-        elif elem == ")":
-            depth -= 1
-            if depth < 0:
-                break
-        if depth == 0 and (isinstance(elem, Day) or elem in (")", "except")):
-            best = n
-    return best
-
-
-def _apply_prefix(prefix: str | None, hour: int) -> tuple[int, Meridiem | None] | None:
-    """Apply a prefix such as 午後 or 夜 to an hour; None when the result is unclear."""
-    if prefix is None or prefix in _MORNING:
-        return hour, None
-    if prefix in _STRICT_MERIDIEM:
-        return hour, _STRICT_MERIDIEM[prefix]
-    if prefix in _EVENING:
-        if hour == 12:
-            return None
-        return (hour + 12 if 1 <= hour <= 11 else hour), None
-    if prefix in _LATE_NIGHT:
-        if hour == 12:
-            return 0, None
-        return (hour + 12 if 6 <= hour <= 11 else hour), None
-    # 昼: 昼1時 is 13:00, 昼12時 is noon
-    return (hour + 12 if 1 <= hour <= 5 else hour), None
-
-
-def _inherit_meridiem(first: Atom, second: Atom) -> Atom:
-    """``午後1時～5時``: the end takes 午後 when that is the only sensible reading."""
-    if first.meridiem is None or second.meridiem is not None or not 1 <= second.hour < 12:
-        return second
-    first_hour = first.hour % 12 + (12 if first.meridiem == "pm" else 0)
-    start = first_hour * 60 + first.minute
-    plain = second.hour * 60 + second.minute
-    if plain <= start < plain + 720:
-        return Atom(
-            second.start_offset,
-            second.end_offset,
-            second.hour,
-            second.minute,
-            "pm",
-            second.next_day,
-            None,
-            "ja",
-        )
-    return second
-
-
-# The words a date, a time or a day qualifier can begin with (besides numerals, clock
-# times and words starting with a weekday character): eras, the prefixes of an hour,
-# 正午, the day words and the opening bracket of a qualifier.
-_STARTING_WORDS = frozenset(
-    {
-        *_ERAS,
-        "正午",
-        "翌",
-        "翌日",
-        "翌朝",
-        "昼",
-        *_STRICT_MERIDIEM,
-        *_EVENING,
-        *_MORNING,
-        *_LATE_NIGHT,
-        *_DAY_WORDS,
-        "年中",
-        "祝祭",
-        "(",
-    }
-)
-
-
-def may_start_fact(word: str) -> bool:
-    """Whether a date, time or qualifier parser can succeed at a word lexeme."""
-    return word in _STARTING_WORDS or (word != "" and word[0] in JA_WEEKDAY_CHARS)
