@@ -28,7 +28,7 @@ _PIECES = [
 ]  # fmt: skip
 
 _PAIRS = [
-    (en_dates.PERIOD, en_dates.PERIOD_HINT),
+    (en_dates.PERIOD, en._PERIOD_HINT),
     (en_dates.US_DATE, en._MONTH_HINT),
     (en_dates.UK_DATE, en._MONTH_HINT),
     (en._BARE_START, en._MERIDIEM_HINT),
@@ -62,7 +62,7 @@ def test_every_match_contains_its_hint(text: str) -> None:
     [
         (en_dates.US_DATE, en._MONTH_HINT, "Monday, March 3, 2025"),
         (en_dates.UK_DATE, en._MONTH_HINT, "the 3rd of Sept 2025"),
-        (en_dates.PERIOD, en_dates.PERIOD_HINT, "the end of May 2021"),
+        (en_dates.PERIOD, en._PERIOD_HINT, "the end of May 2021"),
         (en._BARE_START, en._MERIDIEM_HINT, "9 to 5 p.m."),
         (DAY_WORD, en._DAY_WORD_HINT, "All year round"),
         (en._ATOM, en._TIME_HINT, "9.30 P.M."),
