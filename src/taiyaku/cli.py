@@ -10,17 +10,21 @@ report is still written, and lists the errors).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
+import os
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from taiyaku import __version__
 from taiyaku.config.loading import Config, load_config
 from taiyaku.config.options import Option, all_options
-from taiyaku.errors import ConfigError
+from taiyaku.errors import ConfigError, Interrupted, OutputError
+from taiyaku.model.atomic import write_atomically
 from taiyaku.output import check_formats, get_reporter, report_formats
 from taiyaku.rules.registry import all_rules, get_rule
 from taiyaku.run.baseline import (
@@ -136,25 +140,84 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version, or a usage error already printed
         return int(exc.code or 0)
-    try:
-        if args.command == "check":
-            return _check(args)
-        if args.command == "report":
-            return _report(args)
-        if args.command == "facts":
-            return _facts(args)
-        if args.command == "rules":
-            return _rules(args.format)
-        if args.command == "rule":
-            return _rule(args.code)
-    except ConfigError as exc:
-        print(f"taiyaku: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    except KeyboardInterrupt:
-        print("taiyaku: interrupted", file=sys.stderr)
-        return EXIT_ERROR
+    with _stop_on_signals():
+        try:
+            code = _dispatch(parser, args)
+            _emit("")  # what print() left in the buffer: its failure is ours too
+            return code
+        except ConfigError as exc:
+            _say(f"taiyaku: error: {exc}")
+        except KeyboardInterrupt:
+            _say("taiyaku: interrupted (SIGINT)")
+        except Interrupted as stop:
+            _say(f"taiyaku: interrupted ({stop.signal_name})")
+        except BrokenPipeError:  # the reader went away (`taiyaku … | head`): say nothing
+            _silence_stdout()
+    return EXIT_ERROR
+
+
+def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    if args.command == "check":
+        return _check(args)
+    if args.command == "report":
+        return _report(args)
+    if args.command == "facts":
+        return _facts(args)
+    if args.command == "rules":
+        return _rules(args.format)
+    if args.command == "rule":
+        return _rule(args.code)
     parser.print_help()
     return EXIT_ERROR
+
+
+# SIGTERM (a CI job cancelled, `kill`) and SIGHUP (the terminal closed) stop a run the way
+# Ctrl-C does: the workers are stopped, no file is left half-written, and the exit code is 2.
+_STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+@contextlib.contextmanager
+def _stop_on_signals() -> Iterator[None]:
+    def stop(signum: int, _frame: object) -> None:
+        raise Interrupted(signal.Signals(signum).name)
+
+    try:
+        previous = [(sig, signal.signal(sig, stop)) for sig in _STOP_SIGNALS]
+    except ValueError:  # not the main thread (an embedding program): leave signals alone
+        previous = []
+    try:
+        yield
+    finally:
+        for sig, handler in previous:
+            signal.signal(sig, handler)
+
+
+def _emit(text: str) -> None:
+    """Write ``text`` to stdout; a failed write (a full disk) is the tool's failure."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None
+
+
+def _say(line: str) -> None:
+    """A line on stderr (never an error of its own: stderr may be gone too)."""
+    with contextlib.suppress(OSError, ValueError):
+        print(line, file=sys.stderr)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that the interpreter's final flush of what is
+    still buffered cannot fail again on the closed pipe."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def _flag_overrides(args: argparse.Namespace) -> dict[str, Any]:
@@ -184,7 +247,7 @@ def _check(args: argparse.Namespace) -> int:
     outcome: BaselineOutcome | None = None
     if baseline is not None:
         result, outcome = apply_baseline(result, baseline)
-    sys.stdout.write(render(result))
+    _emit(render(result))
     for error in result.internal_errors:
         print(f"taiyaku: error: {error.message}", file=sys.stderr)
     if outcome is not None:
@@ -269,10 +332,10 @@ def _report(args: argparse.Namespace) -> int:
 
         text = report_markdown.render(report, top=args.top)
     if output == "-":
-        sys.stdout.write(text)
+        _emit(text)
     else:
         try:
-            Path(output).write_text(text, encoding="utf-8")
+            write_atomically(Path(output), text)
         except OSError as exc:
             print(f"taiyaku: error: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_ERROR
@@ -309,7 +372,7 @@ def _facts(args: argparse.Namespace) -> int:
 
     config = load_config(args.config, _flag_overrides(args), discover=not args.no_config)
     cwd = Path.cwd()
-    sys.stdout.write(render(explain(config, list(args.paths), cwd), cwd))
+    _emit(render(explain(config, list(args.paths), cwd), cwd))
     return EXIT_OK
 
 

@@ -7,8 +7,8 @@ Two kinds of failure leave a run:
   as one line and exits with code 2.
 * Anything else is the tool's own bug: reported as an internal error, exit code 2.
 
-:class:`PageTimeout` is a ``BaseException``: a rule's own ``except Exception`` must not
-swallow the per-page time limit.
+:class:`PageTimeout` and :class:`Interrupted` are ``BaseException``: a rule's own
+``except Exception`` must not swallow the per-page time limit or a signal to stop.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from __future__ import annotations
 __all__ = [
     "BaselineError",
     "ConfigError",
+    "Interrupted",
+    "OutputError",
     "PageTimeout",
     "PolicyError",
     "RuleSelectionError",
@@ -35,6 +37,11 @@ class ConfigError(TaiyakuError, ValueError):
 
 class RuleSelectionError(ConfigError):
     """A ``select``/``ignore``/``per-file-ignores`` entry or a rule name that names no rule."""
+
+
+class OutputError(ConfigError):
+    """The output (stdout, a report, a baseline) cannot be written: a full disk, a
+    read-only folder.  Exit code 2, never the code for findings."""
 
 
 class BaselineError(ConfigError):
@@ -70,3 +77,12 @@ class WorkerFailed(Exception):
 
 class PageTimeout(BaseException):
     """Raised when the work on one page runs past the per-page time limit."""
+
+
+class Interrupted(BaseException):
+    """Raised in the main process when SIGTERM or SIGHUP asks the run to stop (SIGINT
+    raises :class:`KeyboardInterrupt`); ``signal_name`` is the signal's name."""
+
+    def __init__(self, signal_name: str) -> None:
+        super().__init__(signal_name)
+        self.signal_name = signal_name

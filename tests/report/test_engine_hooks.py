@@ -19,7 +19,11 @@ def test_a_report_run_describes_its_pages_and_quotes_the_lines_it_points_at(
     text of every line a diagnostic or its related location points at."""
     root = make_site(
         tmp_path,
-        {"a.md": "---\ntitle: あ\n---\n本文\n", "en/a.md": PAGE, "b.md": "---\ntitle: b\n---\n本\n"},
+        {
+            "a.md": "---\ntitle: あ\n---\n本文\n",
+            "en/a.md": PAGE,
+            "b.md": "---\ntitle: b\n---\n本\n",
+        },
     )
     result = run_site(root, describe_pages=True)
     infos = {page.rel: page for page in result.pages}

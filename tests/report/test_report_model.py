@@ -106,7 +106,9 @@ def test_long_lines_are_clipped_around_the_column(tmp_path: Path) -> None:
     root = make_site(tmp_path, {"a.md": line + "\n"})
     result = run_site(root, describe_pages=True)
     path = page_path(result, "a.md")
-    marked = Diagnostic(path, 1, 1001, "ZZ001", "x", Severity.ERROR, "m", end_line=1, end_column=1007)
+    marked = Diagnostic(
+        path, 1, 1001, "ZZ001", "x", Severity.ERROR, "m", end_line=1, end_column=1007
+    )
     result = with_diagnostics(replace(result, diagnostics=()), [marked])
     (item,) = build_report(result).items
     (source,) = item.ja

@@ -20,6 +20,7 @@ from taiyaku.model.diagnostics import Severity
 
 __all__ = ["Config", "find_config_file", "load_config"]
 
+
 @dataclass
 class Config:
     values: dict[str, Any]

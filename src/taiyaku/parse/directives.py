@@ -173,9 +173,7 @@ def _code_lines(doc: Document) -> set[int]:
     return lines
 
 
-def _parse(
-    text: str, line: int, column: int, end_line: int, resolve: Resolver
-) -> Directive | None:
+def _parse(text: str, line: int, column: int, end_line: int, resolve: Resolver) -> Directive | None:
     match = _DIRECTIVE.match(text.strip())
     if match is None:
         return None

@@ -238,5 +238,3 @@ def parse_document(path: Path, rel: str, source: str) -> Document:
         frontmatter=frontmatter,
         problems=problems,
     )
-
-

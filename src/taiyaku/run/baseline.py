@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from taiyaku.errors import BaselineError
+from taiyaku.model.atomic import write_atomically
 from taiyaku.model.diagnostics import Diagnostic
 from taiyaku.model.paths import display_path
 from taiyaku.run.result import BaselineCounts, RunResult
@@ -111,7 +112,7 @@ class Baseline:
             "entries": [e.as_json() for e in sorted(self.entries, key=_entry_order)],
         }
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        self.path.write_text(text, encoding="utf-8")
+        write_atomically(self.path, text)
 
 
 @dataclass(frozen=True)

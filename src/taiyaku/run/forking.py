@@ -71,6 +71,7 @@ def _spawn(func: Callable[[int], Any], index: int) -> _Child:
     pid = os.fork()
     if pid == 0:  # the child: never return into the caller's stack
         os.close(read_fd)
+        _default_signals()
         status = 0
         try:
             payload = pickle.dumps(("ok", func(index)), protocol=pickle.HIGHEST_PROTOCOL)
@@ -84,6 +85,16 @@ def _spawn(func: Callable[[int], Any], index: int) -> _Child:
             os._exit(status)
     os.close(write_fd)
     return _Child(index, pid, read_fd, bytearray())
+
+
+def _default_signals() -> None:
+    """In a child: SIGTERM and SIGHUP end it at once (the parent stops its children with
+    SIGTERM), and SIGINT, which a terminal sends to the whole process group, is left to
+    the parent, which stops the children itself."""
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _drain(children: list[_Child]):  # type: ignore[no-untyped-def]

@@ -80,19 +80,27 @@ def test_the_same_date_in_two_notations_is_no_mismatch(tmp_path: Path) -> None:
     ("files", "expected"),
     [
         (  # the front matter's date
-            {"n.md": "---\ntitle: t\ndate: 2021-06-04T10:00:00+09:00\n---\n\n説明会は6/4 (木) です．\n"},
-            ['n.md:6:5 error TM003 "6/4 (木)": 2021-06-04 is a Friday, not a Thursday '
-             "(the year 2021 is taken from the front matter `date`)"],
+            {
+                "n.md": "---\ntitle: t\ndate: 2021-06-04T10:00:00+09:00\n---\n\n説明会は6/4 (木) です．\n"
+            },
+            [
+                'n.md:6:5 error TM003 "6/4 (木)": 2021-06-04 is a Friday, not a Thursday '
+                "(the year 2021 is taken from the front matter `date`)"
+            ],
         ),
         (  # a year folder
             {"events/2021/n.md": page("説明会は6月4日（木）です．")},
-            ['events/2021/n.md:5:5 error TM003 "6月4日（木）": 2021-06-04 is a Friday, not a '
-             "Thursday (the year 2021 is taken from the path `events/2021`)"],
+            [
+                'events/2021/n.md:5:5 error TM003 "6月4日（木）": 2021-06-04 is a Friday, not a '
+                "Thursday (the year 2021 is taken from the path `events/2021`)"
+            ],
         ),
         (  # December/January: a December notice about 1/10 means the next January
             {"n.md": "---\ntitle: t\ndate: 2021-12-20\n---\n\n再開は1/10（水）です．\n"},
-            ['n.md:6:4 error TM003 "1/10（水）": 2022-01-10 is a Monday, not a Wednesday '
-             "(the year 2022 is taken from the front matter `date`)"],
+            [
+                'n.md:6:4 error TM003 "1/10（水）": 2022-01-10 is a Monday, not a Wednesday '
+                "(the year 2022 is taken from the front matter `date`)"
+            ],
         ),
         (  # a year later in the same sentence
             {"n.md": page("Sessions on 4/8 (Tue) and 4/9 (Thu), 2025.")},

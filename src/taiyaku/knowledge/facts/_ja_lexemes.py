@@ -103,5 +103,3 @@ def _lex_at(
         if j - i > _LONG_NUMERAL_RUN:  # a long run of digits: one word (linear time)
             return Lex("word", number, tok.pos, tok.lemma, tok.start, end), j
     return Lex("word", text, tok.pos, tok.lemma, tok.start, tok.end), i + 1
-
-

@@ -29,7 +29,6 @@ from taiyaku.model.lang import Lang
 __all__ = ["Qualifier", "attach_days", "facts_in_order"]
 
 
-
 @dataclass(frozen=True)
 class Qualifier:
     """A day qualifier found in the text."""

@@ -262,9 +262,7 @@ class _EnParser:
         self._take(start, end)
         for index, (d, wd, d_start, d_end) in enumerate(days):
             first, last = index == 0, index == len(days) - 1
-            self._add_date(
-                year, month, d, wd, start if first else d_start, end if last else d_end
-            )
+            self._add_date(year, month, d, wd, start if first else d_start, end if last else d_end)
 
     def _more_days(
         self, end: int, year: int | None

@@ -445,5 +445,3 @@ class _JaParser:
         if self.lx[i].lemma == "除く":
             return "except", i + 1, ""
         return None
-
-

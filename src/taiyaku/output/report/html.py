@@ -483,4 +483,3 @@ def _markdown() -> MarkdownIt:
 def _asset(name: str) -> str:
     """``report.css`` or ``report.js``, shipped beside this module as package data."""
     return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-

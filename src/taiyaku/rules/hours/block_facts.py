@@ -43,7 +43,6 @@ from taiyaku.rules.base import RuleOption
 from taiyaku.rules.context import RunState
 
 if TYPE_CHECKING:
-
     from taiyaku.parse.document import Document
     from taiyaku.parse.nodes import Block
     from taiyaku.rules.context import Context

@@ -11,7 +11,6 @@ from taiyaku.model.diagnostics import Related
 from taiyaku.model.lang import LANG_LABEL, LANG_NAME, Lang
 
 if TYPE_CHECKING:
-
     from taiyaku.rules.context import Context, Pair
     from taiyaku.rules.hours.located import SectionFacts
 

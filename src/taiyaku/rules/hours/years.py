@@ -71,8 +71,8 @@ class _Anchor:
 
 # The years of each page's dates, by id(DateFact), computed once per run.
 PAGE_YEARS: RunState[dict[str, dict[int, YearFrom]]] = RunState("date-years", lambda _: {})
-WEEKDAY_ERRORS: RunState[dict[str, list[tuple[Block, WeekdayContradiction, YearFrom]]]] = (
-    RunState("weekday-errors", lambda _: {})
+WEEKDAY_ERRORS: RunState[dict[str, list[tuple[Block, WeekdayContradiction, YearFrom]]]] = RunState(
+    "weekday-errors", lambda _: {}
 )
 
 

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from taiyaku.parse.document import Document
     from taiyaku.rules.context import Context
 
+
 class UnreadablePage(PageRule):
     """A page cannot be read as UTF-8 text.
 

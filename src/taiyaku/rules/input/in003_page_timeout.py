@@ -42,4 +42,3 @@ class PageTimeout(PageRule):
         for problem in doc.problems:
             if problem.kind in self.REPORTS_PROBLEMS:
                 yield Finding(doc.path, problem.line, problem.column, problem.message)
-

@@ -446,5 +446,3 @@ def _best_candidate(canonical: _Canonical, sentences: Sequence[_Sentence]) -> _C
 def _absent_key_terms(canonical: _Canonical, window: Sequence[_Sentence]) -> tuple[str, ...]:
     sequence = tuple(key for sentence in window for key in sentence.sequence)
     return tuple(term for term, keys in canonical.key_terms if not contains_run(sequence, keys))
-
-

@@ -50,7 +50,6 @@ __all__ = [
 POLICY_FILE = "privacy.yml"
 
 
-
 def privacy_run(ctx: Context) -> PrivacyRun:
     """The run's policy and verdict cache (created on first use, once per run).
 
@@ -61,9 +60,9 @@ def privacy_run(ctx: Context) -> PrivacyRun:
     return ctx.state(PRIVACY)
 
 
-
 # The run's policy and clause verdicts.
 PRIVACY: RunState[PrivacyRun] = RunState("privacy", lambda ctx: PrivacyRun(ctx, _load(ctx)))
+
 
 class UsesPrivacyPolicy:
     """Mixin of the PV rules: the policy is loaded, and each clause's own wording
@@ -276,6 +275,7 @@ class PrivacyRun:
         # A bilingual heading is two blocks on one line: take this language's half.
         at_heading.sort(key=lambda b: b.lang != side.lang)
         return _block_spot(at_heading[0]) if at_heading else Spot(heading.line, 1)
+
 
 def _same_section(source: Document, target: Document, index: int) -> int | None:
     """The section of ``target`` that corresponds to section ``index`` of ``source``.
