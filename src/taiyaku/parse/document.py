@@ -8,6 +8,7 @@ it defines, and its sections (:mod:`taiyaku.parse.nodes`, built by
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -61,6 +62,9 @@ class Document:
     frontmatter: FrontMatter
     problems: list[DocumentProblem] = field(default_factory=list)
     readable: bool = True
+    # SHA-256 of the bytes this Document was parsed from ("" when not read from a file):
+    # the cache compares it with the hash its keys were made from.
+    content_hash: str = ""
     _body: Body | None = field(default=None, repr=False)
 
     @property
@@ -155,14 +159,20 @@ def _is_prose(block: Block) -> bool:
 def read_document(path: Path, rel: str, limits: ReadLimits | None = None) -> Document:
     """Read and parse a page.  Never raises for bad content: problems are recorded."""
     limits = limits or ReadLimits()
-    text, problem = _read_text(path, limits)
+    data, problem = _read_bytes(path, limits)
+    if data is None:
+        assert problem is not None
+        return unreadable_document(path, rel, problem)
+    text, problem = _decode(data)
     if text is None:
         assert problem is not None
         return unreadable_document(path, rel, problem)
-    return parse_document(path, rel, text)
+    doc = parse_document(path, rel, text)
+    doc.content_hash = hashlib.sha256(data).hexdigest()
+    return doc
 
 
-def _read_text(path: Path, limits: ReadLimits) -> tuple[str | None, DocumentProblem | None]:
+def _read_bytes(path: Path, limits: ReadLimits) -> tuple[bytes | None, DocumentProblem | None]:
     try:
         size = path.stat().st_size
         if size > limits.max_bytes:
@@ -173,10 +183,13 @@ def _read_text(path: Path, limits: ReadLimits) -> tuple[str | None, DocumentProb
                 f"page is {size:,} bytes, over the limit of {limits.max_bytes:,} "
                 "(raise `max-page-bytes` to check it)",
             )
-        data = path.read_bytes()
+        return path.read_bytes(), None
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         return None, DocumentProblem("read", 1, 1, f"cannot read file: {reason}")
+
+
+def _decode(data: bytes) -> tuple[str | None, DocumentProblem | None]:
     if b"\x00" in data:
         return None, DocumentProblem("binary", 1, 1, "file contains NUL bytes: not a text page")
     try:

@@ -12,55 +12,159 @@ rules).  A unit's key hashes everything its findings can depend on:
 The cache lives in ``.taiyaku_cache/cache.sqlite`` beside the configuration (option
 ``cache-dir``; ``--no-cache`` turns it off).  Values are JSON, never pickle, so a cache
 file planted in a repository cannot run code in CI.
+
+What keeps it from lying or doing harm:
+
+* it writes only inside its own folder, which it creates (tagged with ``CACHEDIR.TAG``,
+  ignored by git through its own ``.gitignore``); a ``cache-dir`` that is the project
+  or content folder, holds one of them, or is a non-empty folder taiyaku did not create
+  is a configuration error (:func:`check_cache_folder`);
+* a row that is not exactly what :meth:`ResultCache.put` writes is a miss, and is
+  rewritten; a database SQLite cannot read is replaced by a new one, with a note;
+* the engine compares the hash of the bytes each page was parsed from with the hash its
+  keys were made from, and caches nothing of a run during which a page changed;
+* files are hashed in blocks, regular files only, and a page over ``max-page-bytes`` is
+  not read at all.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
 import sqlite3
+import stat
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from taiyaku import __version__
+from taiyaku.errors import ConfigError
+from taiyaku.model.atomic import write_atomically
 from taiyaku.model.diagnostics import Edit, Finding, Fix, Related, Severity
 from taiyaku.site.pages import Page, Site
 
-__all__ = ["ResultCache", "SiteHashes", "code_fingerprint", "content_hash"]
+__all__ = [
+    "ResultCache",
+    "SiteHashes",
+    "check_cache_folder",
+    "code_fingerprint",
+    "content_hash",
+]
 
 _SCHEMA = "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+_DATABASE = "cache.sqlite"
+
+# The Cache Directory Tagging Specification (https://bford.info/cachedir/): backup tools
+# skip a folder holding this file, and taiyaku recognises a folder it created by it.
+_TAG_NAME = "CACHEDIR.TAG"
+_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by taiyaku.\n"
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
+)
+_IGNORE = "# created by taiyaku\n*\n"
+# What a cache folder of an earlier taiyaku holds (before it wrote CACHEDIR.TAG).
+_OWN_FILES = frozenset(
+    {_TAG_NAME, ".gitignore", _DATABASE, f"{_DATABASE}-journal", f"{_DATABASE}-wal"}
+)
 
 
-def content_hash(path: Path) -> str:
-    """SHA-256 of a file's bytes ("" when it cannot be read)."""
+def content_hash(path: Path, max_bytes: int = 1 << 62) -> str:
+    """SHA-256 of a regular file's bytes, read in blocks ("" when it cannot be read).
+
+    A file over ``max_bytes`` is not read: its hash stands for its size, which is all its
+    findings (IN002, "over the limit") depend on.  A FIFO or a device is never opened
+    for reading beyond what its type check needs."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with _open_regular(path) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                return f"over-limit:{size}"
+            return hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:
         return ""
 
 
+def _open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading if it is a regular file (checked on the open file, so
+    a FIFO is never read from: opening without blocking, then the type check)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(errno.EINVAL, "not a regular file")
+    return os.fdopen(fd, "rb")
+
+
+def check_cache_folder(folder: Path, written_as: str, protected: dict[str, Path]) -> None:
+    """Raise :class:`ConfigError` unless ``folder`` can hold the cache without touching
+    anything of the user's: not one of the ``protected`` folders (by what they are: "the
+    content root"…) nor a folder above one, and either missing, empty, or a folder
+    taiyaku created.  ``written_as`` is the setting as the user wrote it."""
+    where = folder.resolve()
+    places = sorted(protected.items(), key=lambda item: item[1].resolve() != where)
+    for what, place in places:  # "is the project folder" before "holds the content root"
+        if place.resolve().is_relative_to(where):
+            relation = "is" if place.resolve() == where else "holds"
+            raise ConfigError(
+                f"cache-dir {written_as} {relation} {what}: taiyaku would write its "
+                "database and a .gitignore of `*` there; choose a folder of its own "
+                "(default: .taiyaku_cache)"
+            )
+    if not where.is_dir():  # missing: created on first use; a file: the cache is off
+        return
+    if not _created_by_taiyaku(where):
+        raise ConfigError(
+            f"cache-dir {written_as} is a folder taiyaku did not create and it is not "
+            "empty; choose a new or empty folder (default: .taiyaku_cache)"
+        )
+
+
+def _created_by_taiyaku(folder: Path) -> bool:
+    names = {entry.name for entry in folder.iterdir()}
+    if not names:
+        return True
+    tag = folder / _TAG_NAME
+    if tag.is_file():
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            return tag.read_text(encoding="utf-8").startswith(_TAG.splitlines()[0])
+        return False
+    ignore = folder / ".gitignore"
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        return names <= _OWN_FILES and ignore.read_text(encoding="utf-8") == _IGNORE
+    return False
+
+
 @cache
 def code_fingerprint() -> str:
-    """The tool's version plus the size and mtime of each of its source files."""
-    package = Path(__file__).resolve().parent
+    """The tool's version plus the size and mtime of each file of the package (its
+    source and its data tables)."""
+    package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(package.rglob("*.py")):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    for path in sorted(package.rglob("*")):
+        if path.suffix == ".pyc" or not path.is_file():
+            continue
+        info = path.stat()
+        digest.update(f"{path.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}".encode())
     return digest.hexdigest()
 
 
 def _hash_json(value: Any) -> str:
     text = json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(text.encode()).hexdigest()
+    # A file name that is not UTF-8 arrives as lone surrogates (os.fsdecode): hash them.
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class ResultCache:
-    """Findings per unit of work, in one SQLite file."""
+    """Findings per unit of work, in one SQLite file.
+
+    A row that does not read back as what :meth:`put` writes is a miss (and is rewritten
+    by this run); a database SQLite cannot read is replaced by a new one, with a note in
+    :attr:`notes`.  An unwritable cache folder only costs speed.
+    """
 
     def __init__(self, folder: Path, global_key: str) -> None:
         self.folder = folder
@@ -68,6 +172,7 @@ class ResultCache:
         self.hits = 0
         self.misses = 0
         self.pending: dict[str, str] = {}
+        self.notes: list[str] = []
         self._db: sqlite3.Connection | None = None
         self._pid = 0
         self._broken = False
@@ -78,17 +183,39 @@ class ResultCache:
             return None
         if self._db is None or self._pid != os.getpid():
             try:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                ignore = self.folder / ".gitignore"
-                if not ignore.exists():
-                    ignore.write_text("# created by taiyaku\n*\n", encoding="utf-8")
-                self._db = sqlite3.connect(self.folder / "cache.sqlite", timeout=5)
-                self._db.execute(_SCHEMA)
+                self._db = self._open()
                 self._pid = os.getpid()
             except (OSError, sqlite3.Error):
-                self._broken = True  # an unwritable cache folder only costs speed
+                self._broken = True
                 self._db = None
         return self._db
+
+    def _open(self) -> sqlite3.Connection:
+        self._make_folder()
+        try:
+            return _connect(self.folder / _DATABASE)
+        except sqlite3.DatabaseError as exc:  # not a database, or a damaged one
+            self._rebuild(exc)
+            return _connect(self.folder / _DATABASE)
+
+    def _make_folder(self) -> None:
+        """Create the folder (tagged, and ignored by git) unless it exists; the run
+        checked beforehand that an existing one is empty or taiyaku's own."""
+        if not self.folder.exists():
+            self.folder.mkdir(parents=True)
+        for name, text in ((_TAG_NAME, _TAG), (".gitignore", _IGNORE)):
+            if not (self.folder / name).exists():
+                write_atomically(self.folder / name, text)
+
+    def _rebuild(self, reason: BaseException) -> None:
+        """Remove a database SQLite cannot read (its rows would all be misses anyway)."""
+        for name in (_DATABASE, f"{_DATABASE}-journal", f"{_DATABASE}-wal"):
+            with contextlib.suppress(FileNotFoundError):
+                (self.folder / name).unlink()
+        self.notes.append(
+            f"the cache {self.folder / _DATABASE} could not be read ({reason}); "
+            "it was replaced by a new one"
+        )
 
     @classmethod
     def for_run(
@@ -119,20 +246,22 @@ class ResultCache:
     def key(self, *parts: object) -> str:
         return _hash_json([self.global_key, *parts])
 
-    def get(self, key: str, root: Path) -> list[tuple[str, Finding]] | None:
+    def _row(self, key: str) -> str | None:
         db = self._connection()
         if db is None:
             return None
         try:
             row = db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
-        except sqlite3.Error:
+        except sqlite3.DatabaseError:  # a damaged page of the file: a miss, never a result
             return None
-        if row is None:
-            self.misses += 1
-            return None
-        try:
-            items = [(code, _finding_from_json(data, root)) for code, data in json.loads(row[0])]
-        except (ValueError, KeyError, TypeError):
+        return row[0] if row is not None and isinstance(row[0], str) else None
+
+    def get(self, key: str, root: Path) -> list[tuple[str, Finding]] | None:
+        """The findings stored under ``key``, or None (a miss) when there is no row or
+        the row is not exactly what :meth:`put` writes."""
+        value = self._row(key)
+        items = None if value is None else _findings_from_row(value, root)
+        if items is None:
             self.misses += 1
             return None
         self.hits += 1
@@ -143,14 +272,8 @@ class ResultCache:
         self.pending[key] = json.dumps(payload, ensure_ascii=False)
 
     def get_flag(self, key: str) -> bool | None:
-        db = self._connection()
-        if db is None:
-            return None
-        try:
-            row = db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
-        except sqlite3.Error:
-            return None
-        return None if row is None else row[0] == "1"
+        """A stored yes/no, or None when there is none (or it is neither "1" nor "0")."""
+        return {"1": True, "0": False}.get(self._row(key) or "")
 
     def put_flag(self, key: str, value: bool) -> None:
         self.pending[key] = "1" if value else "0"
@@ -159,16 +282,64 @@ class ResultCache:
         """Write what this run learned (one transaction) and close the file."""
         db = self._connection() if self.pending else self._db
         if db is not None:
-            with contextlib.suppress(sqlite3.Error):
-                if self.pending:
-                    with db:
-                        db.executemany(
-                            "INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)",
-                            list(self.pending.items()),
-                        )
-                db.close()
+            if self.pending:
+                try:
+                    _write_rows(db, self.pending)
+                except sqlite3.DatabaseError as exc:  # damaged: start a new file
+                    with contextlib.suppress(sqlite3.Error):
+                        db.close()
+                    db = None
+                    self._write_fresh(exc)
+                except sqlite3.Error:  # locked by another run: this run's rows are lost
+                    pass
+            if db is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    db.close()
         self._db = None
         self.pending = {}
+
+    def _write_fresh(self, reason: BaseException) -> None:
+        with contextlib.suppress(OSError, sqlite3.Error):
+            self._rebuild(reason)
+            db = _connect(self.folder / _DATABASE)
+            try:
+                _write_rows(db, self.pending)
+            finally:
+                db.close()
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, timeout=5)
+    try:
+        db.execute(_SCHEMA)
+        db.execute("SELECT key FROM results LIMIT 1").fetchall()
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _write_rows(db: sqlite3.Connection, rows: dict[str, str]) -> None:
+    with db:
+        db.executemany(
+            "INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", list(rows.items())
+        )
+
+
+def _findings_from_row(value: str, root: Path) -> list[tuple[str, Finding]] | None:
+    """The findings a row holds, or None when it is not a list of [code, finding]."""
+    try:
+        data = json.loads(value)
+        if not isinstance(data, list):
+            return None
+        items = []
+        for item in data:
+            if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)):
+                return None
+            items.append((item[0], _finding_from_json(item[1], root)))
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+    return items
 
 
 # Options that change how results are shown or gathered, not what they are.
@@ -178,16 +349,21 @@ _RUN_ONLY_KEYS = frozenset({"format", "jobs", "cache", "cache-dir", "select", "i
 class SiteHashes:
     """Content hashes of the site's files, each computed once per run."""
 
-    def __init__(self, site: Site) -> None:
+    def __init__(self, site: Site, max_bytes: int = 1 << 62) -> None:
         self.site = site
+        self.max_bytes = max_bytes
         self._hashes: dict[str, str] = {}
         self._fingerprint: str | None = None
+
+    def known(self, rel: str) -> str | None:
+        """The hash this run took of the page ``rel``, if it took one."""
+        return self._hashes.get(rel)
 
     def file_hash(self, page: Page) -> str:
         """SHA-256 of the page file's bytes."""
         digest = self._hashes.get(page.rel)
         if digest is None:
-            digest = self._hashes[page.rel] = content_hash(page.path)
+            digest = self._hashes[page.rel] = content_hash(page.path, self.max_bytes)
         return digest
 
     def site_fingerprint(self) -> str:

@@ -28,7 +28,7 @@ from taiyaku.model.globs import PathPatterns
 from taiyaku.model.paths import display_path
 from taiyaku.parse.document import Document, ReadLimits, read_document
 from taiyaku.rules.context import Context
-from taiyaku.run.cache import ResultCache, SiteHashes
+from taiyaku.run.cache import ResultCache, SiteHashes, check_cache_folder
 from taiyaku.run.limits import fewer_collections
 from taiyaku.run.quotes import collect_sources
 from taiyaku.run.result import PageInfo, Progress, RunResult
@@ -65,16 +65,19 @@ def run(
         ctx,
         rules.rules,
         cache=cache,
-        hashes=SiteHashes(site),
+        hashes=SiteHashes(site, int(config.get("max-page-bytes"))),
         seconds=float(config.get("max-page-seconds") or 0),
         describe_pages=describe_pages,
     )
     try:
         with fewer_collections():
             tally = _check(checker, int(config.get("jobs") or 0), progress)
+        if cache is not None:
+            warnings += _forget_changed_pages(cache, checker.hashes, tally, cwd, site)
     finally:
         if cache is not None:
             cache.close()
+            warnings += cache.notes
 
     def rel_of(path: Path) -> str:
         page = site.page_for_path(path)
@@ -104,6 +107,23 @@ def run(
     )
 
 
+def _forget_changed_pages(
+    cache: ResultCache, hashes: SiteHashes, tally: Tally, cwd: Path, site: Site
+) -> list[str]:
+    """Drop what this run would cache when a page was rewritten between the hash its
+    cache keys were made from and its parse: those findings describe bytes that no
+    longer exist, and would be served when the page returns to its old content."""
+    changed = sorted(
+        {rel for rel, parsed in tally.read_hashes if hashes.known(rel) not in (None, parsed)}
+    )
+    if not changed:
+        return []
+    cache.pending.clear()
+    shown = ", ".join(display_path(site.root / rel, cwd) for rel in changed[:3])
+    more = f" and {len(changed) - 3} more" if len(changed) > 3 else ""
+    return [f"{shown}{more} changed during the run: this run's results were not cached"]
+
+
 def context_for(config: Config, paths: Sequence[Path], cwd: Path) -> tuple[Context, list[str]]:
     """The site, the pages to check, and notes on what was passed over."""
     root = resolve_root(config, paths, cwd)
@@ -127,6 +147,7 @@ def _check(checker: Checker, jobs: int, progress: Progress | None) -> Tally:
     if plan is None:
         checker.check_pages(checker.ctx.targets, progress)
         checker.check_site()
+        checker.record_reads()
         tally = checker.tally
     else:
         tally = check_in_workers(checker, plan, registry.code_of, progress)
@@ -178,6 +199,13 @@ def _open_cache(config: Config, site: Site, cwd: Path) -> ResultCache | None:
     folder = Path(config.get("cache-dir"))
     if not folder.is_absolute():  # the default: beside the configuration (or in cwd)
         folder = config.base_dir / folder
+    written_as = display_path(folder, cwd)
+    protected = {
+        "the content root": site.root,
+        "the project folder": config.base_dir,
+        "the working folder": cwd,
+    }
+    check_cache_folder(folder, written_as, protected)
     return ResultCache.for_run(
         folder,
         site.root,

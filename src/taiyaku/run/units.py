@@ -48,6 +48,9 @@ class Tally:
     lines: dict[tuple[Path, int], str] = field(default_factory=dict)
     directives: dict[Path, FileSuppressions] = field(default_factory=dict)
     page_infos: dict[str, PageInfo] = field(default_factory=dict)
+    # (page rel, SHA-256 of the bytes parsed) of every page read: the engine compares them
+    # with the hashes the cache keys were made from (a page rewritten during the run).
+    read_hashes: set[tuple[str, str]] = field(default_factory=set)
 
     def merge(self, other: Tally) -> None:
         self.findings.extend(other.findings)
@@ -62,6 +65,7 @@ class Tally:
         self.lines.update(other.lines)
         self.directives.update(other.directives)
         self.page_infos.update(other.page_infos)
+        self.read_hashes |= other.read_hashes
 
 
 class Checker:
@@ -86,6 +90,14 @@ class Checker:
         self.page_rules = [r() for r in rules if issubclass(r, PageRule)]
         self.pair_rules = [r() for r in rules if issubclass(r, PairRule)]
         self.tally = Tally()
+
+    def record_reads(self) -> None:
+        """Note the hash of every page this process parsed (see :attr:`Tally.read_hashes`)."""
+        self.tally.read_hashes |= {
+            (rel, doc.content_hash)
+            for rel, doc in self.ctx.site.loaded_documents().items()
+            if doc.content_hash
+        }
 
     # -- the site --------------------------------------------------------------------
 

@@ -142,6 +142,7 @@ def _worker(index: int) -> Tally:
         checker.check_pages(unit)
         if index > 0:  # what the parent would otherwise read these pages again for
             _read_for_parent(checker, unit, before, job.resolve)
+    checker.record_reads()
     tally = checker.tally
     cache = checker.cache
     if cache is not None:

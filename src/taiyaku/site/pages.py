@@ -270,6 +270,10 @@ class Site:
         """The page's Document if this run has read it already (never reads)."""
         return self._documents.get(page.rel)
 
+    def loaded_documents(self) -> dict[str, Document]:
+        """The Documents this run has read so far in this process, by page ``rel``."""
+        return dict(self._documents)
+
     def static_inventory(self) -> list[str]:
         """Every file in the static folders, as ``folder-index:relative/path``."""
         listing = []
