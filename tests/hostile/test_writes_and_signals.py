@@ -237,3 +237,27 @@ def test_the_baseline_written_is_whole_json(tmp_path: Path) -> None:
     assert run.returncode == 0
     entries = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))["entries"]
     assert sorted(e["code"] for e in entries) == ["LK001", "LK001", "PR001", "PR001"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--select", "ALL", "--ignore", "ALL"],
+            "taiyaku: error: no rule selected: select = ALL with ignore = ALL leaves no rule to run",
+        ),
+        (
+            ["--select", "TM", "--ignore", "TM"],
+            "taiyaku: error: no rule selected: select = TM with ignore = TM leaves no rule to run",
+        ),
+    ],
+)
+def test_selecting_no_rule_is_an_error_not_a_clean_run(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    """Was: `select = ["ALL"]` with `ignore = ["ALL"]` reported "0 errors", exit 0, and the
+    JUnit file showed passing tests."""
+    make_site(tmp_path / "content", TWO_PAGES)
+    for fmt in ("text", "junit"):
+        run = taiyaku(tmp_path, "check", "--no-config", "--format", fmt, *args, "content")
+        assert (run.returncode, run.stdout, run.stderr.strip()) == (2, "", message)

@@ -41,10 +41,16 @@ class RuleSet:
     ) -> RuleSet:
         """Resolve the user's selectors against ``registry`` (default: every rule).
 
-        Raises :class:`RuleSelectionError` for an entry that names no rule.
+        Raises :class:`RuleSelectionError` for an entry that names no rule, and when
+        the selection leaves no rule at all.
         """
         known = tuple(registry if registry is not None else registry_module.all_rules())
         chosen = _select(known, list(select) or ["ALL"], list(ignore))
+        if not chosen:  # a run that checks nothing must not look like a clean one
+            raise RuleSelectionError(
+                f"no rule selected: select = {_listed(select, 'ALL')} with "
+                f"ignore = {_listed(ignore, 'nothing')} leaves no rule to run"
+            )
         ignored = tuple(
             (
                 PathPatterns([pattern]),
@@ -75,6 +81,11 @@ class RuleSet:
         return not any(
             code in codes and patterns.match(rel_path) for patterns, codes in self.ignored_for
         )
+
+
+def _listed(entries: Iterable[str], empty: str) -> str:
+    names = list(entries)
+    return ", ".join(names) if names else empty
 
 
 def _matches(rule: type[Rule], selector: str) -> bool:
