@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from taiyaku.parse.analyzer import Morphemes, Token, tokenize
+from taiyaku.parse.analyzer import Morphemes, Token, chunks, tokenize
 
 SAMPLES = [
     "",
@@ -58,3 +58,54 @@ def test_answers_without_tokens_agree_with_the_tokens(text: str) -> None:
 def test_answers_without_tokens_agree_on_the_samples(text: str) -> None:
     tokens = tokenize(text)
     assert Morphemes(text).lemma_pos_pairs() == {(t.lemma, t.pos) for t in tokens}
+
+
+# -- texts longer than the analyser takes whole ----------------------------------------------
+
+PIECES = st.lists(
+    st.sampled_from(["窓口は平日9時から開きます。", "Open 9 a.m. to 5 p.m. ", "\n", "　", " "])
+    | st.text(alphabet=list("平日時分受付午後の一二三。、 \n09:aZ"), max_size=30),
+    max_size=60,
+)
+
+
+@given(text=PIECES.map("".join), limit=st.integers(min_value=1, max_value=200))
+@settings(max_examples=300, deadline=None)
+def test_chunks_join_back_to_the_text_and_keep_to_the_limit(text: str, limit: int) -> None:
+    pieces = list(chunks(text, limit))
+    assert "".join(pieces) == text
+    assert all(0 < len(piece) <= limit for piece in pieces)
+    if len(text) <= limit:
+        assert pieces == ([text] if text else [])
+
+
+def test_a_long_text_is_cut_after_a_line_break_or_a_sentence() -> None:
+    text = "あ" * 60 + "。" + "い" * 30 + "\n" + "う" * 100
+    assert [len(p) for p in chunks(text, 100)] == [92, 100]  # after the line break
+    first, _rest = chunks("あ" * 60 + "。" + "い" * 60, 100)
+    assert first.endswith("。")
+    assert [len(p) for p in chunks("1" * 250, 100)] == [100, 100, 50]  # no boundary at all
+
+
+def _sample_japanese() -> str:
+    """The sample site's Japanese text, as long prose: sentences and lines."""
+    from helpers import REPO
+
+    pages = sorted((REPO / "content").rglob("*.md*"))
+    return "\n".join(p.read_text(encoding="utf-8") for p in pages if "/en/" not in p.as_posix())
+
+
+@pytest.mark.parametrize("limit", [300, 1_000, 5_000])
+def test_lemmas_are_the_same_when_a_long_text_is_analysed_in_pieces(
+    limit: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cutting at line breaks and sentence ends changes no morpheme of ordinary text:
+    the analysis in pieces of ``limit`` characters equals the analysis in one go."""
+    import taiyaku.parse.analyzer as analyzer
+
+    text = _sample_japanese()
+    whole = [(t.surface, t.lemma, t.pos, t.start) for t in tokenize(text)]
+    monkeypatch.setattr(analyzer, "MAX_CHUNK_CHARS", limit)
+    assert len(list(chunks(text))) > 1
+    pieces = [(t.surface, t.lemma, t.pos, t.start) for t in tokenize(text)]
+    assert pieces == whole

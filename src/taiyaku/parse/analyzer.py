@@ -7,6 +7,7 @@ rule can turn a match back into a line and column in the source file.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple, overload
@@ -14,7 +15,15 @@ from typing import TYPE_CHECKING, NamedTuple, overload
 if TYPE_CHECKING:
     import fugashi
 
-__all__ = ["Morphemes", "Token", "get_tagger", "is_content_pos", "tokenize"]
+__all__ = [
+    "MAX_CHUNK_CHARS",
+    "Morphemes",
+    "Token",
+    "chunks",
+    "get_tagger",
+    "is_content_pos",
+    "tokenize",
+]
 
 
 class Token(NamedTuple):
@@ -90,10 +99,14 @@ class Morphemes(Sequence[Token]):
     def _analysed(self) -> list[str]:
         """The surfaces, after running the analyser if it has not run yet."""
         if self._surfaces is None:
-            # fugashi's nodes are valid only until its next parse: read them right away
-            nodes = get_tagger()(self._text) if self._text else []
-            self._features = _features_of(nodes)
-            self._surfaces = [node.surface for node in nodes]
+            surfaces: list[str] = []
+            for chunk in chunks(self._text):
+                tagger = get_tagger()
+                # fugashi's nodes are valid only until its next parse: read them right away
+                nodes = tagger(chunk)
+                self._features += _features_of(nodes)
+                surfaces += [node.surface for node in nodes]
+            self._surfaces = surfaces
         return self._surfaces
 
     def __len__(self) -> int:
@@ -177,6 +190,46 @@ def _tokens(
 _new_tuple = tuple.__new__
 #: Raw UniDic feature string -> (POS levels 1–3 joined by "-", lemma or None).
 _FEATURES: dict[str, tuple[str, str | None]] = {}
+
+
+# MeCab crashes the process (SIGSEGV) on one input of more than about 2.9 MB of UTF-8
+# (993,065 Japanese characters, or 204,000 digits in a row): no text longer than this
+# many characters (at most 4 bytes each) is handed to it whole.
+MAX_CHUNK_CHARS = 100_000
+
+
+def chunks(text: str, limit: int | None = None) -> Iterator[str]:
+    """``text`` in consecutive pieces of at most ``limit`` characters (default
+    :data:`MAX_CHUNK_CHARS`) that join back to ``text``.  A text within the limit is one
+    piece (an empty text none); a longer one is cut after the last line break in the
+    second half of each piece, else after the last sentence end (``。．！？`` or ``.!?``
+    and a space), else after the last space, else at the limit."""
+    limit = limit or MAX_CHUNK_CHARS
+    start, size = 0, len(text)
+    while size - start > limit:
+        end = _cut(text, start, start + limit)
+        yield text[start:end]
+        start = end
+    if start < size:
+        yield text[start:]
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    """Where to end the piece ``text[start:end]``: a boundary in its second half."""
+    low = start + (end - start) // 2
+    newline = text.rfind("\n", low, end)
+    if newline >= 0:
+        return newline + 1
+    last = None
+    for match in _SENTENCE_ENDS.finditer(text, low, end):
+        last = match.end()
+    if last is not None:
+        return last
+    space = max(text.rfind(" ", low, end), text.rfind("\u3000", low, end))
+    return space + 1 if space >= 0 else end
+
+
+_SENTENCE_ENDS = re.compile(r"[。．！？]|[.!?](?= )")
 
 
 def _split_features(node: fugashi.UnidicNode, raw: str) -> tuple[str, str | None]:
