@@ -13,6 +13,18 @@ Cases:
 * ``dates``: paragraphs and list items of dates and times in every notation the
   extractors know, both languages (8× is a Japanese page of about one million
   characters).
+* ``headings``: the same heading and paragraph over and over (8×: 20,000 identical
+  headings on each side).
+* ``links``: one paragraph of links, a third of them broken (8×: 48,000 links).
+* ``suppressions``: a ``taiyaku-disable-next-line`` comment before each broken link
+  (8×: 20,000 comments).
+* ``disable-blocks``: ``taiyaku-disable`` … ``taiyaku-enable`` around each broken link
+  (8×: 16,000 blocks).
+* ``link-references``: reference-style links and their definitions (8×: 16,000 each).
+* ``long-line``: broken links on one long line of a page, so that every finding quotes
+  that line (8×: 8,000 findings on a line of about 180 KB).
+
+Every case renders the text output too (the reporter is part of the user's wait).
 """
 
 from __future__ import annotations
@@ -26,6 +38,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import REPO, best_of
 from taiyaku.config.loading import load_config
+from taiyaku.output.text import render as render_text
 from taiyaku.parse.analyzer import get_tagger
 from taiyaku.run.engine import run
 
@@ -52,8 +65,66 @@ def _dates(units: int) -> dict[str, str]:
     return {"a.md": head + ja + "\n", "en/a.md": head + en + "\n"}
 
 
-CASES: dict[str, Callable[[int], dict[str, str]]] = {"dates": _dates}
-DEFAULT_BASE = {"dates": 2000}
+_HEAD = "---\ntitle: t\n---\n\n"
+
+
+def _pair(ja: str, en: str) -> dict[str, str]:
+    return {"a.md": _HEAD + ja + "\n", "en/a.md": _HEAD + en + "\n"}
+
+
+def _headings(units: int) -> dict[str, str]:
+    ja = "## 窓口\n\n窓口は平日に開いています。\n\n"
+    return _pair(ja * units, "## Desk\n\nOpen.\n\n" * units)
+
+
+def _links(units: int) -> dict[str, str]:
+    def paragraph(word: str) -> str:
+        return " ".join(
+            f"[{word}](./missing-{i})" if i % 3 == 0 else f"[{word}](/a/#top)" for i in range(units)
+        )
+
+    return _pair("窓口 " + paragraph("窓口"), "Desk " + paragraph("desk"))
+
+
+def _suppressions(units: int) -> dict[str, str]:
+    one = "<!-- taiyaku-disable-next-line LK001 -- moved -->\n[x](./missing)\n\n"
+    return _pair(one * units, one * units)
+
+
+def _disable_blocks(units: int) -> dict[str, str]:
+    one = "<!-- taiyaku-disable LK001 -->\n[x](./missing)\n<!-- taiyaku-enable LK001 -->\n\n"
+    return _pair(one * units, one * units)
+
+
+def _link_references(units: int) -> dict[str, str]:
+    uses = " ".join(f"[x{i}][r{i}]" for i in range(units))
+    definitions = "".join(f"[r{i}]: ./missing-{i % 7}\n" for i in range(units))
+    return _pair(f"窓口 {uses}\n\n{definitions}", f"Desk {uses}\n\n{definitions}")
+
+
+def _long_line(units: int) -> dict[str, str]:
+    line = " ".join(f"[x](./missing-{i}) " + "あ" * 5 for i in range(units))
+    return _pair(line, line.replace("あ", "a"))
+
+
+CASES: dict[str, Callable[[int], dict[str, str]]] = {
+    "dates": _dates,
+    "headings": _headings,
+    "links": _links,
+    "suppressions": _suppressions,
+    "disable-blocks": _disable_blocks,
+    "link-references": _link_references,
+    "long-line": _long_line,
+}
+DEFAULT_BASE = {
+    "dates": 2000,
+    "headings": 2500,
+    "links": 6000,
+    "suppressions": 2500,
+    "disable-blocks": 2000,
+    "link-references": 2000,
+    "long-line": 1000,
+}
 
 
 def check_site(root: Path) -> None:
@@ -67,6 +138,7 @@ def check_site(root: Path) -> None:
     config = load_config(None, overrides, cwd=root, discover=False)
     result = run(config, [], cwd=root)
     assert not result.internal_errors, result.internal_errors
+    render_text(result)
 
 
 def measure(name: str, base: int, repeat: int) -> list[tuple[int, int, float]]:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from taiyaku.model.paths import display_path
+from taiyaku.output.terminal import printable, safe_line_start
 from taiyaku.run.explain import PageFacts
 
 __all__ = ["render"]
@@ -17,7 +18,8 @@ def render(pages: Sequence[PageFacts], cwd: Path) -> str:
     lines: list[str] = []
     for page in pages:
         lang = page.lang.upper() if page.lang else "no language"
-        lines.append(f"{display_path(page.path, cwd)}  [{lang}; compared with {page.counterpart}]")
+        shown = safe_line_start(printable(display_path(page.path, cwd)))
+        lines.append(f"{shown}  [{lang}; compared with {printable(str(page.counterpart))}]")
         lines.append(f"  English numeric dates read as {page.date_order}")
         if not page.blocks:
             lines.append("  (no date or time, and nothing date- or time-like)")

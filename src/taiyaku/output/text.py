@@ -1,5 +1,8 @@
 """Human-readable text: ``path:line:col: severity CODE [name] message``, the source line, a
-summary.  The severity is a word on every line, so a CI log without colour shows it."""
+summary.  The severity is a word on every line, so a CI log without colour shows it.
+Page text and file names are printed as data (:mod:`taiyaku.output.terminal`): control
+characters spelled out, no line starting with ``::``, a long source line as a window
+around the column."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from taiyaku.model.diagnostics import Severity
+from taiyaku.output.terminal import printable, safe_line_start, window
 
 if TYPE_CHECKING:
     from taiyaku.run.result import RunResult
@@ -26,16 +30,18 @@ def render(result: RunResult, *, color: bool | None = None) -> str:
         label = f"{d.severity.value} {d.code}"
         if color:
             label = f"\x1b[1;{_COLORS[d.severity]}m{label}\x1b[0m"
-        where = f"{result.display(d.path)}:{d.line}:{d.column}"
-        lines.append(f"{where}: {label} [{d.name}] {d.message}")
+        where = f"{safe_line_start(printable(result.display(d.path)))}:{d.line}:{d.column}"
+        lines.append(f"{where}: {label} [{d.name}] {printable(d.message)}")
         snippet = result.source(d.path, d.line)
         if snippet:
             gutter = f"{d.line:>5} | "
-            lines.append(gutter + snippet.rstrip())
-            lines.append(" " * (len(gutter) + _width(snippet[: d.column - 1])) + "^")
+            shown, caret = window(snippet, d.column)
+            lines.append(gutter + shown)
+            lines.append(" " * (len(gutter) + caret) + "^")
         for related in d.related:
-            note = f" ({related.message})" if related.message else ""
-            lines.append(f"      = see {result.display(related.path)}:{related.line}{note}")
+            note = f" ({printable(related.message)})" if related.message else ""
+            seen = printable(result.display(related.path))
+            lines.append(f"      = see {seen}:{related.line}{note}")
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"
 
@@ -56,9 +62,3 @@ def _plural(n: int, word: str) -> str:
         return f"{n} info"
     return f"{n} {word}" + ("" if n == 1 else "s")
 
-
-def _width(text: str) -> int:
-    """Terminal columns: East Asian wide characters take two."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
