@@ -56,6 +56,22 @@ def japanese_char_count(text: str) -> int:
     return _count(_JAPANESE, text)
 
 
+def script_counts(text: str) -> tuple[int, int]:
+    """(Latin letters, Japanese characters) in ``text``: what :func:`detect_language`
+    decides from.  Counts add up, so a text built piece by piece can keep a running
+    total (:func:`language_of_counts`) instead of counting the whole text again."""
+    if text.isascii():
+        return _count(_LATIN, text), 0
+    return _count(_LATIN, text), _count(_JAPANESE, text)
+
+
+def language_of_counts(latin: int, japanese: int) -> TextLang:
+    """:func:`detect_language`'s answer for a text with these :func:`script_counts`."""
+    if latin == 0:
+        return "ja" if japanese else "none"
+    return "ja" if japanese * 3 >= latin else "en"
+
+
 def detect_language(text: str) -> TextLang:
     """Return ``"ja"``, ``"en"`` or ``"none"`` for a block of text.
 

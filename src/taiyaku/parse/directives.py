@@ -97,14 +97,68 @@ class FileSuppressions:
         A blanket directive (no code) covers every rule but those in ``exempt`` (TY100):
         reports about the directives themselves are silenced only by naming their code.
         """
-        code = diagnostic.code
+        return self.covered([diagnostic], exempt)[0]
+
+    def covered(
+        self, diagnostics: Sequence[Diagnostic], exempt: Collection[str] = ()
+    ) -> list[bool]:
+        """:meth:`suppresses` for each of ``diagnostics`` (of this page), in one sweep
+        over the lines: the work grows with the number of directives plus the number of
+        diagnostics (times a log), not with their product."""
+        if not self.scopes:
+            return [False] * len(diagnostics)
+        starts = sorted(self.scopes, key=lambda scope: scope.start)
+        ends = sorted(self.scopes, key=lambda scope: scope.end)
+        active = _ActiveScopes()
+        answers = [False] * len(diagnostics)
+        opened = closed = 0
+        for index in sorted(range(len(diagnostics)), key=lambda i: diagnostics[i].line):
+            line = diagnostics[index].line
+            while opened < len(starts) and starts[opened].start <= line:
+                active.add(starts[opened])
+                opened += 1
+            while closed < len(ends) and ends[closed].end < line:
+                active.discard(ends[closed])
+                closed += 1
+            answers[index] = active.cover(diagnostics[index].code, exempt)
+        return answers
+
+
+class _ActiveScopes:
+    """The scopes that cover the current line, by the code they name (None: every
+    rule); each directive is marked used for a code once, however many findings it
+    covers, so a sweep marks in time proportional to the directives."""
+
+    def __init__(self) -> None:
+        self._by_code: dict[str | None, set[_Scope]] = {}
+        self._unmarked: dict[tuple[str | None, str], set[_Scope]] = {}
+
+    def add(self, scope: _Scope) -> None:
+        self._by_code.setdefault(scope.code, set()).add(scope)
+        for (code, _rule), waiting in self._unmarked.items():
+            if code == scope.code:
+                waiting.add(scope)
+
+    def discard(self, scope: _Scope) -> None:
+        self._by_code.get(scope.code, set()).discard(scope)
+        for (code, _rule), waiting in self._unmarked.items():
+            if code == scope.code:
+                waiting.discard(scope)
+
+    def cover(self, code: str, exempt: Collection[str]) -> bool:
+        keys: list[str | None] = [code] if code in exempt else [code, None]
         hit = False
-        for scope in self.scopes:
-            if not scope.start <= diagnostic.line <= scope.end:
+        for key in keys:
+            scopes = self._by_code.get(key)
+            if not scopes:
                 continue
-            if scope.code == code or (scope.code is None and code not in exempt):
+            hit = True
+            waiting = self._unmarked.get((key, code))
+            if waiting is None:  # the first finding of this rule: every scope is unmarked
+                waiting = self._unmarked[(key, code)] = set(scopes)
+            for scope in waiting:
                 scope.directive.used.add(code)
-                hit = True
+            waiting.clear()
         return hit
 
 
@@ -193,6 +247,7 @@ def _parse(text: str, line: int, column: int, end_line: int, resolve: Resolver) 
 def _scopes(directives: Sequence[Directive], doc: Document) -> Iterator[_Scope]:
     open_ranges: dict[str | None, list[Directive]] = {}
     spanned = {n for d in directives if d.end_line > d.line for n in range(d.line, d.end_line + 1)}
+    next_line = _NextLines(doc, spanned)
     for d in directives:
         if not d.valid or (d.unknown and not d.codes):
             continue  # a directive naming only unknown rules covers nothing
@@ -200,7 +255,7 @@ def _scopes(directives: Sequence[Directive], doc: Document) -> Iterator[_Scope]:
         if d.keyword == "disable-file":
             yield from (_Scope(d, key, 1, _EVERY_LINE) for key in keys)
         elif d.keyword == "disable-next-line":
-            target = _next_line(doc, d.end_line, spanned)
+            target = next_line.after(d.end_line)
             if target is not None:
                 yield from (_Scope(d, key, target, target) for key in keys)
         elif d.keyword == "disable":
@@ -219,15 +274,33 @@ def _scopes(directives: Sequence[Directive], doc: Document) -> Iterator[_Scope]:
         yield from (_Scope(start, key, start.line, _EVERY_LINE) for start in opened)
 
 
-def _next_line(doc: Document, after: int, spanned: set[int]) -> int | None:
-    """The first line after ``after`` that is neither blank nor only directives.
+class _NextLines:
+    """"The next line" of a ``disable-next-line``: the first line after it that is
+    neither blank nor only directives (``spanned``: the lines of directives written over
+    several lines).  Each line is looked at once, however many directives stand in a row
+    above the same line."""
 
-    ``spanned``: the lines of directives written over several lines.
-    """
-    for number in range(after + 1, len(doc.lines) + 1):
-        if number not in spanned and not _only_directives(doc.line_text(number)):
-            return number
-    return None
+    def __init__(self, doc: Document, spanned: set[int]) -> None:
+        self._doc = doc
+        self._spanned = spanned
+        self._answer: dict[int, int | None] = {}  # line → the next line at or after it
+
+    def after(self, line: int) -> int | None:
+        passed: list[int] = []
+        number, last = line + 1, len(self._doc.lines)
+        found: int | None = None
+        while number <= last:
+            if number in self._answer:
+                found = self._answer[number]
+                break
+            passed.append(number)
+            if number not in self._spanned and not _only_directives(self._doc.line_text(number)):
+                found = number
+                break
+            number += 1
+        for seen in passed:
+            self._answer[seen] = found
+        return found
 
 
 def _only_directives(text: str) -> bool:

@@ -19,7 +19,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token as MdToken
 from mdit_py_plugins.footnote import footnote_plugin
 
-from taiyaku.model.lang import TextLang, detect_language
+from taiyaku.model.lang import TextLang, detect_language, language_of_counts, script_counts
 from taiyaku.parse.nodes import Anchor, Block, Body, Comment, Link, Section, Segment, SourceIndex
 from taiyaku.parse.slugger import Slugger
 
@@ -293,7 +293,7 @@ class _Builder:
     def _add_link(
         self, href: str, line: int, col: int, kind: str, text: str, out: _Collected
     ) -> None:
-        lang = detect_language(out.text) if out.text.strip() else "none"
+        lang = out.language()
         self.links.append(Link(_display_href(href), line, col, kind, text, lang, self._section))
 
     def _html_inline(self, content: str, out: _Collected) -> None:
@@ -367,7 +367,8 @@ class _Collected:
         self.parts: list[str] = []
         self.length = 0
         self.segments: list[Segment] = []
-        self._link_text_start = 0
+        self._link_text_part = 0
+        self._latin = self._japanese = 0  # script_counts of the text so far
         self.line, _ = source.position(start)
         self.end_line, _ = source.position(max(stop - 1, start))
 
@@ -413,6 +414,14 @@ class _Collected:
             self.segments.append(Segment(self.length, index, len(piece)))
             self.parts.append(piece)
             self.length += len(piece)
+            latin, japanese = script_counts(piece)
+            self._latin += latin
+            self._japanese += japanese
+
+    def language(self) -> TextLang:
+        """The language of the text so far (as :func:`detect_language` would say),
+        from running counts: a paragraph of many links is not counted once per link."""
+        return language_of_counts(self._latin, self._japanese)
 
     def newline(self) -> None:
         nl = self.source.text.find("\n", self.cursor, self.stop)
@@ -423,10 +432,10 @@ class _Collected:
         self.length += 1
 
     def mark_link_text(self) -> None:
-        self._link_text_start = self.length
+        self._link_text_part = len(self.parts)
 
     def link_text(self) -> str:
-        return self.text[self._link_text_start :]
+        return "".join(self.parts[self._link_text_part :])
 
 
 #: The kind of block an inline text is in: the first of these it is inside, else a

@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-import taiyaku.rules.registry as registry
 from taiyaku.config.loading import Config
 from taiyaku.config.selection import RuleSet
 from taiyaku.errors import ConfigError
@@ -150,7 +149,7 @@ def _check(checker: Checker, jobs: int, progress: Progress | None) -> Tally:
         checker.record_reads()
         tally = checker.tally
     else:
-        tally = check_in_workers(checker, plan, registry.code_of, progress)
+        tally = check_in_workers(checker, plan, progress)
     cache = checker.cache
     if cache is not None:
         if plan is None:

@@ -37,8 +37,16 @@ class Suppressor:
         )
 
     def filter(self, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
-        """The diagnostics no directive covers."""
-        return [d for d in diagnostics if not self._for_path(d.path).suppresses(d, self._exempt)]
+        """The diagnostics no directive covers, in their order."""
+        listed = list(diagnostics)
+        by_path: dict[Path, list[int]] = {}
+        for index, diagnostic in enumerate(listed):
+            by_path.setdefault(diagnostic.path, []).append(index)
+        hidden: set[int] = set()
+        for path, indexes in by_path.items():
+            answers = self._for_path(path).covered([listed[i] for i in indexes], self._exempt)
+            hidden.update(i for i, covered in zip(indexes, answers, strict=True) if covered)
+        return [d for i, d in enumerate(listed) if i not in hidden]
 
     def unused(self) -> Iterator[tuple[str, Finding]]:
         """The directive rules' findings on the checked pages, once :meth:`filter` ran."""

@@ -13,10 +13,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import taiyaku.rules.registry as registry
 from taiyaku.errors import ConfigError, PageTimeout
 from taiyaku.model.diagnostics import Finding
 from taiyaku.model.lang import Lang
-from taiyaku.parse.directives import FileSuppressions
+from taiyaku.parse.directives import FileSuppressions, parse_directives
 from taiyaku.parse.document import Document, DocumentProblem, unreadable_document
 from taiyaku.rules.base import PageRule, PairRule, Rule, SiteRule
 from taiyaku.rules.context import Context, Pair
@@ -126,6 +127,7 @@ class Checker:
                 self.tally.pairs += 1
                 self._check_pair(ja, en)
             for page in group:
+                self._read_directives(page)
                 if self.describe_pages:
                     self.tally.page_infos[page.rel] = page_info(self.ctx, page)
                 doc = self.ctx.site.loaded_document(page)
@@ -260,6 +262,17 @@ class Checker:
             if doc is not None and _timed_out_doc(doc):
                 return True
         return False
+
+    def _read_directives(self, page: Page) -> None:
+        """The page's suppression directives, read under the page's time limit (a page of
+        20,000 directives is the page's cost, like any other of its parts)."""
+        try:
+            with time_limit(self.seconds):
+                found = parse_directives(self.ctx.document(page), registry.code_of)
+        except PageTimeout:
+            self._record_timeout(page)
+            found = FileSuppressions([], [])
+        self.tally.directives[page.path] = found
 
     def _record_timeout(self, page: Page) -> None:
         """Replace the page's Document by a stand-in that records the timeout, and run the

@@ -5,8 +5,9 @@ handed out largest first to whichever process is free (longest processing time f
 so the processes finish together.  This process is worker 0: while the others start, it
 finishes checking the policy files (:meth:`Rule.verify`) and runs the site rules, then
 takes units like the others.  Each worker sends back its :class:`~taiyaku.run.units.Tally`,
-with the source lines its findings quote and its pages' suppression directives, so that
-this process does not read those pages again.
+with the source lines its findings quote and its pages' suppression directives (read
+under the per-page time limit, like the rest of the page's work), so that this process
+does not read those pages again.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from dataclasses import dataclass
 
 from taiyaku.errors import WorkerFailed
 from taiyaku.parse.analyzer import get_tagger
-from taiyaku.parse.directives import Resolver, parse_directives
 from taiyaku.rules.context import Context
 from taiyaku.run.forking import WorkQueue, can_fork, run_forked
 from taiyaku.run.quotes import read_line
@@ -66,7 +66,6 @@ class _Job:
     checker: Checker
     plan: Plan
     queue: WorkQueue
-    resolve: Resolver
 
 
 _FORKED: _Job | None = None  # the job of the current fork; set only while workers run
@@ -75,7 +74,6 @@ _FORKED: _Job | None = None  # the job of the current fork; set only while worke
 def check_in_workers(
     checker: Checker,
     plan: Plan,
-    resolve: Resolver,
     progress: Progress | None = None,
 ) -> Tally:
     """Check ``plan``'s units in ``plan.jobs`` processes (this one and forked children)
@@ -91,7 +89,7 @@ def check_in_workers(
         checker.hashes.site_fingerprint()  # hash the site once, before the workers need it
         checker.cache.disconnect()  # an SQLite connection must not cross fork()
     queue = WorkQueue(len(plan.units))
-    _FORKED = _Job(checker, plan, queue, resolve)
+    _FORKED = _Job(checker, plan, queue)
     done = 0
 
     def count_done(_index: int, tally: Tally) -> None:
@@ -141,7 +139,7 @@ def _worker(index: int) -> Tally:
         before = len(checker.tally.findings)
         checker.check_pages(unit)
         if index > 0:  # what the parent would otherwise read these pages again for
-            _read_for_parent(checker, unit, before, job.resolve)
+            _read_for_parent(checker, unit, before)
     checker.record_reads()
     tally = checker.tally
     cache = checker.cache
@@ -151,8 +149,9 @@ def _worker(index: int) -> Tally:
     return tally
 
 
-def _read_for_parent(checker: Checker, unit: list[Page], start: int, resolve: Resolver) -> None:
-    """The source lines the unit's findings quote and the unit's pages' directives."""
+def _read_for_parent(checker: Checker, unit: list[Page], start: int) -> None:
+    """The source lines the unit's findings quote (the directives are in the tally
+    already)."""
     ctx, tally = checker.ctx, checker.tally
     paths = {page.path for page in unit}
     for _code, finding in tally.findings[start:]:
@@ -164,7 +163,4 @@ def _read_for_parent(checker: Checker, unit: list[Page], start: int, resolve: Re
                 text = read_line(ctx, path, line)
                 if text is not None:
                     tally.lines[(path, line)] = text
-    for page in unit:
-        doc = ctx.site.loaded_document(page)
-        if doc is not None:
-            tally.directives[page.path] = parse_directives(doc, resolve)
+
