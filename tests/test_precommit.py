@@ -137,3 +137,31 @@ def test_a_commit_of_a_broken_page_fails_and_passes_after_the_fix(tmp_path: Path
     fixed = _run(site, env, "git", "commit", "-m", "the page, fixed")
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
     assert _git(site, env, "rev-list", "--count", "HEAD") == "2"
+
+    # The taiyaku-fix hook, from the same repository (pre-commit reuses its environment):
+    # it fixes what it can, fails because it changed a file, and the fixed page commits.
+    _write(
+        site,
+        ".pre-commit-config.yaml",
+        f"""
+        repos:
+          - repo: {hook_repo.as_posix()}
+            rev: {rev}
+            hooks:
+              - id: taiyaku-fix
+        """,
+    )
+    unused = "<!-- taiyaku-disable-next-line LK001 -->\n"
+    _write(site, "content/support/chat.md", "---\ntitle: チャット\n---\n" + unused + "本文です。\n")
+    _git(site, env, "add", "-A")
+    changed = _run(site, env, "git", "commit", "-m", "an unused suppression")
+    output = changed.stdout + changed.stderr
+    assert changed.returncode != 0, output
+    assert "taiyaku --fix (Japanese ⇄ English pages)" in output
+    assert "files were modified by this hook" in output
+    assert (site / "content/support/chat.md").read_text(encoding="utf-8") == (
+        "---\ntitle: チャット\n---\n本文です。\n"
+    )
+    _git(site, env, "add", "-A")
+    again = _run(site, env, "git", "commit", "-m", "the suppression, removed")
+    assert again.returncode == 0, again.stdout + again.stderr

@@ -16,7 +16,7 @@ import json
 import os
 import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +36,7 @@ from taiyaku.run.baseline import (
 )
 
 if TYPE_CHECKING:
+    from taiyaku.run.fixes import FixReport
     from taiyaku.run.result import RunResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -105,6 +106,24 @@ def build_parser() -> argparse.ArgumentParser:
         "--prune-baseline",
         action="store_true",
         help="rewrite the --baseline file without the entries that are fixed",
+    )
+    fixing = check.add_argument_group("fixes")
+    fixing.add_argument("--fix", action="store_true", help="apply the safe fixes")
+    fixing.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="with --fix, --fix-only or --diff: the unsafe fixes too (they may change meaning)",
+    )
+    fixing.add_argument(
+        "--diff",
+        action="store_true",
+        help="print what --fix would change as a unified diff; write nothing (exit 1 if any)",
+    )
+    fixing.add_argument(
+        "--fix-only", action="store_true", help="apply fixes, and do not report what remains"
+    )
+    fixing.add_argument(
+        "--show-fixes", action="store_true", help="with --fix: list what was fixed, per file"
     )
     _add_option_flags(check, all_options())
 
@@ -238,8 +257,15 @@ def _check(args: argparse.Namespace) -> int:
         config.values["baseline"] = None  # record every finding, old ones too
     elif args.prune_baseline and not config.get("baseline"):
         raise ConfigError("--prune-baseline needs a baseline (--baseline FILE)")
+    _check_fix_flags(args)
     baseline = _load_baseline(config)
-    result = run(config, list(args.paths))
+    if args.diff:
+        return _diff(config, args, baseline)
+    fixed: FixReport | None = None
+    if args.fix or args.fix_only:
+        result, fixed = _fix(config, args, baseline)
+    else:
+        result = run(config, list(args.paths))
     for note in result.warnings:
         print(f"taiyaku: warning: {note}", file=sys.stderr)
     if args.write_baseline:
@@ -247,6 +273,11 @@ def _check(args: argparse.Namespace) -> int:
     outcome: BaselineOutcome | None = None
     if baseline is not None:
         result, outcome = apply_baseline(result, baseline)
+    if fixed is not None:
+        _tell_fixed(fixed, result, show=args.show_fixes)
+        if args.fix_only:
+            _errors(result)
+            return EXIT_ERROR if result.internal_errors else EXIT_OK
     _emit(render(result))
     for error in result.internal_errors:
         print(f"taiyaku: error: {error.message}", file=sys.stderr)
@@ -255,6 +286,87 @@ def _check(args: argparse.Namespace) -> int:
         if args.prune_baseline and outcome.fixed and not result.internal_errors:
             print(f"taiyaku: {prune_baseline(outcome)}", file=sys.stderr)
     return result.exit_code
+
+
+def _check_fix_flags(args: argparse.Namespace) -> None:
+    if args.diff and (args.fix or args.fix_only):
+        raise ConfigError("--diff shows what --fix would do: use one or the other")
+    if (args.fix or args.fix_only or args.diff) and (args.write_baseline or args.prune_baseline):
+        raise ConfigError("fixing and writing a baseline are separate runs: fix first")
+    if args.unsafe_fixes and not (args.fix or args.fix_only or args.diff):
+        raise ConfigError("--unsafe-fixes goes with --fix, --fix-only or --diff")
+    if args.show_fixes and not (args.fix or args.fix_only):
+        raise ConfigError("--show-fixes goes with --fix or --fix-only")
+
+
+def _visible(baseline: Baseline | None) -> Callable[[RunResult], RunResult]:
+    """The findings as reported: those the baseline does not hide."""
+    if baseline is None:
+        return lambda result: result
+    return lambda result: apply_baseline(result, baseline)[0]
+
+
+def _diff(config: Config, args: argparse.Namespace, baseline: Baseline | None) -> int:
+    from taiyaku.run.engine import run
+    from taiyaku.run.fixes import plan_fixes, unified_diff
+
+    result = run(config, list(args.paths))
+    plan = plan_fixes(_visible(baseline)(result), unsafe=args.unsafe_fixes)
+    for note in (*result.warnings, *plan.warnings):
+        print(f"taiyaku: warning: {note}", file=sys.stderr)
+    _emit(unified_diff(plan, result.cwd))
+    if _errors(result):
+        return EXIT_ERROR
+    count = len(plan.applied)
+    files = len(plan.files)
+    print(
+        f"taiyaku: {_plural(count, 'fix', 'fixes')} in {_plural(files, 'file')} would be applied"
+        + (f"; {plan.deferred} more after those" if plan.deferred else ""),
+        file=sys.stderr,
+    )
+    return EXIT_FINDINGS if plan.files else EXIT_OK
+
+
+def _fix(
+    config: Config, args: argparse.Namespace, baseline: Baseline | None
+) -> tuple[RunResult, FixReport]:
+    """Fix until nothing more is fixed; the last check's result (before the baseline,
+    which the caller applies) and what was fixed."""
+    from taiyaku.run.engine import run
+    from taiyaku.run.fixes import fix_until_stable
+
+    return fix_until_stable(
+        lambda: run(config, list(args.paths)),
+        unsafe=args.unsafe_fixes,
+        cwd=Path.cwd(),
+        visible=_visible(baseline),
+    )
+
+
+def _tell_fixed(report: FixReport, result: RunResult, *, show: bool) -> None:
+    for note in report.warnings:
+        print(f"taiyaku: warning: {note}", file=sys.stderr)
+    count, files = len(report.applied), len(report.files)
+    _say(f"taiyaku: fixed {_plural(count, 'finding')} in {_plural(files, 'file')}")
+    if not show:
+        return
+    by_file: dict[Path, dict[str, int]] = {}
+    for d in report.applied:
+        codes = by_file.setdefault(d.path, {})
+        codes[d.code] = codes.get(d.code, 0) + 1
+    for path in sorted(by_file):
+        counts = ", ".join(f"{n} × {code}" for code, n in sorted(by_file[path].items()))
+        print(f"  {result.display(path)}: {counts}", file=sys.stderr)
+
+
+def _errors(result: RunResult) -> bool:
+    for error in result.internal_errors:
+        print(f"taiyaku: error: {error.message}", file=sys.stderr)
+    return bool(result.internal_errors)
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
 def _load_baseline(config: Config) -> Baseline | None:

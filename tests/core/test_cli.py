@@ -117,6 +117,7 @@ def test_json_output_follows_the_published_schema(in_tmp: Path, capsys) -> None:
         "warnings": 1,
         "infos": 2,
         "by_code": {"IN001": 1, "PR001": 2, "PR002": 1},
+        "fixable": {"safe": 0, "unsafe": 0},
     }
 
 

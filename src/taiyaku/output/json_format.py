@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from taiyaku import __version__
-from taiyaku.model.diagnostics import Severity
+from taiyaku.model.diagnostics import Fix, Severity
 
 if TYPE_CHECKING:
     from taiyaku.run.result import RunResult
@@ -30,6 +30,7 @@ def as_dict(result: RunResult) -> dict[str, Any]:
                 "severity": d.severity.value,
                 "message": d.message,
                 "related": [{"path": result.display(r.path), "line": r.line} for r in d.related],
+                "fix": _fix(d.fix, result),
             }
             for d in result.diagnostics
         ],
@@ -40,6 +41,7 @@ def as_dict(result: RunResult) -> dict[str, Any]:
             "warnings": result.count(Severity.WARNING),
             "infos": result.count(Severity.INFO),
             "by_code": dict(sorted(by_code.items())),
+            "fixable": fixable_counts(result),
         },
     }
     if result.baseline is not None:
@@ -48,6 +50,35 @@ def as_dict(result: RunResult) -> dict[str, Any]:
             "fixed": result.baseline.fixed,
         }
     return data
+
+
+def _fix(fix: Fix | None, result: RunResult) -> dict[str, Any] | None:
+    if fix is None or not fix.edits:
+        return None
+    return {
+        "applicability": fix.applicability,
+        "description": fix.description,
+        "edits": [
+            {
+                "path": result.display(e.path),
+                "line": e.line,
+                "column": e.column,
+                "end_line": e.end_line,
+                "end_column": e.end_column,
+                "replacement": e.replacement,
+            }
+            for e in fix.edits
+        ],
+    }
+
+
+def fixable_counts(result: RunResult) -> dict[str, int]:
+    """How many diagnostics ``--fix`` fixes (``safe``) and ``--unsafe-fixes`` adds."""
+    counts = {"safe": 0, "unsafe": 0}
+    for d in result.diagnostics:
+        if d.fix is not None and d.fix.edits:
+            counts[d.fix.applicability] += 1
+    return counts
 
 
 def render(result: RunResult) -> str:

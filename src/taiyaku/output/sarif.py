@@ -3,8 +3,9 @@
 One run.  ``tool.driver.rules`` describes every rule that ran (summary, documentation,
 default level); each result points at its rule by ``ruleId`` and ``ruleIndex``, carries
 its location relative to the working directory (``uriBaseId`` ``%SRCROOT%``), the
-counterpart page as a related location, and the baseline fingerprint as
-``partialFingerprints["taiyaku/v1"]`` so code scanning tracks a finding across line moves.
+counterpart page as a related location, the baseline fingerprint as
+``partialFingerprints["taiyaku/v1"]`` so code scanning tracks a finding across line moves,
+and the finding's fix, if it has one, as ``fixes`` (§3.55), so a viewer can offer it.
 Columns count Unicode code points (``columnKind``), as taiyaku's columns do.
 """
 
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from taiyaku import __version__
-from taiyaku.model.diagnostics import Diagnostic, Related, RuleMeta, Severity
+from taiyaku.model.diagnostics import Diagnostic, Edit, Fix, Related, RuleMeta, Severity
 
 if TYPE_CHECKING:
     from taiyaku.run.result import RunResult
@@ -101,7 +102,39 @@ def _result(d: Diagnostic, rule_index: int | None, result: RunResult) -> dict[st
         entry["relatedLocations"] = [
             _related(i, related, result) for i, related in enumerate(d.related, start=1)
         ]
+    if d.fix is not None and d.fix.edits:
+        entry["fixes"] = [_fix(d.fix, result)]
     return entry
+
+
+def _fix(fix: Fix, result: RunResult) -> dict[str, Any]:
+    """SARIF 2.1.0 §3.55: the fix as replacements in each file it changes."""
+    by_path: dict[Path, list[Edit]] = {}
+    for edit in fix.edits:
+        by_path.setdefault(edit.path, []).append(edit)
+    changes = [
+        {
+            "artifactLocation": _artifact(path, result),
+            "replacements": [
+                {
+                    "deletedRegion": {
+                        "startLine": e.line,
+                        "startColumn": e.column,
+                        "endLine": e.end_line,
+                        "endColumn": e.end_column,
+                    },
+                    "insertedContent": {"text": e.replacement},
+                }
+                for e in edits
+            ],
+        }
+        for path, edits in by_path.items()
+    ]
+    description = fix.description or "apply taiyaku's fix"
+    return {
+        "description": {"text": f"{description} ({fix.applicability})"},
+        "artifactChanges": changes,
+    }
 
 
 def _related(number: int, related: Related, result: RunResult) -> dict[str, Any]:

@@ -11,6 +11,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from taiyaku.model.diagnostics import Severity
+from taiyaku.output.json_format import fixable_counts
 from taiyaku.output.terminal import printable, safe_line_start, window
 
 if TYPE_CHECKING:
@@ -30,6 +31,8 @@ def render(result: RunResult, *, color: bool | None = None) -> str:
         label = f"{d.severity.value} {d.code}"
         if color:
             label = f"\x1b[1;{_COLORS[d.severity]}m{label}\x1b[0m"
+        if d.fix is not None and d.fix.edits and d.fix.applicability == "safe":
+            label += " [*]"  # as ruff marks what --fix fixes
         where = f"{safe_line_start(printable(result.display(d.path)))}:{d.line}:{d.column}"
         lines.append(f"{where}: {label} [{d.name}] {printable(d.message)}")
         snippet = result.source(d.path, d.line)
@@ -43,7 +46,19 @@ def render(result: RunResult, *, color: bool | None = None) -> str:
             seen = printable(result.display(related.path))
             lines.append(f"      = see {seen}:{related.line}{note}")
     lines.append(summary_line(result))
+    fixable = fixable_line(result)
+    if fixable:
+        lines.append(fixable)
     return "\n".join(lines) + "\n"
+
+
+def fixable_line(result: RunResult) -> str:
+    """``[*] 3 fixable with --fix (1 more with --unsafe-fixes).``, or "" if none."""
+    counts = fixable_counts(result)
+    if not counts["safe"] and not counts["unsafe"]:
+        return ""
+    more = f" ({counts['unsafe']} more with --unsafe-fixes)" if counts["unsafe"] else ""
+    return f"[*] {counts['safe']} fixable with `taiyaku check --fix`{more}."
 
 
 def summary_line(result: RunResult) -> str:

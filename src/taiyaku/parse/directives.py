@@ -58,6 +58,11 @@ class Directive:
     line: int
     column: int
     end_line: int
+    end_column: int = 0  # just after the comment's last character (0: not known)
+    alone: bool = False  # nothing but white space beside it on its lines
+    # a space before it that only separates it from the text around it (removing the
+    # comment should remove that space too)
+    space_before: bool = False
     used: set[str] = field(default_factory=set)  # codes it suppressed something for
     # enable: the codes it closed no range for (None: a blanket enable with none open)
     unmatched: list[str | None] = field(default_factory=list)
@@ -178,6 +183,10 @@ def _directives(doc: Document, resolve: Resolver) -> Iterator[Directive]:
         column = doc.line_text(comment.line).find("<!--") + 1 or 1
         directive = _parse(comment.text, comment.line, column, comment.end_line, resolve)
         if directive is not None:
+            last = doc.line_text(comment.end_line)
+            close = last.find("-->", column - 1 if comment.end_line == comment.line else 0)
+            if close >= 0:
+                _place_end(directive, doc, close + 4)
             yield directive
     if doc.is_mdx:
         yield from _jsx_directives(doc, resolve)
@@ -196,7 +205,17 @@ def _jsx_directives(doc: Document, resolve: Resolver) -> Iterator[Directive]:
         column = start - doc.source.rfind("\n", 0, start)
         directive = _parse(text, line, column, end_line, resolve)
         if directive is not None:
+            _place_end(directive, doc, end - doc.source.rfind("\n", 0, end))
             yield directive
+
+
+def _place_end(directive: Directive, doc: Document, end_column: int) -> None:
+    """Record where the directive's comment ends, and whether it stands alone."""
+    directive.end_column = end_column
+    before = doc.line_text(directive.line)[: directive.column - 1]
+    after = doc.line_text(directive.end_line)[end_column - 1 :]
+    directive.alone = not before.strip() and not after.strip()
+    directive.space_before = before.endswith((" ", "\t")) and (not after or after[0] in " \t")
 
 
 def _jsx_comments(source: str) -> Iterator[tuple[int, int, str]]:

@@ -103,6 +103,7 @@ def run(
         rule_seconds=dict(tally.rule_seconds),
         cache_hits=tally.cache_hits,
         cache_misses=tally.cache_misses,
+        file_hashes=_file_hashes(site, checker.hashes, tally),
     )
 
 
@@ -121,6 +122,21 @@ def _forget_changed_pages(
     shown = ", ".join(display_path(site.root / rel, cwd) for rel in changed[:3])
     more = f" and {len(changed) - 3} more" if len(changed) > 3 else ""
     return [f"{shown}{more} changed during the run: this run's results were not cached"]
+
+
+def _file_hashes(site: Site, hashes: SiteHashes, tally: Tally) -> dict[Path, str]:
+    """Per page, the hash of the bytes its findings describe ("" if reads disagreed)."""
+    seen: dict[str, set[str]] = {}
+    for page in site.pages:
+        known = hashes.known(page.rel)
+        if known:
+            seen.setdefault(page.rel, set()).add(known)
+    for rel, parsed in tally.read_hashes:
+        seen.setdefault(rel, set()).add(parsed)
+    return {
+        site.root / rel: (next(iter(found)) if len(found) == 1 else "")
+        for rel, found in seen.items()
+    }
 
 
 def context_for(config: Config, paths: Sequence[Path], cwd: Path) -> tuple[Context, list[str]]:

@@ -92,6 +92,10 @@ class RunResult:
     cache_hits: int = 0
     cache_misses: int = 0
     baseline: BaselineCounts | None = None  # set when run with a baseline
+    # SHA-256 of the bytes each page's findings describe (as parsed, or as the cache keys
+    # saw them); "" where two reads of a page in this run disagreed.  Fixes are written
+    # only over exactly these bytes.
+    file_hashes: Mapping[Path, str] = field(default_factory=dict)
 
     def display(self, path: Path) -> str:
         return display_path(path, self.cwd)

@@ -370,6 +370,11 @@ def _finding(unit: PageGroup, item: Item) -> str:
         f'<span class="rname">{e(d.name)}</span> '
         f'<span class="loc">{e(item.location)}:{d.column}</span>'
     )
+    if d.fix is not None and d.fix.edits:
+        kind = "fixable" if d.fix.applicability == "safe" else "fixable unsafe"
+        flag = "--fix" if d.fix.applicability == "safe" else "--fix --unsafe-fixes"
+        tip = e(f"taiyaku check {flag}: {d.fix.description}")
+        head += f' <span class="badge {kind}" title="{tip}">fixable</span>'
     sides = ""
     if item.ja or item.en:
         sides = (

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from taiyaku.model.diagnostics import Finding, Severity
+from taiyaku.model.diagnostics import Edit, Finding, Fix, Severity
 from taiyaku.rules.base import PageRule
 from taiyaku.rules.frontmatter._schema import UsesSchema, key_column, schema_problems
 
 if TYPE_CHECKING:
     from taiyaku.parse.document import Document
     from taiyaku.rules.context import Context
+    from taiyaku.rules.frontmatter.schema import SchemaProblem
 
 
 class FrontmatterUnknownKey(UsesSchema, PageRule):
@@ -36,6 +37,11 @@ class FrontmatterUnknownKey(UsesSchema, PageRule):
 
         content/support/chat.md:2:1: FM004 [frontmatter-unknown-key] unknown key 'tilte'
         (did you mean 'title'?)
+
+    ## Fix
+    Unsafe: the key is renamed to the one suggestion, unless the mapping has that key
+    already. Unsafe because a key the schema does not know yet may be meant (add it to
+    the schema instead), and a near spelling is a guess.
     """
 
     CODE = "FM004"
@@ -47,4 +53,23 @@ class FrontmatterUnknownKey(UsesSchema, PageRule):
         for problem in schema_problems(doc, ctx):
             if problem.kind == "unknown-key":
                 column = key_column(doc, problem.line)
-                yield Finding(doc.path, problem.line, column, problem.message)
+                fix = _rename(doc, problem, column)
+                yield Finding(doc.path, problem.line, column, problem.message, fix=fix)
+
+
+def _rename(doc: Document, problem: SchemaProblem, column: int) -> Fix | None:
+    """Rename the key to the one suggestion, when the key is written plainly on its line
+    and the mapping does not hold the suggested key already."""
+    if problem.suggestion is None or not problem.key_path:
+        return None
+    key = problem.key_path[-1]
+    text = doc.line_text(problem.line)[column - 1 :]
+    if text.startswith("- "):  # a key in a list item: "- tilte: x"
+        column, text = column + 2, text[2:]
+    if not text.startswith(key) or not text[len(key) :].lstrip(" ").startswith(":"):
+        return None
+    if (*problem.key_path[:-1], problem.suggestion) in doc.frontmatter.key_lines:
+        return None  # renaming would make a duplicate key
+    end = column + len(key)
+    edit = Edit(doc.path, problem.line, column, problem.line, end, problem.suggestion)
+    return Fix((edit,), "unsafe", f"rename the key '{key}' to '{problem.suggestion}'")

@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from taiyaku.model.diagnostics import Finding, Severity
+from taiyaku.model.diagnostics import Finding, Fix, Severity
 from taiyaku.rules.base import PageRule, RuleOption
+from taiyaku.rules.links._fixes import retarget
 from taiyaku.rules.links._resolver import link_resolver
 from taiyaku.rules.links._targets import arrow, with_fragment
 from taiyaku.site.links import LinkResolver, Target, is_file_url
 
 if TYPE_CHECKING:
     from taiyaku.parse.document import Document
+    from taiyaku.parse.nodes import Link
     from taiyaku.rules.context import Context
     from taiyaku.site.pages import Page
 
@@ -72,6 +74,14 @@ class BrokenLink(PageRule):
         /support/email-form? (the link was written for the page URL /support/chat/)
 
     Use instead ``[メールフォーム](./email-form)``.
+
+    ## Fix
+    Safe, when the right target is certain: a trailing slash the page's URL lacks is
+    dropped (``./email-form/`` → ``./email-form``), and a relative link written for the
+    other trailing-slash form of the page's URL is rewritten for the current one
+    (``../email-form/`` → ``./email-form``; unsafe when it has a fragment the target page
+    does not define). The new link keeps the old one's form (relative or root-relative)
+    and must resolve to that page. A near spelling is only a suggestion, never a fix.
     """
 
     CODE = "LK001"
@@ -91,11 +101,42 @@ class BrokenLink(PageRule):
             target = resolver.resolve(page, link.href)
             if target.kind == "missing":
                 message = missing_message(resolver, page, target)
+                fix = _fix_missing(doc, page, link, resolver, target)
             elif strict and target.slash_variant:
                 message = slash_message(target)
+                fix = _fix_slash(doc, page, link, resolver, target)
             else:
                 continue
-            yield Finding(doc.path, link.line, link.column, message)
+            yield Finding(doc.path, link.line, link.column, message, fix=fix)
+
+
+def _fragment(link: Link) -> str:
+    return link.href.partition("#")[2]
+
+
+def _fix_slash(
+    doc: Document, page: Page, link: Link, resolver: LinkResolver, target: Target
+) -> Fix | None:
+    """The page's own URL, without the slash static hosts do not serve."""
+    assert target.page is not None and target.page.url is not None
+    return retarget(doc, page, link, resolver, target.page.url, _fragment(link))
+
+
+def _fix_missing(
+    doc: Document, page: Page, link: Link, resolver: LinkResolver, target: Target
+) -> Fix | None:
+    """Only the one certain candidate: what a relative link meant when it was written for
+    the other trailing-slash form of the page's URL (a near spelling is a guess)."""
+    suggestion = resolver.suggest(page, target)
+    if suggestion is None or not suggestion.note or target.file_link:
+        return None
+    fragment = _fragment(link)
+    landed = resolver.resolve(page, suggestion.url).page
+    known = resolver.anchors(landed) if landed is not None else None
+    safe = not fragment or fragment in (known or ())
+    return retarget(
+        doc, page, link, resolver, suggestion.url, fragment, "safe" if safe else "unsafe"
+    )
 
 
 def missing_message(resolver: LinkResolver, page: Page, target: Target) -> str:

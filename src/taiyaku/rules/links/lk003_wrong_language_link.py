@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from taiyaku.model.diagnostics import Finding, Related, Severity
 from taiyaku.model.lang import LANG_LABEL, LANG_NAME, detect_language
 from taiyaku.rules.base import PageRule
+from taiyaku.rules.links._fixes import retarget
 from taiyaku.rules.links._resolver import link_resolver
 from taiyaku.rules.links._targets import wrong_language
 
@@ -41,6 +42,11 @@ class WrongLanguageLink(PageRule):
 
         content/en/docs/sns-policy.md:25:209: LK003 [wrong-language-link] EN page links
         to the Japanese page /support/; did you mean /en/support/#email-form?
+
+    ## Fix
+    The link is pointed at the counterpart, in the same form (relative or
+    root-relative): safe when the fragment is kept (the counterpart defines that id) or
+    there is none; unsafe when the fragment has to be dropped.
     """
 
     CODE = "LK003"
@@ -62,8 +68,14 @@ class WrongLanguageLink(PageRule):
             if detect_language(link.text) == target.page.lang:
                 continue  # a language switch: [English](/en/)
             suggestion = counterpart.url
+            fragment = ""
             if target.fragment and target.fragment in (resolver.anchors(counterpart) or ()):
-                suggestion += "#" + target.href.raw.split("#", 1)[1]
+                fragment = target.href.raw.split("#", 1)[1]
+                suggestion += "#" + fragment
+            lost = bool(target.fragment) and not fragment
+            fix = retarget(
+                doc, page, link, resolver, counterpart.url, fragment, "unsafe" if lost else "safe"
+            )
             code = LANG_LABEL[lang]
             theirs = LANG_NAME[target.page.lang]
             who = f"{code} text" if bilingual else f"{code} page"
@@ -73,4 +85,5 @@ class WrongLanguageLink(PageRule):
                 link.column,
                 f"{who} links to the {theirs} page {target.page.url}; did you mean {suggestion}?",
                 related=(Related(counterpart.path, 1, f"the {LANG_NAME[lang]} page"),),
+                fix=fix,
             )

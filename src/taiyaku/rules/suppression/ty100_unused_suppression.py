@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from taiyaku.model.diagnostics import Finding, Severity
+from taiyaku.model.diagnostics import Edit, Finding, Fix, Severity
 from taiyaku.rules.base import DirectiveRule
 
 if TYPE_CHECKING:
@@ -42,6 +42,12 @@ class UnusedSuppression(DirectiveRule):
         `taiyaku-disable-next-line` directive (unused: TM001)
 
     Remove the comment, or fix the code it names.
+
+    ## Fix
+    Safe: a comment that certainly does nothing in this run (it suppressed nothing and
+    every rule it names ran, or it is a ``taiyaku-enable`` that closes nothing) is
+    removed, with its line when it stands alone. A mistyped directive or rule name is
+    left for you to correct.
     """
 
     CODE = "TY100"
@@ -60,7 +66,31 @@ class UnusedSuppression(DirectiveRule):
         for d in directives:
             message = _message(d, selected, every_rule, self.CODE)
             if message:
-                yield Finding(path, d.line, d.column, message, end_line=d.end_line)
+                fix = _removal(path, d) if _does_nothing(d, selected, every_rule) else None
+                yield Finding(path, d.line, d.column, message, end_line=d.end_line, fix=fix)
+
+
+def _does_nothing(d: Directive, selected: Collection[str], every_rule: bool) -> bool:
+    """Whether the comment certainly has no effect in this run: removing it cannot
+    change what any run reports.  (A code whose rule did not run may still be needed;
+    a mistyped directive or rule name shows an intent to fix, not a comment to drop.)"""
+    if not d.valid or d.unknown or d.used or not d.end_column:
+        return False
+    if d.keyword == "enable":
+        return len(d.unmatched) == max(len(d.codes), 1)
+    if d.blanket:
+        return every_rule
+    return all(code in selected for code in d.codes)
+
+
+def _removal(path: Path, d: Directive) -> Fix:
+    """Remove the comment: its whole lines when it stands alone on them."""
+    if d.alone:
+        edit = Edit(path, d.line, 1, d.end_line + 1, 1, "")
+    else:
+        start = d.column - 1 if d.space_before else d.column
+        edit = Edit(path, d.line, start, d.end_line, d.end_column, "")
+    return Fix((edit,), "safe", f"remove the unused `{d.label}` comment")
 
 
 def _message(d: Directive, selected: Collection[str], every_rule: bool, own: str) -> str | None:
