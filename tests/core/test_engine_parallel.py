@@ -37,9 +37,9 @@ def test_parallel_run_equals_serial_run(tmp_path: Path, monkeypatch: pytest.Monk
     calls: list[int] = []
     original = worker_pool.run_forked
 
-    def spy(func, count, on_result=None):  # type: ignore[no-untyped-def]
+    def spy(func, count, on_result=None, on_tick=None):  # type: ignore[no-untyped-def]
         calls.append(count)
-        return original(func, count, on_result)
+        return original(func, count, on_result, on_tick)
 
     monkeypatch.setattr(worker_pool, "run_forked", spy)
     parallel, parallel_result = findings(2)

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import taiyaku.rules.registry as registry
 from taiyaku.config.options import Option, all_options
-from taiyaku.errors import ConfigError
+from taiyaku.errors import ConfigError, RuleSelectionError
 from taiyaku.model.diagnostics import Severity
 
 __all__ = ["Config", "find_config_file", "load_config"]
@@ -43,26 +44,38 @@ class Config:
 
 
 def find_config_file(start: Path) -> Path | None:
-    """The nearest taiyaku.toml, or pyproject.toml with a [tool.taiyaku] table."""
+    """The nearest taiyaku.toml, or pyproject.toml with a [tool.taiyaku] table.
+
+    Where one folder has both, they must say the same, or the choice is the user's
+    (``--config``): a setting silently taken from the other file is a wrong result.
+    """
     for folder in (start, *start.parents):
         candidate = folder / "taiyaku.toml"
+        pyproject = _pyproject_with_table(folder / "pyproject.toml")
         if candidate.is_file():
+            if pyproject is not None and _read_table(pyproject) != _read_table(candidate):
+                raise ConfigError(
+                    f"both {candidate} and {pyproject} ([tool.taiyaku]) configure taiyaku, "
+                    "and they differ: keep one, or choose with --config"
+                )
             return candidate
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file():
-            try:
-                text = pyproject.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                continue
-            try:
-                data = tomllib.loads(text)
-            except tomllib.TOMLDecodeError:
-                if "tool.taiyaku" in text:
-                    return pyproject  # reading it again reports the error
-                continue
-            if "taiyaku" in data.get("tool", {}):
-                return pyproject
+        if pyproject is not None:
+            return pyproject
     return None
+
+
+def _pyproject_with_table(pyproject: Path) -> Path | None:
+    if not pyproject.is_file():
+        return None
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return pyproject if "tool.taiyaku" in text else None  # reading it again reports it
+    return pyproject if "taiyaku" in data.get("tool", {}) else None
 
 
 def _read_table(path: Path) -> dict[str, Any]:
@@ -103,6 +116,11 @@ def load_config(
             where = f"{path.name}: key '{key}'"
             if key not in options:
                 raise ConfigError(f"{path}: unknown key '{key}'{_did_you_mean(key, options)}")
+            if isinstance(raw, str) and options[key].kind in ("list", "paths"):
+                raise ConfigError(
+                    f"{path}: key '{key}' must be a list of strings, got a string "
+                    f'(write {key} = ["{raw}"])'
+                )
             values[key] = _coerce(options[key], raw, where, base_dir)
     for key, raw in overrides.items():
         if raw is None:
@@ -141,6 +159,8 @@ def _coerce(option: Option, raw: Any, where: str, base: Path) -> Any:
             raise ConfigError(f"{where} must be a number, got {_type_name(raw)}")
         if kind == "int" and not isinstance(raw, int):
             raise ConfigError(f"{where} must be a whole number, got {raw!r}")
+        if option.minimum is not None and raw < option.minimum:
+            raise ConfigError(f"{where} must be at least {option.minimum:g}, got {raw!r}")
         return raw
     if kind == "table":
         return _coerce_table(option, raw, where)
@@ -160,13 +180,19 @@ def _coerce_table(option: Option, raw: Any, where: str) -> dict[str, Any]:
         raise ConfigError(f"{where} must be a table, got {_type_name(raw)}")
     if option.key == "severity":
         result: dict[str, Any] = {}
-        for code, value in raw.items():
+        for entry, value in raw.items():
             if not isinstance(value, str):
-                raise ConfigError(f"{where}.{code} must be a string, got {_type_name(value)}")
+                raise ConfigError(f"{where}.{entry} must be a string, got {_type_name(value)}")
+            code = registry.code_of(entry.strip())
+            if code is None:
+                hint = registry.suggest_rule(entry)
+                raise RuleSelectionError(
+                    f"{where}: {entry!r} names no rule{hint} (see `taiyaku rules`)"
+                )
             try:
-                result[code.upper()] = Severity.parse(value)
+                result[code] = Severity.parse(value)
             except ValueError as exc:
-                raise ConfigError(f"{where}.{code}: {exc}") from None
+                raise ConfigError(f"{where}.{entry}: {exc}") from None
         return result
     table: dict[str, list[str]] = {}
     for glob, codes in raw.items():

@@ -28,6 +28,7 @@ class Option:
     help: str
     choices: tuple[str, ...] = ()
     flag: bool = True  # also a command-line flag
+    minimum: float | None = None  # for numbers: the smallest value that makes sense
 
 
 OPTIONS: tuple[Option, ...] = (
@@ -47,11 +48,21 @@ OPTIONS: tuple[Option, ...] = (
     Option("format", "str", "text", "output format"),
     Option("static-dirs", "paths", [], "folders of static files served at the site root"),
     Option("exclude", "list", [], "globs (relative to the root) of files not to check"),
-    Option("max-page-bytes", "int", 5 * 1024 * 1024, "pages larger than this are not parsed"),
+    Option(
+        "max-page-bytes", "int", 5 * 1024 * 1024, "pages larger than this are not parsed", minimum=1
+    ),
     Option("cache", "bool", True, "reuse results of unchanged files from the cache"),
     Option("cache-dir", "path", ".taiyaku_cache", "where the result cache lives"),
-    Option("jobs", "int", 0, "worker processes (0: one per core, used for large runs)"),
-    Option("max-page-seconds", "float", 30.0, "time limit for checking one page (0: none)"),
+    Option(
+        "jobs", "int", 0, "worker processes (0: one per core, used for large runs)", minimum=0
+    ),
+    Option(
+        "max-page-seconds",
+        "float",
+        30.0,
+        "time limit for checking one page (0: none)",
+        minimum=0,
+    ),
     Option("severity", "table", {}, "per-rule severity: CODE=error|warning|info"),
     Option("per-file-ignores", "table", {}, "GLOB=CODE[,CODE] rules to skip for matching files"),
     Option("baseline", "path", None, "report only findings not recorded in this baseline file"),

@@ -12,7 +12,6 @@ engine when it stamps findings, and when a finding defers to another rule's.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -110,18 +109,11 @@ def resolve_selector(selector: str, known: Sequence[type[Rule]]) -> list[str]:
     codes = [rule.CODE for rule in known if _matches(rule, selector)]
     if not codes:
         raise RuleSelectionError(
-            f"{selector!r} matches no rule code, prefix or name{_suggestion(selector, known)} "
+            f"{selector!r} matches no rule code, prefix or name"
+            f"{registry_module.suggest_rule(selector, known)} "
             "(see `taiyaku rules`)"
         )
     return codes
-
-
-def _suggestion(selector: str, known: Sequence[type[Rule]]) -> str:
-    words = [rule.CODE for rule in known] + [rule.NAME for rule in known]
-    close = difflib.get_close_matches(selector.strip(), words, n=1, cutoff=0.6)
-    if not close:
-        close = difflib.get_close_matches(selector.strip().upper(), words, n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _select(

@@ -1,4 +1,4 @@
-"""A progress bar on the terminal for long runs (``taiyaku report``).
+"""A progress bar on the terminal for long runs (``check`` and ``report``).
 
 The engine reports progress through an optional callback (``progress(phase, done,
 total)``, see :data:`taiyaku.run.engine.Progress`); this module turns it into a `rich`
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING
@@ -33,10 +34,13 @@ def wants_progress(stream: IO[str] | None = None) -> bool:
 
 
 @contextmanager
-def progress_bar(enabled: bool, *, file: IO[str] | None = None) -> Iterator[Progress | None]:
+def progress_bar(
+    enabled: bool, *, file: IO[str] | None = None, delay: float = 0.0
+) -> Iterator[Progress | None]:
     """Yield a progress callback that draws a bar, or None when disabled.
 
-    The bar is transient: it disappears when the run ends.
+    The bar appears only once the run has taken ``delay`` seconds (a quick run shows
+    none), and it is transient: it disappears when the run ends.
     """
     if not enabled:
         yield None
@@ -60,13 +64,25 @@ def progress_bar(enabled: bool, *, file: IO[str] | None = None) -> Iterator[Prog
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, console=console, transient=True) as bar:
-        tasks: dict[str, object] = {}
+    bar = Progress(*columns, console=console, transient=True)
+    tasks: dict[str, object] = {}
+    started_at = time.monotonic()
+    shown = False
 
-        def update(phase: str, done: int, total: int) -> None:
-            task = tasks.get(phase)
-            if task is None:
-                task = tasks[phase] = bar.add_task(_LABELS.get(phase, phase), total=total)
-            bar.update(task, completed=done, total=total)  # type: ignore[arg-type]
+    def update(phase: str, done: int, total: int) -> None:
+        nonlocal shown
+        if not shown:
+            if time.monotonic() - started_at < delay:
+                return
+            bar.start()
+            shown = True
+        task = tasks.get(phase)
+        if task is None:
+            task = tasks[phase] = bar.add_task(_LABELS.get(phase, phase), total=total)
+        bar.update(task, completed=done, total=total)  # type: ignore[arg-type]
 
+    try:
         yield update
+    finally:
+        if shown:
+            bar.stop()

@@ -6,11 +6,10 @@ around the column."""
 
 from __future__ import annotations
 
-import os
-import sys
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
-from taiyaku.model.diagnostics import Severity
+from taiyaku.model.diagnostics import Diagnostic, Severity
 from taiyaku.output.json_format import fixable_counts
 from taiyaku.output.terminal import printable, safe_line_start, window
 
@@ -19,37 +18,74 @@ if TYPE_CHECKING:
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
-
-def use_color() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+Style = Literal["full", "concise", "grouped"]
 
 
-def render(result: RunResult, *, color: bool | None = None) -> str:
-    color = use_color() if color is None else color
+def render(
+    result: RunResult,
+    *,
+    color: bool = False,
+    width: int = 100,
+    quiet: bool = False,
+    style: Style = "full",
+) -> str:
+    """The findings for a person.  ``full``: each finding, the source line it points at
+    (cut to ``width`` columns around the column) and its related places; ``concise``:
+    one line per finding; ``grouped``: the findings under their file's name.  Then the
+    summary, unless ``quiet``."""
     lines: list[str] = []
+    current: Path | None = None
     for d in result.diagnostics:
-        label = f"{d.severity.value} {d.code}"
-        if color:
-            label = f"\x1b[1;{_COLORS[d.severity]}m{label}\x1b[0m"
-        if d.fix is not None and d.fix.edits and d.fix.applicability == "safe":
-            label += " [*]"  # as ruff marks what --fix fixes
-        where = f"{safe_line_start(printable(result.display(d.path)))}:{d.line}:{d.column}"
-        lines.append(f"{where}: {label} [{d.name}] {printable(d.message)}")
-        snippet = result.source(d.path, d.line)
-        if snippet:
-            gutter = f"{d.line:>5} | "
-            shown, caret = window(snippet, d.column)
-            lines.append(gutter + shown)
-            lines.append(" " * (len(gutter) + caret) + "^")
-        for related in d.related:
-            note = f" ({printable(related.message)})" if related.message else ""
-            seen = printable(result.display(related.path))
-            lines.append(f"      = see {seen}:{related.line}{note}")
-    lines.append(summary_line(result))
-    fixable = fixable_line(result)
-    if fixable:
-        lines.append(fixable)
-    return "\n".join(lines) + "\n"
+        label = _label(d, color)
+        message = f"{label} [{d.name}] {printable(d.message)}"
+        if style == "grouped":
+            if d.path != current:
+                if current is not None:
+                    lines.append("")
+                lines.append(f"{_shown_path(result, d.path)}:")
+                current = d.path
+            lines.append(f"  {d.line}:{d.column} {message}")
+            continue
+        lines.append(f"{_shown_path(result, d.path)}:{d.line}:{d.column}: {message}")
+        if style == "full":
+            lines += _context(result, d, width)
+    if not quiet:
+        if style == "grouped" and result.diagnostics:
+            lines.append("")
+        lines.append(summary_line(result))
+        fixable = fixable_line(result)
+        if fixable:
+            lines.append(fixable)
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def _label(d: Diagnostic, color: bool) -> str:
+    label = f"{d.severity.value} {d.code}"
+    if color:
+        label = f"\x1b[1;{_COLORS[d.severity]}m{label}\x1b[0m"
+    if d.fix is not None and d.fix.edits and d.fix.applicability == "safe":
+        label += " [*]"  # as ruff marks what --fix fixes
+    return label
+
+
+def _shown_path(result: RunResult, path: Path) -> str:
+    return safe_line_start(printable(result.display(path)))
+
+
+def _context(result: RunResult, d: Diagnostic, width: int) -> list[str]:
+    """The source line (a window of it) with a caret, and the related places."""
+    lines = []
+    snippet = result.source(d.path, d.line)
+    if snippet:
+        gutter = f"{d.line:>5} | "
+        shown, caret = window(snippet, d.column, max(width - len(gutter), 20))
+        lines.append(gutter + shown)
+        lines.append(" " * (len(gutter) + caret) + "^")
+    for related in d.related:
+        note = f" ({printable(related.message)})" if related.message else ""
+        seen = printable(result.display(related.path))
+        lines.append(f"      = see {seen}:{related.line}{note}")
+    return lines
 
 
 def fixable_line(result: RunResult) -> str:

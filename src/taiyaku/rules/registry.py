@@ -6,14 +6,16 @@ Selection by code, prefix or name happens once per run, in :mod:`taiyaku.config.
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import pkgutil
+from collections.abc import Sequence
 from functools import cache
 
 from taiyaku.errors import RuleSelectionError
 from taiyaku.rules.base import PageRule, PairRule, Rule, SiteRule
 
-__all__ = ["all_rules", "code_of", "get_rule"]
+__all__ = ["all_rules", "code_of", "get_rule", "suggest_rule"]
 
 
 _PACKAGE = "taiyaku.rules"
@@ -48,7 +50,18 @@ def get_rule(selector: str) -> type[Rule]:
     for rule in all_rules():
         if rule.CODE.lower() == wanted.lower() or rule.NAME == wanted.lower():
             return rule
-    raise RuleSelectionError(f"unknown rule {selector!r} (see `taiyaku rules`)")
+    hint = suggest_rule(wanted)
+    raise RuleSelectionError(f"unknown rule {selector!r}{hint} (see `taiyaku rules`)")
+
+
+def suggest_rule(entry: str, known: Sequence[type[Rule]] | None = None) -> str:
+    """``; did you mean 'TM001'?`` for a near miss of a rule's code or name, else ""."""
+    rules = known if known is not None else all_rules()
+    words = [rule.CODE for rule in rules] + [rule.NAME for rule in rules]
+    close = difflib.get_close_matches(entry.strip(), words, n=1, cutoff=0.6)
+    if not close:
+        close = difflib.get_close_matches(entry.strip().upper(), words, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def code_of(entry: str) -> str | None:

@@ -44,11 +44,13 @@ def run_forked(
     func: Callable[[int], Any],
     count: int,
     on_result: Callable[[int, Any], None] | None = None,
+    on_tick: Callable[[], None] | None = None,
 ) -> list[Any]:
     """``[func(0), …, func(count - 1)]``: ``func(0)`` here, the others in forked children.
 
-    ``on_result(index, result)`` is called as each result arrives (for progress).  A
-    child that raises or dies makes this raise :class:`WorkerFailed` after every child
+    ``on_result(index, result)`` is called as each result arrives, and ``on_tick()``
+    every fifth of a second while this process waits for the children (for progress).
+    A child that raises or dies makes this raise :class:`WorkerFailed` after every child
     has ended; an exception here (KeyboardInterrupt included) stops the children first.
     """
     children = [_spawn(func, index) for index in range(1, count)]
@@ -57,7 +59,7 @@ def run_forked(
         results[0] = func(0)
         if on_result is not None:
             on_result(0, results[0])
-        for child in _drain(children):
+        for child in _drain(children, on_tick):
             results[child.index] = _result_of(child)
             if on_result is not None:
                 on_result(child.index, results[child.index])
@@ -97,7 +99,7 @@ def _default_signals() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _drain(children: list[_Child]):  # type: ignore[no-untyped-def]
+def _drain(children: list[_Child], on_tick: Callable[[], None] | None = None):  # type: ignore[no-untyped-def]
     """Read every child's pipe to its end, at the same time (a child blocks when its
     pipe is full); yield each child when its result is complete."""
     with selectors.DefaultSelector() as selector:
@@ -105,7 +107,10 @@ def _drain(children: list[_Child]):  # type: ignore[no-untyped-def]
             selector.register(child.fd, selectors.EVENT_READ, child)
         open_pipes = len(children)
         while open_pipes:
-            for key, _events in selector.select():
+            ready = selector.select(timeout=0.2 if on_tick is not None else None)
+            if not ready and on_tick is not None:
+                on_tick()
+            for key, _events in ready:
                 child: _Child = key.data
                 chunk = os.read(child.fd, 1 << 20)
                 if chunk:

@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import mmap
 import os
+import struct
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from taiyaku.errors import WorkerFailed
@@ -59,6 +62,29 @@ def _unit_size(unit: list[Page]) -> int:
     return total
 
 
+class _Counters:
+    """Pages checked so far by each worker, in memory the forked workers share with this
+    process (each writes only its own slot, so no lock is needed)."""
+
+    _SLOT = struct.Struct("=Q")
+
+    def __init__(self, workers: int) -> None:
+        self._memory = mmap.mmap(-1, self._SLOT.size * workers)
+        self._workers = workers
+
+    def add(self, worker: int, pages: int) -> None:
+        offset = worker * self._SLOT.size
+        (done,) = self._SLOT.unpack_from(self._memory, offset)
+        self._SLOT.pack_into(self._memory, offset, done + pages)
+
+    def total(self) -> int:
+        size = self._SLOT.size
+        return sum(self._SLOT.unpack_from(self._memory, i * size)[0] for i in range(self._workers))
+
+    def close(self) -> None:
+        self._memory.close()
+
+
 @dataclass(frozen=True)
 class _Job:
     """What every worker starts from (inherited through ``fork``)."""
@@ -66,6 +92,8 @@ class _Job:
     checker: Checker
     plan: Plan
     queue: WorkQueue
+    counters: _Counters
+    tick: Callable[[], None]
 
 
 _FORKED: _Job | None = None  # the job of the current fork; set only while workers run
@@ -89,20 +117,19 @@ def check_in_workers(
         checker.hashes.site_fingerprint()  # hash the site once, before the workers need it
         checker.cache.disconnect()  # an SQLite connection must not cross fork()
     queue = WorkQueue(len(plan.units))
-    _FORKED = _Job(checker, plan, queue)
-    done = 0
+    counters = _Counters(plan.jobs)
 
-    def count_done(_index: int, tally: Tally) -> None:
-        nonlocal done
-        done += tally.pages
+    def tick() -> None:
         if progress is not None:
-            progress("pages", done, len(ctx.targets))
+            progress("pages", counters.total(), len(ctx.targets))
+
+    _FORKED = _Job(checker, plan, queue, counters, tick)
 
     # Objects that exist before the fork are never collected by the workers: walking
     # them would cost time and copy every page of memory they sit on.
     gc.freeze()
     try:
-        tallies: list[Tally] = run_forked(_worker, plan.jobs, count_done)
+        tallies: list[Tally] = run_forked(_worker, plan.jobs, on_tick=tick)
     except WorkerFailed as failure:  # a crash, not a rule's exception (those are guarded)
         checker.tally = Tally()
         checker.check_pages(ctx.targets, progress)
@@ -117,7 +144,10 @@ def check_in_workers(
     finally:
         _FORKED = None
         queue.close()
+        counters.close()
         gc.unfreeze()
+    if progress is not None:
+        progress("pages", len(ctx.targets), len(ctx.targets))
     merged = Tally()
     for tally in tallies:
         merged.merge(tally)
@@ -138,7 +168,10 @@ def _worker(index: int) -> Tally:
         unit = job.plan.units[taken]
         before = len(checker.tally.findings)
         checker.check_pages(unit)
-        if index > 0:  # what the parent would otherwise read these pages again for
+        job.counters.add(index, len(unit))
+        if index == 0:
+            job.tick()
+        else:  # what the parent would otherwise read these pages again for
             _read_for_parent(checker, unit, before)
     checker.record_reads()
     tally = checker.tally
