@@ -1,0 +1,186 @@
+"""What the JA rules read: a page's Japanese prose, and the parts of it that are not prose.
+
+A :class:`Prose` is one Japanese block (``Block.lang == "ja"``) or one front-matter value
+the site lists (``ja-frontmatter-keys``, ``title`` by default).  English blocks are never
+read, and inside a Japanese block these spans are passed over (:attr:`Prose.skip`):
+
+* code: code spans and ``<code>``/``<kbd>``/``<pre>`` … content (``Block.code``);
+* URLs and e-mail addresses written as text;
+* MDX expressions (``{props.title}``), in ``.mdx`` pages;
+* English runs: a stretch without Japanese characters that holds three Latin words or
+  more (a quoted English title).  A single name in a Japanese sentence (``Zoom``,
+  ``UTokyo Account``) is part of the sentence.
+
+Link targets, HTML attributes, code blocks and front matter never reach a block's text.
+A block's morphemes are the shared ``Block.tokens``; a front-matter value's are made once
+(the JA rules of a page share its Prose: :mod:`taiyaku.rules.style._page`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from taiyaku.model.lang import detect_language
+from taiyaku.model.spans import Spot
+from taiyaku.parse.analyzer import Morphemes
+
+if TYPE_CHECKING:
+    from taiyaku.parse.document import Document
+    from taiyaku.parse.nodes import Block
+
+__all__ = ["FRONTMATTER_KEYS", "JA_SCRIPT", "Prose", "build_prose", "is_japanese_word"]
+
+# Kana, kanji and the marks that write Japanese words (々 〆 ヶ ー).
+_KANA_KANJI = "\u3005\u3006\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: A Japanese character: kana, kanji, half-width katakana.
+JA_SCRIPT = re.compile(f"[{_KANA_KANJI}\uff66-\uff9f]")
+_JA_WORD = re.compile(f"[{_KANA_KANJI}]+")
+# What ends an English run: Japanese script, CJK punctuation, full-width forms.
+_NOT_LATIN_RUN = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_LATIN_RUN = re.compile(f"[^{_NOT_LATIN_RUN}]+")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+_ENGLISH_RUN_WORDS = 3
+_URL = re.compile(
+    r"(?:[A-Za-z][A-Za-z0-9+.-]*://|mailto:|www\.)[^\s<>\"'（）「」『』、。，．]+"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+)
+_MDX_EXPRESSION = re.compile(r"\{[^{}\n]*\}")
+
+FRONTMATTER_KEYS = "ja-frontmatter-keys"
+
+
+def is_japanese_word(text: str) -> bool:
+    """Whether ``text`` is written in kana and kanji only (no Latin, digits, full-width
+    or half-width forms)."""
+    return _JA_WORD.fullmatch(text) is not None
+
+
+@dataclass(eq=False)
+class Prose:
+    """One piece of Japanese text a JA rule reads, and where its characters are."""
+
+    text: str
+    kind: str  # the block's kind (heading, paragraph, list_item, table, quote, html)
+    doc: Document = field(repr=False)
+    skip: tuple[tuple[int, int], ...] = ()  # sorted, disjoint spans that are not prose
+    block: Block | None = field(default=None, repr=False)
+    line: int = 1  # a front-matter value: where it starts
+    column: int = 1
+    _morphemes: Morphemes | None = field(default=None, repr=False)
+
+    @property
+    def morphemes(self) -> Morphemes:
+        """fugashi's analysis: the block's shared one, or this value's own (made once)."""
+        if self.block is not None:
+            return self.block.tokens
+        if self._morphemes is None:
+            self._morphemes = Morphemes(self.text)
+        return self._morphemes
+
+    @cached_property
+    def _skip_starts(self) -> list[int]:
+        return [start for start, _end in self.skip]
+
+    def is_prose(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` overlaps no skipped span."""
+        if not self.skip:
+            return True
+        index = bisect.bisect_right(self._skip_starts, start) - 1
+        if index >= 0 and self.skip[index][1] > start:
+            return False
+        following = index + 1
+        return following >= len(self.skip) or self.skip[following][0] >= end
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Line and column in the file of character ``offset`` of :attr:`text`."""
+        if self.block is not None:
+            return self.block.position(offset)
+        return self.line, self.column + offset
+
+    def spot(self, start: int, end: int) -> Spot:
+        """Where ``text[start:end]`` is in the file (its end too, when the source holds
+        the text as it is, on one line)."""
+        exact = self.exact_spot(start, end)
+        if exact is not None:
+            return exact
+        line, column = self.position(start)
+        return Spot(line, column)
+
+    def exact_spot(self, start: int, end: int) -> Spot | None:
+        """Where ``text[start:end]`` is, if the file holds exactly these characters there
+        on one line (so that an edit of that span replaces them and nothing else)."""
+        if end <= start:
+            return None
+        line, column = self.position(start)
+        end_line, last_column = self.position(end - 1)
+        if end_line != line:
+            return None
+        source = self.doc.line_text(line)[column - 1 : last_column]
+        if source != self.text[start:end]:
+            return None
+        return Spot(line, column, line, last_column + 1)
+
+
+def build_prose(doc: Document, frontmatter_keys: Sequence[str]) -> Iterator[Prose]:
+    """The Japanese prose of ``doc``: listed front-matter values, then its Japanese blocks."""
+    if not doc.readable:
+        return
+    yield from _frontmatter_prose(doc, frontmatter_keys)
+    for block in doc.blocks:
+        if block.lang == "ja":
+            skip = _skip_spans(block.text, block.code, doc.is_mdx)
+            yield Prose(block.text, block.kind, doc, skip, block)
+
+
+def _skip_spans(
+    text: str, code: Sequence[tuple[int, int]], is_mdx: bool
+) -> tuple[tuple[int, int], ...]:
+    spans = list(code)
+    if ":" in text or "@" in text or "www." in text:
+        spans += [m.span() for m in _URL.finditer(text)]
+    if is_mdx and "{" in text:
+        spans += [m.span() for m in _MDX_EXPRESSION.finditer(text)]
+    spans += _english_runs(text)
+    return _merged(spans)
+
+
+def _english_runs(text: str) -> list[tuple[int, int]]:
+    runs = []
+    for run in _LATIN_RUN.finditer(text):
+        if len(_LATIN_WORD.findall(run.group())) >= _ENGLISH_RUN_WORDS:
+            runs.append(run.span())
+    return runs
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(s for s in spans if s[1] > s[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def _frontmatter_prose(doc: Document, keys: Sequence[str]) -> Iterator[Prose]:
+    """The listed front-matter values that are Japanese text written on their key's
+    line as they read (a quoted or folded value that cannot be found there is passed
+    over: a finding must point at the characters it names)."""
+    data = doc.frontmatter.data or {}
+    for key in keys:
+        value = data.get(key)
+        line = doc.frontmatter.key_lines.get((key,))
+        if not isinstance(value, str) or line is None or detect_language(value) != "ja":
+            continue
+        written = doc.line_text(line)
+        colon = written.find(":")
+        found = written.find(value, colon + 1) if colon >= 0 else -1
+        if found < 0:
+            continue
+        skip = _skip_spans(value, (), is_mdx=False)
+        yield Prose(value, "frontmatter", doc, skip, None, line, found + 1)
