@@ -127,6 +127,12 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _MD_LINK_IN_HTML = re.compile(r"!?\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
+# An inline link's destination and optional title, up to its closing parenthesis.
+_DESTINATION = re.compile(
+    r"\s*(<[^>\n]*>|(?:[^\s()]|\([^\s()]*\))*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+)
+
+
 _IAL_PARAGRAPH = re.compile(r"^\{:?\s*([^{}]*)\}$")
 
 
@@ -307,10 +313,13 @@ class _Builder:
                 if link_stack:
                     href, line, col, kind = link_stack.pop()
                     self._add_link(href, line, col, kind, out.link_text(), out)
+                    if kind == "markdown":
+                        out.skip_destination(href)
             elif ctype == "image":
                 href = str(child.attrs.get("src", ""))
                 line, col, _found = out.locate(href)
                 self._add_link(href, line, col, "image", child.content, out)
+                out.skip_destination(href)
             elif ctype == "html_inline":
                 self._html_inline(child.content, out)
                 code_tag = _CODE_TAG.match(child.content)
@@ -427,6 +436,18 @@ class _Collected:
                     return line, col, True
         line, col = self.source.position(self.cursor)
         return line, col, False
+
+    def skip_destination(self, href: str) -> None:
+        """Move past an inline link's or image's ``](destination "title")``, so that the
+        text after it is not looked for inside its URL (``[a](https://x):`` has its
+        colon after the link, not in ``https:``)."""
+        text = self.source.text
+        opening = text.find("](", self.cursor, self.stop)
+        if opening < 0 or text[self.cursor : opening].strip("!["):
+            return  # not right after the link text: leave the cursor where it is
+        closing = _DESTINATION.match(text, opening + 2, self.stop)
+        if closing is not None and _display_href(href) in _display_href(closing.group(1)):
+            self.cursor = closing.end()
 
     def add_text(self, content: str) -> None:
         for piece in _IAL_INLINE.split(content) if "{:" in content else (content,):

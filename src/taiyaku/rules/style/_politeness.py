@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from taiyaku.parse.analyzer import Features
     from taiyaku.rules.style._text import Prose
 
-__all__ = ["Ending", "Style", "sentence_endings"]
+__all__ = ["Ending", "Style", "ending_span", "may_be_plain", "sentence_endings"]
 
 Style = Literal["polite", "plain"]
 
@@ -34,22 +34,32 @@ _ENDS = frozenset("。．！？!?")
 _PASSED = ("補助記号", "記号", "空白", "助詞-終助詞")
 _POLITE = frozenset({"です", "ます"})
 _PLAIN_LAST = frozenset({"だ", "た", "う", "ある", "だろう", "であろう"})
+# How だ is written where it may end a sentence (で, before ある, is looked for in the text).
+_PLAIN_FORMS = ("だ", "だっ", "だろ", "だろう")
 
 
 @dataclass(frozen=True)
 class Ending:
-    """The auxiliary verbs that end a sentence, and its style."""
+    """The auxiliary verbs that end a sentence (morphemes ``first`` to ``last`` of its
+    Prose), and the sentence's style."""
 
     style: Style
-    start: int  # offsets of the ending in the Prose's text
-    end: int
+    first: int
+    last: int
     text: str
 
 
+def may_be_plain(prose: Prose) -> bool:
+    """Whether a sentence of ``prose`` can end plain: only where だ (だ, だっ, だろ,
+    だろう) or で followed by ある is written (a quick look, before reading sentences)."""
+    surfaces = prose.morphemes.words()[0]
+    return "であ" in prose.text or any(form in surfaces for form in _PLAIN_FORMS)
+
+
 def sentence_endings(prose: Prose) -> Iterator[Ending]:
-    """The ending of every sentence of ``prose`` whose style its auxiliaries tell."""
+    """The ending of every sentence of ``prose`` whose style its auxiliaries tell
+    (whether it is in prose is for :func:`ending_span` to say)."""
     surfaces, features = prose.morphemes.words()
-    offsets = _offsets(prose.text, surfaces)
     depth, sentence_start = 0, 0
     for i, surface in enumerate(surfaces):
         if surface in _OPENING:
@@ -57,30 +67,26 @@ def sentence_endings(prose: Prose) -> Iterator[Ending]:
         elif surface in _CLOSING:
             depth = max(depth - 1, 0)
         elif depth == 0 and surface in _ENDS:
-            found = _ending(surfaces, features, offsets, sentence_start, i)
-            if found is not None and prose.is_prose(found.start, found.end):
+            found = _ending(surfaces, features, sentence_start, i)
+            if found is not None:
                 yield found
             sentence_start = i + 1
     if sentence_start < len(surfaces):
-        found = _ending(surfaces, features, offsets, sentence_start, len(surfaces))
-        if found is not None and prose.is_prose(found.start, found.end):
+        found = _ending(surfaces, features, sentence_start, len(surfaces))
+        if found is not None:
             yield found
 
 
-def _offsets(text: str, surfaces: list[str]) -> list[int]:
-    starts, cursor = [], 0
-    for surface in surfaces:
-        if not text.startswith(surface, cursor):
-            found = text.find(surface, cursor)
-            cursor = found if found >= 0 else cursor
-        starts.append(cursor)
-        cursor += len(surface)
-    return starts
+def ending_span(prose: Prose, ending: Ending, offsets: list[int]) -> tuple[int, int] | None:
+    """Where ``ending`` is in ``prose.text`` (``offsets``: where its morphemes start),
+    or None when it lies in code, a URL or an English run."""
+    surfaces, _features = prose.morphemes.words()
+    start = offsets[ending.first]
+    end = offsets[ending.last] + len(surfaces[ending.last])
+    return (start, end) if prose.is_prose(start, end) else None
 
 
-def _ending(
-    surfaces: list[str], features: list[Features], offsets: list[int], first: int, stop: int
-) -> Ending | None:
+def _ending(surfaces: list[str], features: list[Features], first: int, stop: int) -> Ending | None:
     """The ending of the sentence ``surfaces[first:stop]`` (``stop`` excluded)."""
     i = _last_word(surfaces, features, first, stop)
     chain: list[int] = []
@@ -97,9 +103,7 @@ def _ending(
     style = _style([features[j] for j in chain], surfaces[chain[-1]])
     if style is None:
         return None
-    start = offsets[chain[0]]
-    end = offsets[chain[-1]] + len(surfaces[chain[-1]])
-    return Ending(style, start, end, "".join(surfaces[j] for j in chain))
+    return Ending(style, chain[0], chain[-1], "".join(surfaces[j] for j in chain))
 
 
 def _last_word(surfaces: list[str], features: list[Features], first: int, stop: int) -> int:

@@ -24,17 +24,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from taiyaku.rules.context import RunState
+from taiyaku.rules.style._text import URL
 
 if TYPE_CHECKING:
     from taiyaku.rules.context import Context
     from taiyaku.rules.style._text import Prose
 
-__all__ = ["AXES", "SITE_STYLES", "Axis", "Mark", "SiteStyles", "marks_of"]
+__all__ = ["AXES", "SITE_STYLES", "STYLES", "Axis", "Mark", "SiteStyles", "marks_of", "scan"]
 
 Axis = Literal["comma", "period", "brackets", "colon"]
 AXES: tuple[Axis, ...] = ("comma", "period", "brackets", "colon")
@@ -48,12 +48,20 @@ STYLES: dict[Axis, tuple[str, str]] = {
 }
 
 _JA = "\u3005\u3006\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_ALNUM = "0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
-_COMMA = re.compile("、|(?<![0-9\uff10-\uff19])，|，(?![0-9\uff10-\uff19])")
-_PERIOD = re.compile(f"。|(?<![{_ALNUM}])．|．(?![{_ALNUM}])")
+_SINGLE = re.compile("[、，。．：:]")
+_AFTER_JAPANESE = re.compile(f"[{_JA}」』）]")
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_ALNUM = re.compile("[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_SPACES = re.compile("[ \t]*")
 _FULL_PAIR = re.compile(f"（[^（）\n]*?[{_JA}][^（）\n]*?）")
-_HALF_PAIR = re.compile(f"(?<!\\])\\([^()\n]*?[{_JA}][^()\n]*?\\)")
-_COLON = re.compile(f"(?<=[{_JA}」』）])(?:：|:(?![0-9]))[ \t]*")
+_HALF_PAIR = re.compile(f"\\([^()\n]*?[{_JA}][^()\n]*?\\)")
+# For the votes: each pattern starts with its literal, which the engine finds fast.
+_FENCED_CODE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?^ {0,3}\1", re.MULTILINE | re.DOTALL)
+_INLINE_CODE = re.compile(r"`[^`\n]+`")
+
+_HALF_PAIR_VOTE = re.compile(f"\\((?<!\\]\\()[^()\n]*?[{_JA}][^()\n]*?\\)")
+_FULL_COLON = re.compile(f"：(?<=[{_JA}」』）]：)")
+_HALF_COLON = re.compile(f":(?<=[{_JA}」』）]:)(?![0-9])")
 
 
 @dataclass(frozen=True)
@@ -61,12 +69,14 @@ class Mark:
     """One comma, period, bracket pair or colon in a Prose's text.
 
     ``spans`` are the characters a fix replaces (a pair: the opening and the closing
-    bracket; a half-width colon: with the spaces after it), ``style`` which of the
-    axis's two styles it is written in (0 or 1, as :data:`STYLES` lists them)."""
+    bracket), ``style`` which of the axis's two styles it is written in (0 or 1, as
+    :data:`STYLES` lists them).  ``spaces_to``: where the spaces after a half-width
+    colon end (a full-width colon takes none after it)."""
 
     axis: Axis
     style: int
     spans: tuple[tuple[int, int], ...]
+    spaces_to: int = 0
 
     @property
     def start(self) -> int:
@@ -83,38 +93,65 @@ class Mark:
         return (chars,)
 
 
-def marks_of(prose: Prose, axis: Axis) -> list[Mark]:
-    """The marks of ``axis`` in the prose parts of ``prose``."""
-    text = prose.text
-    found = [m for m in _scan(text, axis) if all(prose.is_prose(a, b) for a, b in m.spans)]
-    return found
+def marks_of(prose: Prose) -> list[Mark]:
+    """The marks of every axis in the prose parts of ``prose``, in order."""
+    return [m for m in scan(prose.text) if all(prose.is_prose(a, b) for a, b in m.spans)]
 
 
-def _scan(text: str, axis: Axis) -> Iterator[Mark]:
-    if axis == "comma":
-        for match in _COMMA.finditer(text):
-            yield Mark(axis, 0 if match.group() == "、" else 1, (match.span(),))
-    elif axis == "period":
-        for match in _PERIOD.finditer(text):
-            yield Mark(axis, 0 if match.group() == "。" else 1, (match.span(),))
-    elif axis == "brackets":
-        for style, pattern in enumerate((_FULL_PAIR, _HALF_PAIR)):
-            for match in pattern.finditer(text):
-                start, end = match.span()
-                yield Mark(axis, style, ((start, start + 1), (end - 1, end)))
-    else:
-        for match in _COLON.finditer(text):
-            style = 0 if match.group().startswith("：") else 1
-            span = match.span() if style else (match.start(), match.start() + 1)
-            yield Mark(axis, style, (span,))
+def scan(text: str) -> list[Mark]:
+    """The marks of every axis in ``text``."""
+    marks = [mark for match in _SINGLE.finditer(text) if (mark := _single(text, match))]
+    if "（" in text:
+        for match in _FULL_PAIR.finditer(text):
+            marks.append(_pair(0, match))
+    if "(" in text:
+        for match in _HALF_PAIR.finditer(text):
+            if not text.startswith("]", match.start() - 1):  # a Markdown link's target
+                marks.append(_pair(1, match))
+    return marks
 
 
-def count_in_source(text: str, axis: Axis) -> tuple[int, int]:
-    """How often each style of ``axis`` occurs in a page's file as written."""
-    counts = [0, 0]
-    for mark in _scan(text, axis):
-        counts[mark.style] += 1
-    return counts[0], counts[1]
+def _single(text: str, match: re.Match[str]) -> Mark | None:
+    char, start = match.group(), match.start()
+    before = text[start - 1] if start else ""
+    after = text[start + 1 : start + 2]
+    if char == "、" or char == "，":
+        if char == "，" and before in _DIGITS and after in _DIGITS and before and after:
+            return None  # １，０００
+        return Mark("comma", 0 if char == "、" else 1, ((start, start + 1),))
+    if char == "。" or char == "．":
+        if char == "．" and _ALNUM.match(before or " ") and _ALNUM.match(after or " "):
+            return None  # ３．５, Ver．2
+        return Mark("period", 0 if char == "。" else 1, ((start, start + 1),))
+    if not start or not _AFTER_JAPANESE.match(text, start - 1):
+        return None
+    if char == "：":
+        return Mark("colon", 0, ((start, start + 1),))
+    if after in _DIGITS and after:
+        return None  # 時間:9:00 reads as a time's colon too
+    spaces_to = _SPACES.match(text, start + 1).end()  # type: ignore[union-attr]
+    return Mark("colon", 1, ((start, start + 1),), spaces_to)
+
+
+def _pair(style: int, match: re.Match[str]) -> Mark:
+    start, end = match.span()
+    return Mark("brackets", style, ((start, start + 1), (end - 1, end)))
+
+
+def count_in_source(text: str) -> dict[Axis, tuple[int, int]]:
+    """How often each style of each axis occurs in a page's file as written, code blocks,
+    code spans and URLs left out: a vote, counted without looking at each mark (a comma
+    between digits counts too)."""
+    if "`" in text or "~~~" in text:
+        text = _INLINE_CODE.sub("", _FENCED_CODE.sub("", text))
+    if "://" in text:
+        text = URL.sub("", text)
+    return {
+        "comma": (text.count("、"), text.count("，")),
+        "period": (text.count("。"), text.count("．")),
+        "brackets": (len(_FULL_PAIR.findall(text)), len(_HALF_PAIR_VOTE.findall(text))),
+        "colon": (len(_FULL_COLON.findall(text)), len(_HALF_COLON.findall(text))),
+    }
 
 
 @dataclass(frozen=True)
@@ -147,8 +184,7 @@ def _site_styles(ctx: Context) -> SiteStyles:
             text = page.path.read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        for axis in AXES:
-            first, second = count_in_source(text, axis)
+        for axis, (first, second) in count_in_source(text).items():
             if first != second:
                 votes[axis][0 if first > second else 1] += 1
     return SiteStyles({axis: SiteStyle((c[0], c[1])) for axis, c in votes.items()})

@@ -328,18 +328,23 @@ def _pattern_source(pattern: Any, expected: str, boundary: bool, where: str) -> 
         source = _spread_alphanumerics(expected)
         return (rf"\b{source}\b" if boundary else source), 0
     if isinstance(pattern, str):
-        regex = _REGEX_LITERAL.fullmatch(pattern)
-        if regex:
-            return _from_javascript(regex.group(1)), _flags(regex.group(2))
-        source = re.escape(pattern)
-        return (rf"\b{source}\b" if boundary else source), 0
+        return _one_pattern(pattern, boundary)[:2]
     if isinstance(pattern, list) and pattern and all(isinstance(p, str) for p in pattern):
-        parts = [_pattern_source(p, expected, boundary, where) for p in pattern]
-        flags = {f for _s, f in parts if f}
-        if len(flags) > 1:
+        parts = [_one_pattern(p, boundary) for p in pattern]
+        flags = {f for _source, f, is_regex in parts if is_regex}
+        if len(flags) > 1:  # prh cannot combine them either
             raise ConfigError(f"{where}: the patterns of one rule use different flags")
-        return "(?:" + "|".join(s for s, _f in parts) + ")", (flags.pop() if flags else 0)
+        return "(?:" + "|".join(s for s, _f, _r in parts) + ")", (flags.pop() if flags else 0)
     raise ConfigError(f"{where}: 'pattern' must be a string or a list of strings")
+
+
+def _one_pattern(pattern: str, boundary: bool) -> tuple[str, int, bool]:
+    """A ``/regex/flags`` string's source and flags, or a plain string's escaped text."""
+    regex = _REGEX_LITERAL.fullmatch(pattern)
+    if regex:
+        return _from_javascript(regex.group(1)), _flags(regex.group(2)), True
+    source = re.escape(pattern)
+    return (rf"\b{source}\b" if boundary else source), 0, False
 
 
 _REGEX_LITERAL = re.compile(r"/(.*)/([gimsuy]*)", re.DOTALL)

@@ -33,7 +33,15 @@ if TYPE_CHECKING:
     from taiyaku.parse.document import Document
     from taiyaku.parse.nodes import Block
 
-__all__ = ["FRONTMATTER_KEYS", "JA_SCRIPT", "Prose", "build_prose", "is_japanese_word"]
+__all__ = [
+    "FRONTMATTER_KEYS",
+    "JA_SCRIPT",
+    "URL",
+    "Prose",
+    "build_prose",
+    "is_japanese_word",
+    "morpheme_offsets",
+]
 
 # Kana, kanji and the marks that write Japanese words (々 〆 ヶ ー).
 _KANA_KANJI = "\u3005\u3006\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -43,9 +51,10 @@ _JA_WORD = re.compile(f"[{_KANA_KANJI}]+")
 # What ends an English run: Japanese script, CJK punctuation, full-width forms.
 _NOT_LATIN_RUN = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _LATIN_RUN = re.compile(f"[^{_NOT_LATIN_RUN}]+")
-_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")  # two letters or more
 _ENGLISH_RUN_WORDS = 3
-_URL = re.compile(
+#: A URL or an e-mail address written as text (it ends at Japanese punctuation).
+URL = re.compile(
     r"(?:[A-Za-z][A-Za-z0-9+.-]*://|mailto:|www\.)[^\s<>\"'（）「」『』、。，．]+"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 )
@@ -58,6 +67,22 @@ def is_japanese_word(text: str) -> bool:
     """Whether ``text`` is written in kana and kanji only (no Latin, digits, full-width
     or half-width forms)."""
     return _JA_WORD.fullmatch(text) is not None
+
+
+def morpheme_offsets(text: str, surfaces: Sequence[str]) -> list[int]:
+    """Where each morpheme starts in ``text`` (fugashi passes over white space), as
+    :class:`~taiyaku.parse.analyzer.Token` counts them, without building the tokens."""
+    starts = []
+    startswith, find = text.startswith, text.find
+    cursor = 0
+    for surface in surfaces:
+        if not startswith(surface, cursor):
+            found = find(surface, cursor)
+            if found >= 0:
+                cursor = found
+        starts.append(cursor)
+        cursor += len(surface)
+    return starts
 
 
 @dataclass(eq=False)
@@ -142,18 +167,27 @@ def _skip_spans(
 ) -> tuple[tuple[int, int], ...]:
     spans = list(code)
     if ":" in text or "@" in text or "www." in text:
-        spans += [m.span() for m in _URL.finditer(text)]
+        spans += [m.span() for m in URL.finditer(text)]
     if is_mdx and "{" in text:
         spans += [m.span() for m in _MDX_EXPRESSION.finditer(text)]
-    spans += _english_runs(text)
+    if spans:  # an English run is counted in what is left: code and URLs break it
+        masked = list(text)
+        for start, end in spans:
+            masked[start:end] = "〓" * (end - start)
+        spans += _english_runs("".join(masked))
+    else:
+        spans = _english_runs(text)
     return _merged(spans)
 
 
 def _english_runs(text: str) -> list[tuple[int, int]]:
+    """Stretches without Japanese that hold three Latin words or more, trimmed of the
+    spaces and punctuation around them."""
     runs = []
     for run in _LATIN_RUN.finditer(text):
-        if len(_LATIN_WORD.findall(run.group())) >= _ENGLISH_RUN_WORDS:
-            runs.append(run.span())
+        words = list(_LATIN_WORD.finditer(run.group()))
+        if len(words) >= _ENGLISH_RUN_WORDS:
+            runs.append((run.start() + words[0].start(), run.start() + words[-1].end()))
     return runs
 
 

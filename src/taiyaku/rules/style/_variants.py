@@ -33,11 +33,11 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from taiyaku.rules.context import RunState
 from taiyaku.rules.style._page import JaPage, ja_page
-from taiyaku.rules.style._text import Prose, is_japanese_word
+from taiyaku.rules.style._text import Prose, is_japanese_word, morpheme_offsets
 
 if TYPE_CHECKING:
     from taiyaku.parse.analyzer import Features
@@ -54,16 +54,14 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class WordKey:
+class WordKey(NamedTuple):
     lemma: str
     pos: str
     form: str
     frame: str
 
 
-@dataclass(frozen=True)
-class Occurrence:
+class Occurrence(NamedTuple):
     """One counted morpheme: its word, how its base form is spelled, where it is."""
 
     key: WordKey
@@ -79,35 +77,80 @@ _KANJI = re.compile("[\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _QUOTES = {"「": "」", "『": "』", "［": "］"}
 _NON_INDEPENDENT = "非自立可能"
 
-
-def occurrences(page: JaPage) -> Iterator[Occurrence]:
-    """Every counted morpheme of the page's prose, in order."""
-    for index, prose in enumerate(page.prose):
-        yield from _prose_occurrences(index, prose)
+# A word without its frame (lemma, POS, sound), and a spelling of its base form.
+_Base = tuple[tuple[str, str, str], str]
 
 
-def _prose_occurrences(index: int, prose: Prose) -> Iterator[Occurrence]:
-    text = prose.text
+class _Bases(dict["Features", "_Base | None"]):
+    """Each distinct morpheme's word and spelling, or None for one not counted: worked
+    out once per process, on first sight, since pages are read morpheme by morpheme."""
+
+    def __missing__(self, features: Features) -> _Base | None:
+        base = None
+        pos, lemma, orth, form = features
+        counted = lemma is not None and orth and not pos.startswith(_SKIPPED_POS)
+        if counted and is_japanese_word(orth):
+            base = (lemma, pos, form.replace("ー", "")), orth
+        if len(self) < _MAX_BASES:
+            self[features] = base
+        return base
+
+
+_MAX_BASES = 200_000
+_BASES = _Bases()
+
+
+def occurrences(page: JaPage, *, every_word: bool = False) -> Iterator[Occurrence]:
+    """The counted morphemes of the page's prose, in order: those of the words the page
+    spells more than one way (every word's, with ``every_word``)."""
+    wanted = None if every_word else _respelled(page)
+    if wanted is None or wanted:
+        for index, prose in enumerate(page.prose):
+            yield from _prose_occurrences(index, prose, wanted)
+
+
+def _respelled(page: JaPage) -> set[Features]:
+    """The morphemes of the words (frames aside) spelled more than one way on the page:
+    a first look at the page's distinct morphemes, without offsets; most pages have none."""
+    distinct: set[Features] = set()
+    for prose in page.prose:
+        distinct.update(prose.morphemes.words()[1])
+    spellings: dict[tuple[str, str, str], set[str]] = {}
+    for features in distinct:
+        base = _BASES[features]
+        if base is not None:
+            spellings.setdefault(base[0], set()).add(base[1])
+    words = {word for word, orths in spellings.items() if len(orths) > 1}
+    if not words:
+        return set()
+    return {f for f in distinct if (base := _BASES[f]) is not None and base[0] in words}
+
+
+def _prose_occurrences(
+    index: int, prose: Prose, wanted: set[Features] | None
+) -> Iterator[Occurrence]:
     surfaces, features = prose.morphemes.words()
+    bases = _BASES
+    if wanted is None:
+        chosen = [i for i, base in enumerate(map(bases.__getitem__, features)) if base]
+    elif wanted.isdisjoint(features):
+        return
+    else:
+        chosen = [i for i, f in enumerate(features) if f in wanted]
+    text = prose.text
+    offsets = morpheme_offsets(text, surfaces)
     quoted = _quoted_spans(text)
-    startswith = text.startswith
-    cursor = 0
-    previous_end = -1
-    for i, surface in enumerate(surfaces):
-        if not startswith(surface, cursor):
-            found = text.find(surface, cursor)
-            cursor = found if found >= 0 else cursor
-        start, end = cursor, cursor + len(surface)
-        cursor = end
-        f = features[i]
-        if f.lemma is None or not f.orth_base or f.pos.startswith(_SKIPPED_POS):
-            previous_end = end
+    for i in chosen:
+        surface, start = surfaces[i], offsets[i]
+        end = start + len(surface)
+        if not is_japanese_word(surface) or not prose.is_prose(start, end):
             continue
-        if is_japanese_word(surface) and prose.is_prose(start, end) and not _inside(quoted, start):
-            frame = _frame(features, i, surface, adjacent=previous_end == start)
-            key = WordKey(f.lemma, f.pos, f.form_base.replace("ー", ""), frame)
-            yield Occurrence(key, f.orth_base, surface, index, start, end)
-        previous_end = end
+        if quoted and _inside(quoted, start):
+            continue
+        adjacent = i > 0 and offsets[i - 1] + len(surfaces[i - 1]) == start
+        (lemma, pos, form), orth = bases[features[i]]  # type: ignore[misc]
+        key = WordKey(lemma, pos, form, _frame(features, i, surface, adjacent=adjacent))
+        yield Occurrence(key, orth, surface, index, start, end)
 
 
 def _frame(features: list[Features], i: int, surface: str, *, adjacent: bool) -> str:
@@ -211,7 +254,7 @@ def _site_variants(ctx: Context) -> SiteVariants:
     for place, page in enumerate(sorted(ctx.site.pages, key=lambda p: p.rel)):
         order[page.rel] = place
         doc = ctx.document(page)
-        for occurrence in occurrences(ja_page(ctx, doc)):
+        for occurrence in occurrences(ja_page(ctx, doc), every_word=True):
             spellings = table.setdefault(occurrence.key, {})
             spellings.setdefault(occurrence.orth, Counter())[page.rel] += 1
         doc.release_analysis()  # the whole site's morphemes are not kept at once

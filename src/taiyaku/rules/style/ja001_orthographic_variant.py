@@ -20,6 +20,8 @@ from taiyaku.rules.style._variants import (
 )
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from taiyaku.parse.document import Document
     from taiyaku.rules.context import Context
 
@@ -150,6 +152,7 @@ def _page_findings(
     major = max(spellings, key=lambda orth: len(spellings[orth]))
     kept = spellings[major]
     first = page.prose[kept[0].prose].position(kept[0].start)[0]
+    deferred = _listed(ctx, page, spellings)
     for orth, found in spellings.items():
         if orth == major or not are_variants(orth, major):
             continue
@@ -157,42 +160,59 @@ def _page_findings(
         where = f"(line {first})" if len(kept) == 1 else f"(first on line {first})"
         for occurrence in found:
             message = f"{_shown(occurrence)} here, {elsewhere} {where}: one word, {_word(key)}"
-            yield _finding(ctx, page, occurrence, major, message)
+            yield _finding(page, occurrence, major, message, deferred)
+
+
+def _listed(
+    ctx: Context, page: JaPage, spellings: dict[str, list[Occurrence]]
+) -> tuple[tuple[str, Path], ...]:
+    """JA002, when the term list names any spelling of the word on this page: the
+    list, not the page's majority, then says how to write it."""
+    for found in spellings.values():
+        for o in found:
+            deferred = term_deferral(ctx, page, o.prose, o.start, o.end)
+            if deferred:
+                return deferred
+    return ()
 
 
 def _site_findings(ctx: Context, page: JaPage) -> Iterator[Finding]:
     site = ctx.state(SITE_VARIANTS)
     rel = ctx.page_of(page.doc).rel
-    reported: set[tuple[WordKey, str]] = set()
-    for occurrence in occurrences(page):
-        key, orth = occurrence.key, occurrence.orth
-        if key not in site.counts or (key, orth) in reported:
-            continue
-        reported.add((key, orth))
+    by_word: dict[WordKey, list[Occurrence]] = {}
+    for occurrence in occurrences(page, every_word=True):
+        if occurrence.key in site.counts:
+            by_word.setdefault(occurrence.key, []).append(occurrence)
+    for key, found in by_word.items():
         major = site.majority(key)
-        if orth == major or not are_variants(orth, major):
-            continue
-        if site.host(key, orth, ctx.target_rels) != rel:
-            continue
-        spellings = site.counts[key]
-        message = (
-            f"{_shown(occurrence)} {_pages(spellings[orth])}; the site writes "
-            f"'{major}' {_pages(spellings[major])}: one word, {_word(key)}"
-        )
-        yield _finding(ctx, page, occurrence, major, message)
+        firsts = {o.orth: o for o in reversed(found)}  # each spelling's first occurrence
+        for orth, occurrence in sorted(firsts.items(), key=lambda i: (i[1].prose, i[1].start)):
+            if orth == major or not are_variants(orth, major):
+                continue
+            if site.host(key, orth, ctx.target_rels) != rel:
+                continue
+            spellings = site.counts[key]
+            message = (
+                f"{_shown(occurrence)} {_pages(spellings[orth])}; the site writes "
+                f"'{major}' {_pages(spellings[major])}: one word, {_word(key)}"
+            )
+            deferred = _listed(ctx, page, {key.lemma: found})
+            yield _finding(page, occurrence, major, message, deferred)
 
 
 def _finding(
-    ctx: Context, page: JaPage, occurrence: Occurrence, major: str, message: str
+    page: JaPage,
+    occurrence: Occurrence,
+    major: str,
+    message: str,
+    deferred: tuple[tuple[str, Path], ...],
 ) -> Finding:
     prose = page.prose[occurrence.prose]
-    start, end = occurrence.start, occurrence.end
     replacement = spelled_like(occurrence.surface, occurrence.orth, major)
-    deferred = term_deferral(ctx, page, occurrence.prose, start, end)
     return edit_finding(
         prose,
-        start,
-        end,
+        occurrence.start,
+        occurrence.end,
         message,
         replacement,
         applicability="unsafe",

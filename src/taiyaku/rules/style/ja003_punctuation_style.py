@@ -101,10 +101,12 @@ class PunctuationStyle(PageRule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         page = ja_page(ctx, doc)
+        by_axis: dict[Axis, list[tuple[int, Mark]]] = {}
+        for index, prose in enumerate(page.prose):
+            for mark in marks_of(prose):
+                by_axis.setdefault(mark.axis, []).append((index, mark))
         for axis in AXES:
-            marks = [
-                (index, mark) for index, p in enumerate(page.prose) for mark in marks_of(p, axis)
-            ]
+            marks = sorted(by_axis.get(axis, ()), key=lambda item: (item[0], item[1].start))
             if marks:
                 yield from _axis_findings(ctx, page, axis, marks)
 
@@ -215,12 +217,17 @@ def _page_finding(
 
 
 def _edits(prose: Prose, mark: Mark, style: int) -> tuple[Edit, ...]:
-    """The edits that write ``mark`` in ``style`` (none unless every span is exact)."""
+    """The edits that write ``mark`` in ``style`` (none unless every span is exact).
+    A half-width colon written in full width takes the spaces after it along, where
+    the source has them right after it (not after a closing ``**``)."""
     edits = []
     for (start, end), replacement in zip(mark.spans, mark.replacements(style), strict=True):
-        spot = prose.exact_spot(start, end)
+        spot = None
+        if mark.spaces_to > end and style != mark.style:
+            spot = prose.exact_spot(start, mark.spaces_to)
+        spot = spot or prose.exact_spot(start, end)
         if spot is None:
             return ()
-        end = spot.end_column or spot.column
-        edits.append(Edit(prose.doc.path, spot.line, spot.column, spot.line, end, replacement))
+        last = spot.end_column or spot.column
+        edits.append(Edit(prose.doc.path, spot.line, spot.column, spot.line, last, replacement))
     return tuple(edits)

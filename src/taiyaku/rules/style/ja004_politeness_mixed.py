@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 from taiyaku.model.diagnostics import Finding, Severity
 from taiyaku.rules.base import PageRule
 from taiyaku.rules.style._page import edit_finding, ja_page
-from taiyaku.rules.style._politeness import Ending, sentence_endings
+from taiyaku.rules.style._politeness import (
+    Ending,
+    ending_span,
+    may_be_plain,
+    sentence_endings,
+)
+from taiyaku.rules.style._text import morpheme_offsets
 
 if TYPE_CHECKING:
     from taiyaku.parse.document import Document
@@ -58,20 +64,40 @@ class PolitenessMixed(PageRule):
     NEEDS_TOKENS = True
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        read = [p for p in ja_page(ctx, doc).prose if p.kind in _GROUPS]
+        if not any(
+            ending.style == "plain"
+            for prose in read
+            if may_be_plain(prose)
+            for ending in sentence_endings(prose)
+        ):
+            return  # no sentence ends in だ・である: nothing is mixed
         groups: dict[str, list[tuple[Prose, Ending]]] = {}
-        for prose in ja_page(ctx, doc).prose:
-            group = _GROUPS.get(prose.kind)
-            if group is not None:
-                groups.setdefault(group, []).extend(
-                    (prose, ending) for ending in sentence_endings(prose)
-                )
+        for prose in read:
+            groups.setdefault(_GROUPS[prose.kind], []).extend(
+                (prose, ending) for ending in sentence_endings(prose)
+            )
         for group, endings in groups.items():
-            yield from _group_findings(group, endings)
+            if len({ending.style for _prose, ending in endings}) > 1:
+                yield from _group_findings(group, _in_prose(endings))
 
 
-def _group_findings(group: str, endings: list[tuple[Prose, Ending]]) -> Iterator[Finding]:
+def _in_prose(endings: list[tuple[Prose, Ending]]) -> list[tuple[Prose, Ending, int, int]]:
+    """The endings that are prose (not code, a URL or English), with their spans."""
+    offsets: dict[int, list[int]] = {}
+    kept = []
+    for prose, ending in endings:
+        if id(prose) not in offsets:
+            offsets[id(prose)] = morpheme_offsets(prose.text, prose.morphemes.words()[0])
+        span = ending_span(prose, ending, offsets[id(prose)])
+        if span is not None:
+            kept.append((prose, ending, *span))
+    return kept
+
+
+def _group_findings(group: str, endings: list[tuple[Prose, Ending, int, int]]) -> Iterator[Finding]:
     counts = {"polite": 0, "plain": 0}
-    for _prose, ending in endings:
+    for _prose, ending, _start, _end in endings:
         counts[ending.style] += 1
     if not (counts["polite"] and counts["plain"]):
         return
@@ -80,11 +106,11 @@ def _group_findings(group: str, endings: list[tuple[Prose, Ending]]) -> Iterator
     else:
         major = max(counts, key=counts.__getitem__)
     total = counts["polite"] + counts["plain"]
-    for prose, ending in endings:
+    for prose, ending, start, end in endings:
         if ending.style == major:
             continue
         message = (
             f"'{ending.text}' ends a {_STYLE_NAMES[ending.style]} sentence; "
             f"{_GROUP_NAMES[group]} end in {_STYLE_NAMES[major]} ({counts[major]} of {total})"
         )
-        yield edit_finding(prose, ending.start, ending.end, message, None)
+        yield edit_finding(prose, start, end, message, None)
