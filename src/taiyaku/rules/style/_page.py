@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from taiyaku.model.diagnostics import Applicability, Edit, Finding, Fix
@@ -28,6 +29,12 @@ class JaPage:
 
     doc: Document
     prose: list[Prose]
+
+    @cached_property
+    def text(self) -> str:
+        """All the prose's text, one piece a line: for a first look at what it holds."""
+        return "\n".join(p.text for p in self.prose)
+
     # The term list's matches in each Prose (found by :func:`page_term_matches`, once).
     term_matches: list[list[TermMatch]] | None = None
 
@@ -59,7 +66,7 @@ def page_term_matches(ctx: Context, page: JaPage) -> list[list[TermMatch]]:
     if page.term_matches is None:
         terms = ctx.state(TERMS)
         if terms and page.prose:
-            terms = terms.within("\n".join(p.text for p in page.prose))
+            terms = terms.within(page.text)
         page.term_matches = [
             [m for m in terms.find(p.text) if p.is_prose(m.start, m.end)] if terms else []
             for p in page.prose

@@ -16,19 +16,20 @@ A bracket pair around Latin text only (``(UTokyo Account)``) or a colon between 
 
 The site's style on an axis (``auto``) is decided by the pages' votes: each page votes
 for the style it uses more on that axis (a page that uses both equally, or neither,
-does not vote), and the style with more votes is the site's.  Votes are counted on the
-pages' files as written (code included, which changes no majority), once per run.
+does not vote), and the style with more votes is the site's.  Votes are counted once
+per run, on the pages' files as written, code blocks and code spans left out (the files
+are read before workers fork; parsing them all there would cost more than the votes).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from taiyaku.rules.context import RunState
-from taiyaku.rules.style._text import URL
 
 if TYPE_CHECKING:
     from taiyaku.rules.context import Context
@@ -48,7 +49,14 @@ STYLES: dict[Axis, tuple[str, str]] = {
 }
 
 _JA = "\u3005\u3006\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_SINGLE = re.compile("[、，。．：:]")
+_SINGLE_CHARS: dict[Axis, str] = {"comma": "、，", "period": "。．", "colon": "：:"}
+# A pattern for each set of one-character axes: the characters their marks are.
+_SINGLES = {
+    frozenset(chosen): re.compile("[" + "".join(_SINGLE_CHARS[a] for a in chosen) + "]")
+    for chosen in (
+        [a for i, a in enumerate(_SINGLE_CHARS) if mask >> i & 1] for mask in range(1, 8)
+    )
+}
 _AFTER_JAPANESE = re.compile(f"[{_JA}」』）]")
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 _ALNUM = re.compile("[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
@@ -93,21 +101,27 @@ class Mark:
         return (chars,)
 
 
-def marks_of(prose: Prose) -> list[Mark]:
-    """The marks of every axis in the prose parts of ``prose``, in order."""
-    return [m for m in scan(prose.text) if all(prose.is_prose(a, b) for a, b in m.spans)]
+def marks_of(prose: Prose, axes: Collection[Axis] = AXES) -> list[Mark]:
+    """The marks of ``axes`` in the prose parts of ``prose``."""
+    marks = scan(prose.text, axes)
+    if not prose.skip:
+        return marks
+    return [m for m in marks if all(prose.is_prose(a, b) for a, b in m.spans)]
 
 
-def scan(text: str) -> list[Mark]:
-    """The marks of every axis in ``text``."""
-    marks = [mark for match in _SINGLE.finditer(text) if (mark := _single(text, match))]
-    if "（" in text:
-        for match in _FULL_PAIR.finditer(text):
-            marks.append(_pair(0, match))
-    if "(" in text:
-        for match in _HALF_PAIR.finditer(text):
-            if not text.startswith("]", match.start() - 1):  # a Markdown link's target
-                marks.append(_pair(1, match))
+def scan(text: str, axes: Collection[Axis] = AXES) -> list[Mark]:
+    """The marks of ``axes`` in ``text``."""
+    singles = _SINGLES.get(frozenset(axes) - {"brackets"})
+    marks = []
+    if singles is not None:
+        marks = [m for match in singles.finditer(text) if (m := _single(text, match))]
+    if "brackets" in axes:
+        if "（" in text:
+            marks += [_pair(0, match) for match in _FULL_PAIR.finditer(text)]
+        if "(" in text:
+            for match in _HALF_PAIR.finditer(text):
+                if not text.startswith("]", match.start() - 1):  # a Markdown link's target
+                    marks.append(_pair(1, match))
     return marks
 
 
@@ -139,13 +153,12 @@ def _pair(style: int, match: re.Match[str]) -> Mark:
 
 
 def count_in_source(text: str) -> dict[Axis, tuple[int, int]]:
-    """How often each style of each axis occurs in a page's file as written, code blocks,
-    code spans and URLs left out: a vote, counted without looking at each mark (a comma
-    between digits counts too)."""
+    """How often each style of each axis occurs in a page's file as written, code blocks
+    and code spans left out: a vote, counted without looking at each mark (a comma
+    between digits counts too; a URL holds none of these marks but a half-width colon,
+    which follows no Japanese character there)."""
     if "`" in text or "~~~" in text:
         text = _INLINE_CODE.sub("", _FENCED_CODE.sub("", text))
-    if "://" in text:
-        text = URL.sub("", text)
     return {
         "comma": (text.count("、"), text.count("，")),
         "period": (text.count("。"), text.count("．")),

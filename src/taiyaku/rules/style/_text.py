@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from taiyaku.model.lang import detect_language
@@ -36,11 +37,11 @@ if TYPE_CHECKING:
 __all__ = [
     "FRONTMATTER_KEYS",
     "JA_SCRIPT",
-    "URL",
     "Prose",
     "build_prose",
     "is_japanese_word",
     "morpheme_offsets",
+    "url_spans",
 ]
 
 # Kana, kanji and the marks that write Japanese words (々 〆 ヶ ー).
@@ -53,11 +54,14 @@ _NOT_LATIN_RUN = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uf
 _LATIN_RUN = re.compile(f"[^{_NOT_LATIN_RUN}]+")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")  # two letters or more
 _ENGLISH_RUN_WORDS = 3
-#: A URL or an e-mail address written as text (it ends at Japanese punctuation).
-URL = re.compile(
-    r"(?:[A-Za-z][A-Za-z0-9+.-]*://|mailto:|www\.)[^\s<>\"'（）「」『』、。，．]+"
-    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
-)
+# Where a URL or an e-mail address may be: each is found from its literal part first
+# (a pattern that starts with a character class is tried at every position, slowly).
+_URL_MARK = re.compile(r"://|mailto:|www\.|@")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,30}\Z")
+_URL_REST = re.compile("[^\\s<>\"'（）「」『』、。，．]+")
+_MAIL_USER = re.compile(r"[A-Za-z0-9._%+-]{1,64}\Z")
+_MAIL_DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_SPACE = re.compile(r"\s")
 _MDX_EXPRESSION = re.compile(r"\{[^{}\n]*\}")
 
 FRONTMATTER_KEYS = "ja-frontmatter-keys"
@@ -69,9 +73,36 @@ def is_japanese_word(text: str) -> bool:
     return _JA_WORD.fullmatch(text) is not None
 
 
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """The URLs (``https://…``, ``mailto:…``, ``www.…``) and e-mail addresses written in
+    ``text``; a URL ends at white space, quotes, brackets or Japanese punctuation."""
+    spans = []
+    for mark in _URL_MARK.finditer(text):
+        at, found = mark.start(), mark.group()
+        if found == "@":
+            user = _MAIL_USER.search(text, max(0, at - 64), at)
+            domain = _MAIL_DOMAIN.match(text, at + 1)
+            if user and domain:
+                spans.append((user.start(), domain.end()))
+            continue
+        start = at
+        if found == "://":
+            scheme = _SCHEME.search(text, max(0, at - 31), at)
+            if scheme is None:
+                continue
+            start = scheme.start()
+        rest = _URL_REST.match(text, mark.end())
+        spans.append((start, rest.end() if rest else mark.end()))
+    return spans
+
+
 def morpheme_offsets(text: str, surfaces: Sequence[str]) -> list[int]:
     """Where each morpheme starts in ``text`` (fugashi passes over white space), as
     :class:`~taiyaku.parse.analyzer.Token` counts them, without building the tokens."""
+    if not _SPACE.search(text):  # nothing passed over: each starts where the last ends
+        starts = [0, *accumulate(map(len, surfaces))]
+        if starts[-1] == len(text):
+            return starts[:-1]
     starts = []
     startswith, find = text.startswith, text.find
     cursor = 0
@@ -167,9 +198,11 @@ def _skip_spans(
 ) -> tuple[tuple[int, int], ...]:
     spans = list(code)
     if ":" in text or "@" in text or "www." in text:
-        spans += [m.span() for m in URL.finditer(text)]
+        spans += url_spans(text)
     if is_mdx and "{" in text:
         spans += [m.span() for m in _MDX_EXPRESSION.finditer(text)]
+    if len(_LATIN_WORD.findall(text)) < _ENGLISH_RUN_WORDS:
+        return _merged(spans)  # too few Latin words for an English run
     if spans:  # an English run is counted in what is left: code and URLs break it
         masked = list(text)
         for start, end in spans:

@@ -33,6 +33,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from taiyaku.rules.context import RunState
@@ -115,14 +116,12 @@ def _respelled(page: JaPage) -> set[Features]:
     distinct: set[Features] = set()
     for prose in page.prose:
         distinct.update(prose.morphemes.words()[1])
-    spellings: dict[tuple[str, str, str], set[str]] = {}
-    for features in distinct:
-        base = _BASES[features]
-        if base is not None:
-            spellings.setdefault(base[0], set()).add(base[1])
-    words = {word for word, orths in spellings.items() if len(orths) > 1}
-    if not words:
-        return set()
+    pairs = set(map(_BASES.__getitem__, distinct))  # (word, spelling), and None
+    pairs.discard(None)
+    per_word = Counter(map(itemgetter(0), pairs))  # type: ignore[arg-type]
+    if len(per_word) == len(pairs):
+        return set()  # every word has one spelling
+    words = {word for word, spellings in per_word.items() if spellings > 1}
     return {f for f in distinct if (base := _BASES[f]) is not None and base[0] in words}
 
 

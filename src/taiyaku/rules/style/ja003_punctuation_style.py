@@ -101,14 +101,36 @@ class PunctuationStyle(PageRule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         page = ja_page(ctx, doc)
+        axes = [axis for axis in AXES if _may_depart(ctx, page.text, axis)]
+        if not axes:
+            return
         by_axis: dict[Axis, list[tuple[int, Mark]]] = {}
         for index, prose in enumerate(page.prose):
-            for mark in marks_of(prose):
+            for mark in marks_of(prose, axes):
                 by_axis.setdefault(mark.axis, []).append((index, mark))
-        for axis in AXES:
+        for axis in axes:
             marks = sorted(by_axis.get(axis, ()), key=lambda item: (item[0], item[1].start))
             if marks:
                 yield from _axis_findings(ctx, page, axis, marks)
+
+
+def _may_depart(ctx: Context, text: str, axis: Axis) -> bool:
+    """Whether the page's prose may hold a mark of ``axis`` in a style other than the
+    expected one: a look for the characters alone, before marks are read one by one."""
+    present = [char in text for char in _FIRST_CHARS[axis]]
+    target = _configured(ctx, axis) or _site(ctx, axis)
+    if target is None:
+        return all(present)  # the page's own majority: only a page with both departs
+    return present[1 - target.style]
+
+
+# The character every mark of each style begins with.
+_FIRST_CHARS: dict[Axis, tuple[str, str]] = {
+    "comma": ("、", "，"),
+    "period": ("。", "．"),
+    "brackets": ("（", "("),
+    "colon": ("：", ":"),
+}
 
 
 def _axis_findings(

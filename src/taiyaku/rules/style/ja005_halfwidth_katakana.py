@@ -48,6 +48,8 @@ class HalfwidthKatakana(PageRule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         page = ja_page(ctx, doc)
+        if not _HALFWIDTH.search(page.text):
+            return
         for index, prose in enumerate(page.prose):
             for run in _HALFWIDTH.finditer(prose.text):
                 start, end = run.span()

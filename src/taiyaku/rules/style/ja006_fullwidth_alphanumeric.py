@@ -60,6 +60,8 @@ class FullwidthAlphanumeric(PageRule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         allowed = set(unicodedata.normalize("NFKC", ctx.option(ALLOWED.key) or ""))
         page = ja_page(ctx, doc)
+        if not _FULLWIDTH.search(page.text):
+            return
         for index, prose in enumerate(page.prose):
             for run in _FULLWIDTH.finditer(prose.text):
                 for start, end in _not_allowed(run, allowed):
