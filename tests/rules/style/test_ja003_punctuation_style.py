@@ -150,3 +150,12 @@ def test_auto_counts_the_whole_site_and_keeps_the_cache_honest(tmp_path: Path) -
     second = run_site(tmp_path, select=["JA003"], cache=True, cache_dir=str(cache))
     # a.md did not change, but the site's style did: a.md's findings are not reused
     assert sorted({d.path.name for d in second.diagnostics}) == ["b.md"]
+
+
+def test_a_quoted_label_or_message_keeps_its_punctuation(tmp_path: Path) -> None:
+    body = """
+    本サービスは，学生が使えます．画面に「許可します。お待ちください」と表示されます．
+
+    「アクセスを許可する(構成されている場合)」にチェックをつけます．
+    """
+    assert ja(tmp_path, body, select="JA003", ja_punctuation="，．", ja_brackets="（）") == []

@@ -12,7 +12,9 @@ colon     ``：``        ``:``         right after a Japanese character
 ========  ===========  ===========  ================================================
 
 A bracket pair around Latin text only (``(UTokyo Account)``) or a colon between digits
-(``9:00``) says nothing of the style, so it is not counted either way.
+(``9:00``) says nothing of the style, so it is not counted either way; on a page, a mark
+inside quotation brackets (「」『』［］) is not either: a quoted label, title or message
+keeps the punctuation of what it quotes.
 
 The site's style on an axis (``auto``) is decided by the pages' votes: each page votes
 for the style it uses more on that axis (a page that uses both equally, or neither,
@@ -30,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from taiyaku.rules.context import RunState
+from taiyaku.rules.style._text import inside
 
 if TYPE_CHECKING:
     from taiyaku.rules.context import Context
@@ -104,9 +107,14 @@ class Mark:
 def marks_of(prose: Prose, axes: Collection[Axis] = AXES) -> list[Mark]:
     """The marks of ``axes`` in the prose parts of ``prose``."""
     marks = scan(prose.text, axes)
-    if not prose.skip:
+    if not prose.skip and not prose.quoted:
         return marks
-    return [m for m in marks if all(prose.is_prose(a, b) for a, b in m.spans)]
+    quoted = prose.quoted
+    return [
+        m
+        for m in marks
+        if all(prose.is_prose(a, b) for a, b in m.spans) and not inside(quoted, m.start)
+    ]
 
 
 def scan(text: str, axes: Collection[Axis] = AXES) -> list[Mark]:

@@ -39,8 +39,10 @@ __all__ = [
     "JA_SCRIPT",
     "Prose",
     "build_prose",
+    "inside",
     "is_japanese_word",
     "morpheme_offsets",
+    "quoted_spans",
     "url_spans",
 ]
 
@@ -62,6 +64,7 @@ _URL_REST = re.compile("[^\\s<>\"'（）「」『』、。，．]+")
 _MAIL_USER = re.compile(r"[A-Za-z0-9._%+-]{1,64}\Z")
 _MAIL_DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _SPACE = re.compile(r"\s")
+_QUOTES = {"「": "」", "『": "』", "［": "］"}
 _MDX_EXPRESSION = re.compile(r"\{[^{}\n]*\}")
 
 FRONTMATTER_KEYS = "ja-frontmatter-keys"
@@ -116,6 +119,27 @@ def morpheme_offsets(text: str, surfaces: Sequence[str]) -> list[int]:
     return starts
 
 
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside 「」, 『』 and ［］, brackets included (outermost pairs; an unclosed
+    one quotes nothing): quoted labels, titles and messages, written as what they
+    name is written."""
+    if not any(opening in text for opening in _QUOTES):
+        return []
+    spans, stack = [], []
+    for offset, char in enumerate(text):
+        if char in _QUOTES:
+            stack.append((char, offset))
+        elif stack and char == _QUOTES[stack[-1][0]]:
+            _opening, start = stack.pop()
+            if not stack:
+                spans.append((start, offset + 1))
+    return spans
+
+
+def inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(start <= offset < end for start, end in spans)
+
+
 @dataclass(eq=False)
 class Prose:
     """One piece of Japanese text a JA rule reads, and where its characters are."""
@@ -137,6 +161,11 @@ class Prose:
         if self._morphemes is None:
             self._morphemes = Morphemes(self.text)
         return self._morphemes
+
+    @cached_property
+    def quoted(self) -> list[tuple[int, int]]:
+        """The spans of :attr:`text` in quotation brackets (:func:`quoted_spans`)."""
+        return quoted_spans(self.text)
 
     @cached_property
     def _skip_starts(self) -> list[int]:

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from taiyaku.rules.context import RunState
 from taiyaku.rules.style._page import JaPage, ja_page
-from taiyaku.rules.style._text import Prose, is_japanese_word, morpheme_offsets
+from taiyaku.rules.style._text import Prose, inside, is_japanese_word, morpheme_offsets
 
 if TYPE_CHECKING:
     from taiyaku.parse.analyzer import Features
@@ -75,7 +75,6 @@ class Occurrence(NamedTuple):
 
 _SKIPPED_POS = ("補助記号", "記号", "空白", "名詞-数詞", "名詞-固有名詞")
 _KANJI = re.compile("[\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_QUOTES = {"「": "」", "『": "』", "［": "］"}
 _NON_INDEPENDENT = "非自立可能"
 
 # A word without its frame (lemma, POS, sound), and a spelling of its base form.
@@ -138,13 +137,13 @@ def _prose_occurrences(
         chosen = [i for i, f in enumerate(features) if f in wanted]
     text = prose.text
     offsets = morpheme_offsets(text, surfaces)
-    quoted = _quoted_spans(text)
+    quoted = prose.quoted
     for i in chosen:
         surface, start = surfaces[i], offsets[i]
         end = start + len(surface)
         if not is_japanese_word(surface) or not prose.is_prose(start, end):
             continue
-        if quoted and _inside(quoted, start):
+        if quoted and inside(quoted, start):
             continue
         adjacent = i > 0 and offsets[i - 1] + len(surfaces[i - 1]) == start
         (lemma, pos, form), orth = bases[features[i]]  # type: ignore[misc]
@@ -175,25 +174,6 @@ def _frame(features: list[Features], i: int, surface: str, *, adjacent: bool) ->
     ):
         return "compound"
     return ""
-
-
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Spans inside 「」, 『』 and ［］ (outermost pairs; an unclosed one quotes nothing)."""
-    if not any(opening in text for opening in _QUOTES):
-        return []
-    spans, stack = [], []
-    for offset, char in enumerate(text):
-        if char in _QUOTES:
-            stack.append((char, offset))
-        elif stack and char == _QUOTES[stack[-1][0]]:
-            _opening, start = stack.pop()
-            if not stack:
-                spans.append((start, offset + 1))
-    return spans
-
-
-def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
-    return any(start <= offset < end for start, end in spans)
 
 
 def are_variants(first: str, second: str) -> bool:

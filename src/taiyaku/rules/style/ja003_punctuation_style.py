@@ -56,7 +56,8 @@ class PunctuationStyle(PageRule):
     (``（…）`` or ``(…)``) and the colon after a Japanese word (``：`` or ``:``). A comma
     between two digits (``１，０００``), a period between letters or digits
     (``３．５``), brackets around Latin text only and a colon in ``9:00`` are not
-    counted either way.
+    counted either way, and neither is a mark inside quotation brackets (「」『』［］):
+    a quoted label, title or message keeps the punctuation of what it quotes.
 
     The expected style comes from the settings ``ja-punctuation`` (``、。``, ``，．``,
     ``，。``), ``ja-brackets`` (``（）``, ``()``) and ``ja-colon`` (``：``, ``:``); with
