@@ -38,7 +38,17 @@ if TYPE_CHECKING:
     from taiyaku.rules.context import Context
     from taiyaku.rules.style._text import Prose
 
-__all__ = ["AXES", "SITE_STYLES", "STYLES", "Axis", "Mark", "SiteStyles", "marks_of", "scan"]
+__all__ = [
+    "AXES",
+    "SITE_STYLES",
+    "STYLES",
+    "Axis",
+    "Mark",
+    "SiteStyles",
+    "marks_of",
+    "scan",
+    "styles_present",
+]
 
 Axis = Literal["comma", "period", "brackets", "colon"]
 AXES: tuple[Axis, ...] = ("comma", "period", "brackets", "colon")
@@ -107,7 +117,7 @@ class Mark:
 def marks_of(prose: Prose, axes: Collection[Axis] = AXES) -> list[Mark]:
     """The marks of ``axes`` in the prose parts of ``prose``."""
     marks = scan(prose.text, axes)
-    if not prose.skip and not prose.quoted:
+    if not marks or (not prose.skip and not prose.quoted):
         return marks
     quoted = prose.quoted
     return [
@@ -158,6 +168,18 @@ def _single(text: str, match: re.Match[str]) -> Mark | None:
 def _pair(style: int, match: re.Match[str]) -> Mark:
     start, end = match.span()
     return Mark("brackets", style, ((start, start + 1), (end - 1, end)))
+
+
+def styles_present(text: str, axis: Axis) -> tuple[bool, bool]:
+    """Whether ``text`` may hold marks of each style of ``axis``: a quick look, true
+    wherever :func:`scan` could find one (it may find none: a comma between digits)."""
+    if axis == "comma":
+        return "、" in text, "，" in text
+    if axis == "period":
+        return "。" in text, "．" in text
+    if axis == "brackets":
+        return bool(_FULL_PAIR.search(text)), bool(_HALF_PAIR.search(text))
+    return bool(_FULL_COLON.search(text)), bool(_HALF_COLON.search(text))
 
 
 def count_in_source(text: str) -> dict[Axis, tuple[int, int]]:

@@ -65,6 +65,7 @@ _MAIL_USER = re.compile(r"[A-Za-z0-9._%+-]{1,64}\Z")
 _MAIL_DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _SPACE = re.compile(r"\s")
 _QUOTES = {"「": "」", "『": "』", "［": "］"}
+_QUOTE_BRACKETS = re.compile("[「」『』［］]")
 _MDX_EXPRESSION = re.compile(r"\{[^{}\n]*\}")
 
 FRONTMATTER_KEYS = "ja-frontmatter-keys"
@@ -126,7 +127,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     if not any(opening in text for opening in _QUOTES):
         return []
     spans, stack = [], []
-    for offset, char in enumerate(text):
+    for bracket in _QUOTE_BRACKETS.finditer(text):
+        char, offset = bracket.group(), bracket.start()
         if char in _QUOTES:
             stack.append((char, offset))
         elif stack and char == _QUOTES[stack[-1][0]]:
@@ -147,11 +149,17 @@ class Prose:
     text: str
     kind: str  # the block's kind (heading, paragraph, list_item, table, quote, html)
     doc: Document = field(repr=False)
-    skip: tuple[tuple[int, int], ...] = ()  # sorted, disjoint spans that are not prose
     block: Block | None = field(default=None, repr=False)
     line: int = 1  # a front-matter value: where it starts
     column: int = 1
     _morphemes: Morphemes | None = field(default=None, repr=False)
+
+    @cached_property
+    def skip(self) -> tuple[tuple[int, int], ...]:
+        """The sorted, disjoint spans of :attr:`text` that are not prose (worked out on
+        first use: most texts are never asked)."""
+        code = self.block.code if self.block is not None else ()
+        return _skip_spans(self.text, code, self.doc.is_mdx and self.block is not None)
 
     @property
     def morphemes(self) -> Morphemes:
@@ -218,8 +226,7 @@ def build_prose(doc: Document, frontmatter_keys: Sequence[str]) -> Iterator[Pros
     yield from _frontmatter_prose(doc, frontmatter_keys)
     for block in doc.blocks:
         if block.lang == "ja":
-            skip = _skip_spans(block.text, block.code, doc.is_mdx)
-            yield Prose(block.text, block.kind, doc, skip, block)
+            yield Prose(block.text, block.kind, doc, block)
 
 
 def _skip_spans(
@@ -278,5 +285,4 @@ def _frontmatter_prose(doc: Document, keys: Sequence[str]) -> Iterator[Prose]:
         found = written.find(value, colon + 1) if colon >= 0 else -1
         if found < 0:
             continue
-        skip = _skip_spans(value, (), is_mdx=False)
-        yield Prose(value, "frontmatter", doc, skip, None, line, found + 1)
+        yield Prose(value, "frontmatter", doc, None, line, found + 1)

@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Any
 from taiyaku.model.diagnostics import Edit, Finding, Fix, Severity
 from taiyaku.rules.base import PageRule, RuleOption
 from taiyaku.rules.style._page import JaPage, ja_page, term_deferral
-from taiyaku.rules.style._punctuation import AXES, SITE_STYLES, STYLES, Axis, Mark, marks_of
+from taiyaku.rules.style._punctuation import (
+    AXES,
+    SITE_STYLES,
+    STYLES,
+    Axis,
+    Mark,
+    marks_of,
+    styles_present,
+)
 from taiyaku.rules.style._text import Prose
 
 if TYPE_CHECKING:
@@ -117,21 +125,12 @@ class PunctuationStyle(PageRule):
 
 def _may_depart(ctx: Context, text: str, axis: Axis) -> bool:
     """Whether the page's prose may hold a mark of ``axis`` in a style other than the
-    expected one: a look for the characters alone, before marks are read one by one."""
-    present = [char in text for char in _FIRST_CHARS[axis]]
+    expected one: a quick look at the page's text, before marks are read one by one."""
+    present = styles_present(text, axis)
     target = _configured(ctx, axis) or _site(ctx, axis)
     if target is None:
         return all(present)  # the page's own majority: only a page with both departs
     return present[1 - target.style]
-
-
-# The character every mark of each style begins with.
-_FIRST_CHARS: dict[Axis, tuple[str, str]] = {
-    "comma": ("、", "，"),
-    "period": ("。", "．"),
-    "brackets": ("（", "("),
-    "colon": ("：", ":"),
-}
 
 
 def _axis_findings(
