@@ -3,6 +3,7 @@ the text a finding's fix gives."""
 
 from __future__ import annotations
 
+import csv
 import textwrap
 from collections.abc import Iterable
 from pathlib import Path
@@ -71,3 +72,11 @@ def fixed(d: Diagnostic) -> str:
     """The file ``d`` is on, with ``d``'s fix applied."""
     assert d.fix is not None, d
     return apply_edits(d.path.read_text(encoding="utf-8"), d.fix.edits)
+
+
+def read_table(path: Path) -> list[dict[str, str]]:
+    """The rows of a tab-separated table of tests/data (lines starting with # are notes)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return list(
+        csv.DictReader((line for line in lines if not line.startswith("#")), delimiter="\t")
+    )

@@ -3,12 +3,11 @@ for the tests (tests/data/ja/terms/) beside what it replaces, and the rule's fin
 
 from __future__ import annotations
 
-import csv
 import shutil
 from pathlib import Path
 
 import pytest
-from style_pages import apply_edits, page
+from style_pages import apply_edits, page, read_table
 
 from helpers import REPO, make_site, run_site
 from taiyaku.cli import main
@@ -16,16 +15,7 @@ from taiyaku.errors import ConfigError
 from taiyaku.rules.style._terms import load_terms, parse_terms
 
 TERMS = REPO / "tests" / "data" / "ja" / "terms"
-CASES = list(
-    csv.DictReader(
-        (
-            line
-            for line in (TERMS / "cases.tsv").read_text(encoding="utf-8").splitlines()
-            if not line.startswith("#")
-        ),
-        delimiter="\t",
-    )
-)
+CASES = read_table(TERMS / "cases.tsv")
 
 
 @pytest.fixture(scope="module")
@@ -179,7 +169,6 @@ def test_the_sample_list_is_valid() -> None:
 def test_the_dictionary_can_be_copied_in_unchanged(tmp_path: Path) -> None:
     checks = tmp_path / "checks"
     shutil.copytree(TERMS, checks)
-    shutil.move(checks / "terms.yml", checks / "terms.yml")
     site = make_site(tmp_path / "site", {"a.md": page("ハードウエアとｊａｖａｓｃｒｉｐｔ．")})
     result = run_site(site, select=["JA002"], checks_dir=checks)
     assert [d.message for d in result.diagnostics] == [

@@ -3,25 +3,15 @@ and the findings and fixes of pages that mix styles or depart from the site's.""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
-from style_pages import apply_edits, fixed, ja, ja_run, page
+from style_pages import apply_edits, fixed, ja, ja_run, page, read_table
 
 from helpers import REPO, make_site, run_site
 from taiyaku.rules.style._punctuation import STYLES, scan
 
-ROWS = list(
-    csv.DictReader(
-        (
-            line
-            for line in (REPO / "tests/data/ja/punctuation.tsv").read_text("utf-8").splitlines()
-            if not line.startswith("#")
-        ),
-        delimiter="\t",
-    )
-)
+ROWS = read_table(REPO / "tests/data/ja/punctuation.tsv")
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[r["text"] for r in ROWS])
@@ -107,14 +97,14 @@ def test_the_setting_decides_the_style(tmp_path: Path, setting: str, body: str, 
 
 def test_brackets_and_colons_follow_their_settings(tmp_path: Path) -> None:
     body = "東京(本郷)にあります．注意: 本文です．"
-    result = ja_run(tmp_path, body, select="JA003", ja_brackets="（）", ja_colon="：")
+    result = ja_run(tmp_path, body, select="JA003", ja_brackets="full", ja_colon="full")
     source = (tmp_path / "a.md").read_text("utf-8")
     edits = [e for d in result.diagnostics for e in d.fix.edits]  # type: ignore[union-attr]
     # the half-width colon's fix drops the space after it
     assert apply_edits(source, edits) == source.replace(
         body, "東京（本郷）にあります．注意：本文です．"
     )
-    result = ja_run(tmp_path, "東京（本郷）にあります．", select="JA003", ja_brackets="()")
+    result = ja_run(tmp_path, "東京（本郷）にあります．", select="JA003", ja_brackets="half")
     (finding,) = result.diagnostics
     assert fixed(finding).endswith("東京(本郷)にあります．\n")
 
@@ -158,4 +148,4 @@ def test_a_quoted_label_or_message_keeps_its_punctuation(tmp_path: Path) -> None
 
     「アクセスを許可する(構成されている場合)」にチェックをつけます．
     """
-    assert ja(tmp_path, body, select="JA003", ja_punctuation="，．", ja_brackets="（）") == []
+    assert ja(tmp_path, body, select="JA003", ja_punctuation="，．", ja_brackets="full") == []

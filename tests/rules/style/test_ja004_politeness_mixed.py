@@ -3,27 +3,17 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
-from style_pages import found, ja, ja_run
+from style_pages import found, ja, ja_run, read_table
 
 from helpers import REPO
 from taiyaku.parse.document import parse_document
 from taiyaku.rules.style._politeness import sentence_endings
 from taiyaku.rules.style._text import build_prose
 
-ROWS = list(
-    csv.DictReader(
-        (
-            line
-            for line in (REPO / "tests/data/ja/politeness.tsv").read_text("utf-8").splitlines()
-            if not line.startswith("#")
-        ),
-        delimiter="\t",
-    )
-)
+ROWS = read_table(REPO / "tests/data/ja/politeness.tsv")
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[r["sentence"] for r in ROWS])

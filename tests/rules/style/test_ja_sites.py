@@ -85,8 +85,8 @@ def test_applying_a_rules_safe_fixes_leaves_it_nothing_to_report(
             tmp_path / code,
             select=[code],
             ja_punctuation="，．",
-            ja_brackets="（）",
-            ja_colon="：",
+            ja_brackets="full",
+            ja_colon="full",
             checks_dir=REPO / "checks",
         )
         assert again.diagnostics == (), (code, [d.message for d in again.diagnostics])

@@ -20,7 +20,15 @@ if TYPE_CHECKING:
     from taiyaku.parse.document import Document
     from taiyaku.rules.context import Context
 
-__all__ = ["PAGE_PROSE", "JaPage", "edit_finding", "ja_page", "page_term_matches", "term_deferral"]
+__all__ = [
+    "PAGE_PROSE",
+    "JaPage",
+    "edit_finding",
+    "finding_at",
+    "ja_page",
+    "page_term_matches",
+    "term_deferral",
+]
 
 
 @dataclass(eq=False)
@@ -98,7 +106,6 @@ def edit_finding(
     """A finding on ``prose.text[start:end]``; with a fix that writes ``replacement``
     there when the file holds exactly that text on one line."""
     exact = prose.exact_spot(start, end)
-    spot = exact or prose.spot(start, end)
     fix = None
     if exact is not None and replacement is not None:
         edit = Edit(
@@ -111,6 +118,20 @@ def edit_finding(
         )
         found = prose.text[start:end]
         fix = Fix((edit,), applicability, f"replace '{found}' by '{replacement}'")
+    return finding_at(prose, start, end, message, fix, deferred_to)
+
+
+def finding_at(
+    prose: Prose,
+    start: int,
+    end: int,
+    message: str,
+    fix: Fix | None = None,
+    deferred_to: tuple[tuple[str, Path], ...] = (),
+) -> Finding:
+    """A finding on ``prose.text[start:end]`` (its end too, where the file holds that
+    text as it is), with ``fix``."""
+    spot = prose.spot(start, end)
     return Finding(
         prose.doc.path,
         spot.line,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from taiyaku.model.diagnostics import Edit, Finding, Fix, Severity
 from taiyaku.rules.base import PageRule, RuleOption
-from taiyaku.rules.style._page import JaPage, ja_page, term_deferral
+from taiyaku.rules.style._page import JaPage, finding_at, ja_page, term_deferral
 from taiyaku.rules.style._punctuation import (
     AXES,
     SITE_STYLES,
@@ -35,16 +35,17 @@ BRACKETS = RuleOption(
     "ja-brackets",
     str,
     "auto",
-    "brackets around Japanese text: （） (full width), () (half width) or auto",
-    choices=("auto", "（）", "()"),
+    "brackets around Japanese text: full (（）), half (()) or auto",
+    choices=("auto", "full", "half"),
 )
 COLON = RuleOption(
     "ja-colon",
     str,
     "auto",
-    "a colon after Japanese text: ： (full width), : (half width) or auto",
-    choices=("auto", "：", ":"),
+    "a colon after Japanese text: full (：), half (:) or auto",
+    choices=("auto", "full", "half"),
 )
+_WIDTHS = ("full", "half")  # as STYLES lists the two styles of brackets and colons
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ class PunctuationStyle(PageRule):
     a quoted label, title or message keeps the punctuation of what it quotes.
 
     The expected style comes from the settings ``ja-punctuation`` (``、。``, ``，．``,
-    ``，。``), ``ja-brackets`` (``（）``, ``()``) and ``ja-colon`` (``：``, ``:``); with
+    ``，。``), ``ja-brackets`` and ``ja-colon`` (``full`` or ``half`` width); with
     ``auto`` (the default) it is the site's: each page votes for the style it uses
     more, and the style with more votes wins. Where the site has no majority, the
     page's own majority is expected, so that a page mixing two styles is still
@@ -160,8 +161,11 @@ def _configured(ctx: Context, axis: Axis) -> _Target | None:
     value = ctx.option(option.key) or option.default
     if value == "auto":
         return None
-    char = value[0] if axis == "comma" else value[1] if axis == "period" else value
-    return _Target(STYLES[axis].index(char), f'{option.key} is "{value}"')
+    if axis in ("brackets", "colon"):
+        style = _WIDTHS.index(value)
+    else:
+        style = STYLES[axis].index(value[0] if axis == "comma" else value[1])
+    return _Target(style, f'{option.key} is "{value}"')
 
 
 def _site(ctx: Context, axis: Axis) -> _Target | None:
@@ -196,19 +200,10 @@ def _mark_finding(
 ) -> Finding:
     edits = _edits(prose, mark, style)
     start, end = mark.spans[0]
-    spot = prose.spot(start, end)
     written, expected = mark.written(), STYLES[mark.axis][style]
     fix = Fix(edits, "safe", f"write '{expected}' for '{written}'") if edits else None
-    return Finding(
-        prose.doc.path,
-        spot.line,
-        spot.column,
-        message,
-        end_line=spot.end_line,
-        end_column=spot.end_column,
-        deferred_to=term_deferral(ctx, page, index, start, mark.spans[-1][1]),
-        fix=fix,
-    )
+    deferred = term_deferral(ctx, page, index, start, mark.spans[-1][1])
+    return finding_at(prose, start, end, message, fix, deferred)
 
 
 def _page_finding(
