@@ -44,7 +44,9 @@ from taiyaku.parse.analyzer import get_tagger
 from taiyaku.run.engine import run
 from taiyaku.run.result import RunResult
 
-TEXTLINT_SECONDS = 14.7  # textlint + preset-ja-technical-writing on the corpus's 78 .md files
+# textlint + preset-ja-technical-writing on the corpus's 78 .md files, a whole process
+# (median of five, 2026-12-04, the same session as docs/performance.md's JA figures).
+TEXTLINT_SECONDS = 10.75
 
 
 def check(root: Path, paths: list[Path], *, cache_dir: Path | None, jobs: int = 0) -> RunResult:

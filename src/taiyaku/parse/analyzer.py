@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_CHUNK_CHARS",
+    "Features",
     "Morphemes",
     "Token",
     "chunks",
@@ -32,7 +33,11 @@ class Token(NamedTuple):
     ``start``/``end`` are character offsets into the text given to :func:`tokenize`.
     ``pos`` is the UniDic part of speech joined by ``-`` (for example ``名詞-数詞`` or
     ``名詞-普通名詞-助数詞可能``); ``lemma`` is the dictionary form (the surface when
-    UniDic has none, as for Arabic numerals).
+    UniDic has none, as for Arabic numerals).  ``orth_base`` is how this text writes the
+    word's base form (書字形基本形: ``問合せ``, ``出来る`` where the lemma is
+    ``問い合わせ``, ``出来る``), ``form_base`` the base form's sound (語形基本形:
+    ``イイ`` for いい, ``ヨイ`` for よい, both of lemma 良い); both are empty for words
+    UniDic does not know.
     """
 
     surface: str
@@ -40,6 +45,17 @@ class Token(NamedTuple):
     pos: str
     start: int
     end: int
+    orth_base: str = ""
+    form_base: str = ""
+
+
+class Features(NamedTuple):
+    """What UniDic says of one morpheme, as :class:`Morphemes` keeps it (no offsets)."""
+
+    pos: str
+    lemma: str | None  # None for words UniDic does not know
+    orth_base: str
+    form_base: str
 
     def is_content_word(self) -> bool:
         """Nouns, verbs, adjectives and adverbs: the words that carry meaning."""
@@ -93,7 +109,7 @@ class Morphemes(Sequence[Token]):
     def __init__(self, text: str) -> None:
         self._text = text
         self._surfaces: list[str] | None = None
-        self._features: list[tuple[str, str | None]] = []
+        self._features: list[Features] = []
         self._tokens: tuple[Token, ...] | None = None
 
     def _analysed(self) -> list[str]:
@@ -143,19 +159,26 @@ class Morphemes(Sequence[Token]):
         """The distinct (lemma, part of speech) pairs, as :class:`Token` has them."""
         surfaces = self._analysed()
         distinct = set(self._features)
-        pairs = {(lemma, pos) for pos, lemma in distinct if lemma is not None}
-        if any(lemma is None for _pos, lemma in distinct):  # the surface stands in
+        pairs = {(f.lemma, f.pos) for f in distinct if f.lemma is not None}
+        if any(f.lemma is None for f in distinct):  # the surface stands in
             pairs.update(
-                (surface, pos)
-                for surface, (pos, lemma) in zip(surfaces, self._features, strict=True)
-                if lemma is None
+                (surface, f.pos)
+                for surface, f in zip(surfaces, self._features, strict=True)
+                if f.lemma is None
             )
         return pairs
 
+    def words(self) -> tuple[list[str], list[Features]]:
+        """The surfaces and the :class:`Features` of the morphemes, in order: what a
+        rule that reads every morpheme of every block needs, without a :class:`Token`
+        (and its offsets) built for each.  Read them; do not change them."""
+        surfaces = self._analysed()
+        return surfaces, self._features
 
-def _features_of(nodes: Sequence[fugashi.UnidicNode]) -> list[tuple[str, str | None]]:
-    """(POS, lemma) of each node.  They come from fugashi's raw feature string, split
-    once per distinct morpheme in a process, since this runs over every morpheme."""
+
+def _features_of(nodes: Sequence[fugashi.UnidicNode]) -> list[Features]:
+    """The :class:`Features` of each node.  They come from fugashi's raw feature string,
+    split once per distinct morpheme in a process, since this runs over every morpheme."""
     known = _FEATURES
     raws = [node.feature_raw for node in nodes]
     features = list(map(known.get, raws))
@@ -169,27 +192,31 @@ def _features_of(nodes: Sequence[fugashi.UnidicNode]) -> list[tuple[str, str | N
     return features  # type: ignore[return-value]
 
 
-def _tokens(
-    text: str, surfaces: list[str], features: list[tuple[str, str | None]]
-) -> tuple[Token, ...]:
+def _tokens(text: str, surfaces: list[str], features: list[Features]) -> tuple[Token, ...]:
     tokens: list[Token] = []
     append = tokens.append
     startswith = text.startswith
     cursor = 0
-    for surface, (pos, lemma) in zip(surfaces, features, strict=True):
+    for surface, (pos, lemma, orth_base, form_base) in zip(surfaces, features, strict=True):
         if not startswith(surface, cursor):  # white space before it (or a normalised form)
             found = text.find(surface, cursor)
             if found >= 0:
                 cursor = found
         end = cursor + len(surface)
-        append(_new_tuple(Token, (surface, lemma or surface, pos, cursor, end)))
+        append(
+            _new_tuple(
+                Token, (surface, lemma or surface, pos, cursor, end, orth_base, form_base)
+            )
+        )
         cursor = end
     return tuple(tokens)
 
 
 _new_tuple = tuple.__new__
-#: Raw UniDic feature string -> (POS levels 1–3 joined by "-", lemma or None).
-_FEATURES: dict[str, tuple[str, str | None]] = {}
+#: Raw UniDic feature string -> its :class:`Features`.
+_FEATURES: dict[str, Features] = {}
+# Where unidic-lite's feature string has the lemma, the base form's spelling and sound.
+_LEMMA, _ORTH_BASE, _FORM_BASE = 7, 10, 20
 
 
 # MeCab crashes the process (SIGSEGV) on one input of more than about 2.9 MB of UTF-8
@@ -232,16 +259,25 @@ def _cut(text: str, start: int, end: int) -> int:
 _SENTENCE_ENDS = re.compile(r"[。．！？]|[.!?](?= )")
 
 
-def _split_features(node: fugashi.UnidicNode, raw: str) -> tuple[str, str | None]:
+def _split_features(node: fugashi.UnidicNode, raw: str) -> Features:
     if '"' in raw:  # a quoted CSV field (a comma in the data): take the careful path
         feature = node.feature
         fields = [feature.pos1, feature.pos2, feature.pos3]
         lemma = getattr(feature, "lemma", None)
+        orth_base = getattr(feature, "orthBase", None)
+        form_base = getattr(feature, "formBase", None)
     else:
-        parts = raw.split(",", 8)
+        parts = raw.split(",", _FORM_BASE + 1)
         fields = parts[:3]
-        lemma = parts[7] if len(parts) > 7 else None
+        known = len(parts) > _FORM_BASE  # an unknown word has only its POS fields
+        lemma = parts[_LEMMA] if known else None
+        orth_base = parts[_ORTH_BASE] if known else None
+        form_base = parts[_FORM_BASE] if known else None
     pos = "-".join(p for p in fields if p and p != "*")
     if not lemma or lemma == "*":
         lemma = None
-    return pos, lemma
+    return Features(pos, lemma, _field(orth_base), _field(form_base))
+
+
+def _field(value: str | None) -> str:
+    return "" if not value or value == "*" else value

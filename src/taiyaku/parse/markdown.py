@@ -127,6 +127,12 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _MD_LINK_IN_HTML = re.compile(r"!?\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
+# An inline link's destination and optional title, up to its closing parenthesis.
+_DESTINATION = re.compile(
+    r"\s*(<[^>\n]*>|(?:[^\s()]|\([^\s()]*\))*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+)
+
+
 _IAL_PARAGRAPH = re.compile(r"^\{:?\s*([^{}]*)\}$")
 
 
@@ -137,6 +143,11 @@ _HEADING_ID = re.compile(r"\s*\{:?\s*#([^\s{}]+)[^{}]*\}\s*$")
 
 
 _ID_IN_IAL = re.compile(r"#([^\s#.{}]+)")
+
+
+#: Elements whose text is code or machine text, not prose (``Block.code``).
+_CODE_ELEMENTS = frozenset({"code", "kbd", "samp", "pre", "script", "style"})
+_CODE_TAG = re.compile(r"<(/?)(?:code|kbd|samp|pre|script|style)\b[^>]*?(/?)>", re.IGNORECASE)
 
 
 _LINK_ATTRS = {"a": ("href",), "img": ("src",), "area": ("href",), "source": ("src",)}
@@ -209,8 +220,11 @@ class _Builder:
         slug = self.slugger.slug(text.strip())
         self.anchors.append(Anchor(slug, line, "heading"))
         self.sections.append(Section(len(self.sections), text.strip(), level, line, slug))
-        for part_text, part_segments in _split_bilingual_heading(text, segments):
-            self._add_block("heading", part_text, part_segments, line, collected.end_line)
+        for part_text, part_segments, shift in _split_bilingual_heading(text, segments):
+            code = _clip_spans(collected.code, shift, shift + len(part_text))
+            self._add_block(
+                "heading", part_text, part_segments, line, collected.end_line, code
+            )
 
     def _inline_block(self, inline: MdToken, kind: str) -> None:
         # Read IALs from the raw inline source: the collected text has them removed.
@@ -219,7 +233,12 @@ class _Builder:
             return
         collected = self._collect_inline(inline)
         self._add_block(
-            kind, collected.text, collected.segments, collected.line, collected.end_line
+            kind,
+            collected.text,
+            collected.segments,
+            collected.line,
+            collected.end_line,
+            tuple(collected.code),
         )
 
     def _ial(self, content: str, kind: str, line: int) -> bool:
@@ -236,7 +255,13 @@ class _Builder:
         return False
 
     def _add_block(
-        self, kind: str, text: str, segments: tuple[Segment, ...], line: int, end_line: int
+        self,
+        kind: str,
+        text: str,
+        segments: tuple[Segment, ...],
+        line: int,
+        end_line: int,
+        code: tuple[tuple[int, int], ...] = (),
     ) -> None:
         if not text or text.isspace():
             return
@@ -251,6 +276,7 @@ class _Builder:
                 len(self.blocks),
                 segments,
                 self.source,
+                code,
             )
         )
 
@@ -261,9 +287,14 @@ class _Builder:
         out = _Collected(self.source, start, stop)
         children = inline.children or []
         link_stack: list[tuple[str, int, int, str]] = []
+        code_from: int | None = None  # where an open <code>/<kbd>… element's text starts
         for child in children:
             ctype = child.type
-            if ctype in ("text", "code_inline"):
+            if ctype == "code_inline":
+                start = out.length
+                out.add_text(child.content)
+                out.code.append((start, out.length))
+            elif ctype == "text":
                 out.add_text(child.content)
                 if link_stack:
                     href, line, col, kind = link_stack[-1]
@@ -282,12 +313,23 @@ class _Builder:
                 if link_stack:
                     href, line, col, kind = link_stack.pop()
                     self._add_link(href, line, col, kind, out.link_text(), out)
+                    if kind == "markdown":
+                        out.skip_destination(href)
             elif ctype == "image":
                 href = str(child.attrs.get("src", ""))
                 line, col, _found = out.locate(href)
                 self._add_link(href, line, col, "image", child.content, out)
+                out.skip_destination(href)
             elif ctype == "html_inline":
                 self._html_inline(child.content, out)
+                code_tag = _CODE_TAG.match(child.content)
+                if code_tag and code_tag.group(2):  # <code/>: no content
+                    pass
+                elif code_tag and not code_tag.group(1):
+                    code_from = out.length if code_from is None else code_from
+                elif code_tag and code_from is not None:
+                    out.code.append((code_from, out.length))
+                    code_from = None
         return out
 
     def _add_link(
@@ -313,14 +355,14 @@ class _Builder:
             line, _ = self.source.position(start + comment.start())
             end_line, _ = self.source.position(start + comment.end())
             self.comments.append(Comment(comment.group(1).strip(), line, end_line))
-        text, segments = _strip_tags(content, start)
+        text, segments, code = _strip_tags(content, start)
         lang = detect_language(text)
         self._scan_tags(content, start, lang=lang)
         if self.is_mdx:
             self._scan_markdown_links(content, start, lang)
         line, _ = self.source.position(start)
         end_line = line + content.rstrip("\n").count("\n")
-        self._add_block("html", text, segments, line, end_line)
+        self._add_block("html", text, segments, line, end_line, code)
 
     def _scan_tags(self, content: str, base: int, lang: TextLang | None) -> None:
         for tag in _TAG.finditer(content):
@@ -367,6 +409,7 @@ class _Collected:
         self.parts: list[str] = []
         self.length = 0
         self.segments: list[Segment] = []
+        self.code: list[tuple[int, int]] = []  # spans of the text that are code
         self._link_text_part = 0
         self._latin = self._japanese = 0  # script_counts of the text so far
         self.line, _ = source.position(start)
@@ -394,6 +437,18 @@ class _Collected:
                     return line, col, True
         line, col = self.source.position(self.cursor)
         return line, col, False
+
+    def skip_destination(self, href: str) -> None:
+        """Move past an inline link's or image's ``](destination "title")``, so that the
+        text after it is not looked for inside its URL (``[a](https://x):`` has its
+        colon after the link, not in ``https:``)."""
+        text = self.source.text
+        opening = text.find("](", self.cursor, self.stop)
+        if opening < 0 or text[self.cursor : opening].strip("!["):
+            return  # not right after the link text: leave the cursor where it is
+        closing = _DESTINATION.match(text, opening + 2, self.stop)
+        if closing is not None and _display_href(href) in _display_href(closing.group(1)):
+            self.cursor = closing.end()
 
     def add_text(self, content: str) -> None:
         for piece in _IAL_INLINE.split(content) if "{:" in content else (content,):
@@ -469,13 +524,23 @@ def _truncate(
     return text[:end], kept
 
 
+def _clip_spans(
+    spans: list[tuple[int, int]], start: int, end: int
+) -> tuple[tuple[int, int], ...]:
+    """The parts of ``spans`` within ``[start, end)``, counted from ``start``."""
+    return tuple(
+        (max(a, start) - start, min(b, end) - start) for a, b in spans if a < end and b > start
+    )
+
+
 def _split_bilingual_heading(
     text: str, segments: tuple[Segment, ...]
-) -> Iterator[tuple[str, tuple[Segment, ...]]]:
-    """``相談の前に / Before Inquiring`` becomes a JA and an EN heading block."""
+) -> Iterator[tuple[str, tuple[Segment, ...], int]]:
+    """``相談の前に / Before Inquiring`` becomes a JA and an EN heading block (each with
+    where it starts in ``text``)."""
     head, sep, tail = text.partition(" / ")
     if sep and detect_language(head) == "ja" and detect_language(tail) == "en":
-        yield head, tuple(s for s in segments if s.text_start < len(head))
+        yield head, tuple(s for s in segments if s.text_start < len(head)), 0
         shift = len(head) + len(sep)
         shifted = []
         for s in segments:
@@ -485,15 +550,20 @@ def _split_bilingual_heading(
             shifted.append(
                 Segment(max(s.text_start - shift, 0), s.source_offset + cut, s.length - cut)
             )
-        yield tail, tuple(shifted)
+        yield tail, tuple(shifted), shift
         return
-    yield text, segments
+    yield text, segments, 0
 
 
-def _strip_tags(content: str, base: int) -> tuple[str, tuple[Segment, ...]]:
-    """The text of an HTML block without its tags and comments, with source positions."""
+def _strip_tags(
+    content: str, base: int
+) -> tuple[str, tuple[Segment, ...], tuple[tuple[int, int], ...]]:
+    """The text of an HTML block without its tags and comments, with source positions,
+    and the spans of that text inside code-like elements (``<code>``, ``<pre>`` …)."""
     parts: list[str] = []
     segments: list[Segment] = []
+    code: list[tuple[int, int]] = []
+    code_from: int | None = None
     length = 0
     position = 0
     cleaned = _COMMENT.sub(lambda m: " " * len(m.group(0)), content)
@@ -504,6 +574,12 @@ def _strip_tags(content: str, base: int) -> tuple[str, tuple[Segment, ...]]:
             segments.append(Segment(length, base + position, len(text)))
             parts.append(text)
             length += len(text)
+        if tag.group(2).lower() in _CODE_ELEMENTS and not tag.group(0).endswith("/>"):
+            if not tag.group(1):
+                code_from = length if code_from is None else code_from
+            elif code_from is not None:
+                code.append((code_from, length))
+                code_from = None
         if tag.group(2).lower() in ("br", "p", "div", "li", "tr"):
             parts.append(" ")
             segments.append(Segment(length, base + tag.start(), 0))
@@ -514,4 +590,7 @@ def _strip_tags(content: str, base: int) -> tuple[str, tuple[Segment, ...]]:
         text = html.unescape(rest)
         segments.append(Segment(length, base + position, len(text)))
         parts.append(text)
-    return "".join(parts), tuple(segments)
+        length += len(text)
+    if code_from is not None:  # not closed in this block: code to its end
+        code.append((code_from, length))
+    return "".join(parts), tuple(segments), tuple(code)

@@ -54,7 +54,11 @@ class SourceIndex:
 @dataclass(eq=False)
 class Block:
     """A unit of prose: a heading, a paragraph, a list item's text, a table cell, or
-    the text inside an HTML/JSX block.  ``text`` has the Markdown markup removed."""
+    the text inside an HTML/JSX block.  ``text`` has the Markdown markup removed.
+
+    ``code`` lists the spans of ``text`` (start, end offsets) that are code, not prose:
+    code spans (their content stays in ``text``, without the backticks) and the content
+    of ``<code>``, ``<kbd>``, ``<samp>``, ``<pre>``, ``<script>`` and ``<style>``."""
 
     kind: str
     text: str
@@ -65,6 +69,7 @@ class Block:
     index: int
     segments: tuple[Segment, ...] = field(repr=False)
     source: SourceIndex = field(repr=False)
+    code: tuple[tuple[int, int], ...] = field(default=(), repr=False)
 
     def position(self, offset: int) -> tuple[int, int]:
         """Line and column in the file of character ``offset`` of :attr:`text`."""

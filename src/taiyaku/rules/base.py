@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
@@ -68,6 +68,13 @@ class Rule:
     # stops work on a page (the time limit), it replaces the page by a stand-in that
     # records the problem and runs the selected rules that report that kind on it.
     REPORTS_PROBLEMS: ClassVar[frozenset[str]] = frozenset()
+
+    @classmethod
+    def uses_site(cls, options: Mapping[str, Any]) -> bool:
+        """Whether the findings may depend on pages beyond the unit's own, with these
+        settings: ``USES_SITE``, unless an option decides it (JA001 with
+        ``ja-variant-scope = "site"``)."""
+        return cls.USES_SITE
 
     @classmethod
     def prepare(cls, ctx: Context) -> None:

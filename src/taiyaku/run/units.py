@@ -182,7 +182,7 @@ class Checker:
         """
         to_run: list[tuple[str | None, list[Rule]]] = []
         for uses_site in (False, True):
-            group = [rule for rule in rules if type(rule).USES_SITE is uses_site]
+            group = [rule for rule in rules if type(rule).uses_site(self.ctx.options) is uses_site]
             if not group:
                 continue
             key = None
