@@ -59,7 +59,7 @@ class FrontmatterSyntax(PageRule):
         support: true
         ---
 
-        content/en/support/chat.md:2:8: FM001 [frontmatter-syntax] invalid YAML: while
+        content/en/support/chat.md:2:8: error FM001 [frontmatter-syntax] invalid YAML: while
         scanning a quoted scalar: found unexpected end of stream
     """
 

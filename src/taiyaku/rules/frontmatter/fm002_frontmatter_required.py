@@ -36,7 +36,7 @@ class FrontmatterRequired(UsesSchema, PageRule):
     ## Example
     ``content/ucom/remote-support.md`` starts with its text, without front matter:
 
-        content/ucom/remote-support.md:1:1: FM002 [frontmatter-required] missing required
+        content/ucom/remote-support.md:1:1: error FM002 [frontmatter-required] missing required
         key 'title'
     """
 

@@ -39,7 +39,7 @@ class FrontmatterType(UsesSchema, PageRule):
         toc: no
         ---
 
-        content/en/support/index.md:3:1: FM003 [frontmatter-type] 'toc' must be a
+        content/en/support/index.md:3:1: error FM003 [frontmatter-type] 'toc' must be a
         boolean, got string 'no'
     """
 

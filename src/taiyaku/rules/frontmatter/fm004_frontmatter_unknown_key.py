@@ -35,7 +35,7 @@ class FrontmatterUnknownKey(UsesSchema, PageRule):
         tilte: チャットで相談する
         ---
 
-        content/support/chat.md:2:1: FM004 [frontmatter-unknown-key] unknown key 'tilte'
+        content/support/chat.md:2:1: warning FM004 [frontmatter-unknown-key] unknown key 'tilte'
         (did you mean 'title'?)
 
     ## Fix

@@ -47,7 +47,7 @@ class BreadcrumbParentMissing(PageRule):
     ## Example
     ``content/eccs/index.md`` has no ``breadcrumb``:
 
-        content/eccs/support/index.md:3:1: FM006 [breadcrumb-parent-missing] breadcrumb
+        content/eccs/support/index.md:3:1: error FM006 [breadcrumb-parent-missing] breadcrumb
         parent /eccs/ (default '..') has no breadcrumb of its own (content/eccs/index.md),
         so the trail cannot continue: add a 'breadcrumb' there
     """

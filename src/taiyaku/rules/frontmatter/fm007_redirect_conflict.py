@@ -48,7 +48,7 @@ class RedirectConflict(SiteRule):
     ``content/support/chat.md`` and ``content/support/online-call.md`` both list
     ``/support/zoom`` under ``redirect_from``:
 
-        content/support/chat.md:5:3: FM007 [redirect-conflict] redirect_from '/support/zoom'
+        content/support/chat.md:5:3: error FM007 [redirect-conflict] redirect_from '/support/zoom'
         is also claimed by content/support/online-call.md (served at /support/online-call):
         an address can redirect to only one page
     """

@@ -65,13 +65,13 @@ class HoursMismatch(PairRule):
     ``content/support/chat.md`` says ``平日8時25分から18時30分まで``; its translation
     says ``8:30 a.m.-6:30 p.m. on weekdays``:
 
-        content/en/support/chat.md:23:27: TM001 [hours-mismatch] EN says "8:30 a.m.-6:30
+        content/en/support/chat.md:23:27: error TM001 [hours-mismatch] EN says "8:30 a.m.-6:30
         p.m." (8:30–18:30 on weekdays); JA (content/support/chat.md:23) says "8時25分から
         18時30分" (8:25–18:30 on weekdays)
 
     The English page adds weekend hours that the Japanese page lacks (a warning):
 
-        content/en/support/chat.md:23:73: TM001 [hours-mismatch] EN says "10:20 a.m.-4:35
+        content/en/support/chat.md:23:73: warning TM001 [hours-mismatch] EN says "10:20 a.m.-4:35
         p.m." (10:20–16:35 on weekends and holidays); JA (content/support/chat.md)
         states no such time
     """

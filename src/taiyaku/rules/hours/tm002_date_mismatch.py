@@ -84,7 +84,7 @@ class DateMismatch(PairRule):
     The English chat page announces a temporary weekend service with its period; the
     Japanese page has no such note:
 
-        content/en/support/chat.md:24:68: TM002 [date-mismatch] EN says "Saturday, March
+        content/en/support/chat.md:24:68: warning TM002 [date-mismatch] EN says "Saturday, March
         15, 2025" (2025-03-15 Sat), "Sunday, April 20, 2025" (2025-04-20 Sun) and
         "Thursday, March 20" (03-20 Thu); JA (content/support/chat.md) states none of
         these dates

@@ -46,7 +46,7 @@ class WeekdayMismatch(PageRule):
     ## Example
     ``content/support/email-form.md`` announces maintenance on ``2025年8月9日（金）``:
 
-        content/support/email-form.md:21:15: TM003 [weekday-mismatch] "2025年8月9日（金）":
+        content/support/email-form.md:21:15: error TM003 [weekday-mismatch] "2025年8月9日（金）":
         2025-08-09 is a Saturday, not a Friday
     """
 

@@ -37,7 +37,7 @@ class InvalidTime(PageRule):
     ## Example
     ``content/support/desk.md``:
 
-        content/support/desk.md:12:10: TM004 [invalid-time] "8:75": minute 75 is out of
+        content/support/desk.md:12:10: warning TM004 [invalid-time] "8:75": minute 75 is out of
         range (0-59)
     """
 

@@ -39,7 +39,7 @@ class InvalidDate(PageRule):
     ## Example
     ``content/notice/maintenance.md``:
 
-        content/notice/maintenance.md:8:1: TM005 [invalid-date] "2025年2月29日": 2025 is
+        content/notice/maintenance.md:8:1: warning TM005 [invalid-date] "2025年2月29日": 2025 is
         not a leap year
     """
 

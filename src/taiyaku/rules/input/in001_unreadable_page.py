@@ -28,7 +28,7 @@ class UnreadablePage(PageRule):
     ## Example
     A page saved by an old editor in Shift_JIS:
 
-        content/notice/old.md:1:1: IN001 [unreadable-page] file is not valid UTF-8; it
+        content/notice/old.md:1:1: error IN001 [unreadable-page] file is not valid UTF-8; it
         looks like Shift_JIS: convert it to UTF-8
     """
 

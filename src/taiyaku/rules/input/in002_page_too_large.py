@@ -26,7 +26,7 @@ class PageTooLarge(PageRule):
 
     ## Example
 
-        content/logs/dump.md:1:1: IN002 [page-too-large] page is 12,582,912 bytes, over
+        content/logs/dump.md:1:1: warning IN002 [page-too-large] page is 12,582,912 bytes, over
         the limit of 5,242,880 (raise `max-page-bytes` to check it)
     """
 

@@ -28,7 +28,7 @@ class PageTimeout(PageRule):
 
     ## Example
 
-        content/logs/dump.md:1:1: IN003 [page-timeout] checking this page took longer than
+        content/logs/dump.md:1:1: warning IN003 [page-timeout] checking this page took longer than
         30 s and was stopped; its findings are incomplete (raise `max-page-seconds`)
     """
 

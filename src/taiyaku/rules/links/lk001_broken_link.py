@@ -69,7 +69,7 @@ class BrokenLink(PageRule):
 
         [メールフォーム](../email-form/)
 
-        content/support/chat.md:17:91: LK001 [broken-link] broken link ../email-form/
+        content/support/chat.md:17:81: error LK001 [*] [broken-link] broken link ../email-form/
         (→ /email-form/): no page, file or redirect there; did you mean
         /support/email-form? (the link was written for the page URL /support/chat/)
 

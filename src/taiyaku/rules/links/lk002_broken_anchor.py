@@ -37,7 +37,7 @@ class BrokenAnchor(PageRule):
 
         see [the email form notes](/en/support/#email-form)
 
-        content/en/index.md:12:30: LK002 [broken-anchor] broken anchor #email-form:
+        content/en/index.md:12:30: error LK002 [broken-anchor] broken anchor #email-form:
         /en/support/ has no heading or id "email-form"; did you mean #email?
     """
 

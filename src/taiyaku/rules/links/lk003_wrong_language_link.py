@@ -40,7 +40,7 @@ class WrongLanguageLink(PageRule):
 
         please contact us through [the email form](/support/#email-form)
 
-        content/en/docs/sns-policy.md:25:209: LK003 [wrong-language-link] EN page links
+        content/en/docs/sns-policy.md:25:209: warning LK003 [wrong-language-link] EN page links
         to the Japanese page /support/; did you mean /en/support/#email-form?
 
     ## Fix

@@ -33,7 +33,7 @@ class LinkOutsideRoot(PageRule):
 
         [the form](../../email-form)
 
-        content/support/chat.md:9:11: LK005 [link-outside-root] link ../../email-form
+        content/support/chat.md:9:11: error LK005 [link-outside-root] link ../../email-form
         climbs above the site root (browsers stop at / and open /email-form)
     """
 

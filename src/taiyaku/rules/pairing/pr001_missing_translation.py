@@ -29,7 +29,7 @@ class MissingTranslation(PageRule):
     ## Example
     ``content/support/remote.md`` exists, ``content/en/support/remote.md`` does not:
 
-        content/support/remote.md:1:1: PR001 [missing-translation] no English translation
+        content/support/remote.md:1:1: info PR001 [missing-translation] no English translation
         (expected content/en/support/remote.md)
     """
 

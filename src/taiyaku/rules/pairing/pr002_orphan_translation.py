@@ -29,7 +29,7 @@ class OrphanTranslation(PageRule):
     ## Example
     ``content/en/support/old-chat.md`` exists, ``content/support/old-chat.md`` does not:
 
-        content/en/support/old-chat.md:1:1: PR002 [orphan-translation] English page has no
+        content/en/support/old-chat.md:1:1: warning PR002 [orphan-translation] English page has no
         Japanese source (expected content/support/old-chat.md)
     """
 

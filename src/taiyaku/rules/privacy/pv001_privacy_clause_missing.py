@@ -65,10 +65,10 @@ class PrivacyClauseMissing(UsesPrivacyPolicy, PageRule):
     ``content/support/online-call.md`` (``support: true``, Japanese and English in one
     file) lists three clauses in each language but not ``departmental-systems``:
 
-        content/support/online-call.md:26:3: PV001 [privacy-clause-missing] missing
+        content/support/online-call.md:26:3: error PV001 [privacy-clause-missing] missing
         required clause 'departmental-systems' in the Japanese text (JA: "部局が独自に提供
         している情報システムについては…"); expected after clause 'use-of-information'
-        content/support/online-call.md:30:3: PV001 [privacy-clause-missing] missing
+        content/support/online-call.md:30:3: error PV001 [privacy-clause-missing] missing
         required clause 'departmental-systems' in the English text (EN: "For information
         systems which departments independently provide…"); expected after clause
         'use-of-information'

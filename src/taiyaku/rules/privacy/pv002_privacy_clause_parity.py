@@ -50,7 +50,7 @@ class PrivacyClauseParity(UsesPrivacyPolicy, PairRule):
     The Japanese ``support/guide.md`` (not a support-desk page) carries the clause about
     departmental systems; its English translation does not:
 
-        content/en/support/guide.md:12:3: PV002 [privacy-clause-parity] clause
+        content/en/support/guide.md:12:3: error PV002 [privacy-clause-parity] clause
         'departmental-systems' has no English version: JA (content/support/guide.md:14)
         says "部局が独自に提供している情報システムについては…"
 

@@ -44,7 +44,7 @@ class PrivacyClauseAltered(UsesPrivacyPolicy, PageRule):
     ``content/en/support/chat.md`` says "please contact us through the email form" where
     the policy says "only through the email form":
 
-        content/en/support/chat.md:16:3: PV003 [privacy-clause-altered] clause
+        content/en/support/chat.md:16:3: warning PV003 [privacy-clause-altered] clause
         'exam-inquiries' differs from the required wording: lacks "only" (EN, match 0.96)
 
     Restore the policy's wording (rewording is fine as long as the obligation stays).

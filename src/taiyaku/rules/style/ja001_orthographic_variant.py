@@ -109,7 +109,7 @@ class OrthographicVariant(PageRule):
     ## Example
     A terms page that writes 問い合わせ and, once, 問合せ:
 
-        content/ucom/remote-support.md:71:11: JA001 [orthographic-variant] '問合せ'
+        content/ucom/remote-support.md:71:11: warning JA001 [orthographic-variant] '問合せ'
         here, '問い合わせ' once elsewhere on the page (line 88): one word, 問い合わせ
         (noun)
     """

@@ -42,7 +42,7 @@ class TermPreferred(PageRule):
     With ``- expected: 問い合わせ`` / ``pattern: [問合せ, 問合わせ]`` in
     ``checks/terms.yml``, the page's ``契約者からの問合せを`` gives:
 
-        content/ucom/remote-support.md:71:11: JA002 [term-preferred] '問合せ': the
+        content/ucom/remote-support.md:71:11: warning JA002 [*] [term-preferred] '問合せ': the
         term list prefers '問い合わせ'
     """
 

@@ -90,7 +90,7 @@ class PunctuationStyle(PageRule):
     ## Example
     On a site whose pages write ``，．``, a paragraph that writes ``、``:
 
-        src/pages/about/cs.md:14:30: JA003 [punctuation-style] '、' where the page
+        src/pages/about/cs.md:14:30: warning JA003 [*] [punctuation-style] '、' where the page
         writes '，' (65 times) and the site writes '，' (93 of 95 pages)
     """
 

@@ -53,7 +53,7 @@ class PolitenessMixed(PageRule):
     ## Example
     A page of です・ます sentences with one である:
 
-        content/support/index.md:20:14: JA004 [politeness-mixed] 'である' ends a
+        content/support/index.md:20:14: info JA004 [politeness-mixed] 'である' ends a
         だ・である sentence; the body's sentences end in です・ます (12 of 13)
     """
 

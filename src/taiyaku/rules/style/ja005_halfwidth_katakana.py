@@ -37,7 +37,7 @@ class HalfwidthKatakana(PageRule):
     ## Example
     ``ﾊﾟｽﾜｰﾄﾞを変更してください`` gives:
 
-        content/support/index.md:12:1: JA005 [halfwidth-katakana] half-width katakana
+        content/support/index.md:12:1: warning JA005 [*] [halfwidth-katakana] half-width katakana
         'ﾊﾟｽﾜｰﾄﾞ': write 'パスワード'
     """
 

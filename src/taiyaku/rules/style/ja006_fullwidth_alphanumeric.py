@@ -47,7 +47,7 @@ class FullwidthAlphanumeric(PageRule):
     ## Example
     ``Ｗ(農)`` in a table of buildings gives:
 
-        src/pages/notice/2026/0331-rikaku.md:40:3: JA006 [fullwidth-alphanumeric]
+        src/pages/notice/2026/0331-rikaku.md:40:3: warning JA006 [*] [fullwidth-alphanumeric]
         full-width 'Ｗ': write 'W'
     """
 

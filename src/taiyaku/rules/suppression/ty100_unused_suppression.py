@@ -38,7 +38,7 @@ class UnusedSuppression(DirectiveRule):
 
     when the English page agrees again:
 
-        content/support/chat.md:30:1: TY100 [unused-suppression] unused
+        content/support/chat.md:30:1: warning TY100 [*] [unused-suppression] unused
         `taiyaku-disable-next-line` directive (unused: TM001)
 
     Remove the comment, or fix the code it names.
