@@ -40,10 +40,13 @@ def case_site(
     checks.mkdir()
     if case.get("schema"):
         (checks / "frontmatter.schema.yaml").write_text(SCHEMA, encoding="utf-8")
+    if case.get("terms"):
+        (checks / "terms.yml").write_text(case["terms"], encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     args = ["--no-config", "--no-cache", "--checks-dir", "checks", "--select", case.get("select", case["rule"])]
     if case.get("unsafe"):
         args.append("--unsafe-fixes")
+    args += case.get("args", [])
     return case, args
 
 
