@@ -411,7 +411,8 @@ class _Collected:
         self.segments: list[Segment] = []
         self.code: list[tuple[int, int]] = []  # spans of the text that are code
         self._link_text_part = 0
-        self._latin = self._japanese = 0  # script_counts of the text so far
+        # script_counts of parts[:_counted], kept up to date only when a link asks
+        self._latin = self._japanese = self._counted = 0
         self.line, _ = source.position(start)
         self.end_line, _ = source.position(max(stop - 1, start))
 
@@ -469,13 +470,15 @@ class _Collected:
             self.segments.append(Segment(self.length, index, len(piece)))
             self.parts.append(piece)
             self.length += len(piece)
-            latin, japanese = script_counts(piece)
-            self._latin += latin
-            self._japanese += japanese
 
     def language(self) -> TextLang:
         """The language of the text so far (as :func:`detect_language` would say),
         from running counts: a paragraph of many links is not counted once per link."""
+        for piece in self.parts[self._counted :]:
+            latin, japanese = script_counts(piece)
+            self._latin += latin
+            self._japanese += japanese
+        self._counted = len(self.parts)
         return language_of_counts(self._latin, self._japanese)
 
     def newline(self) -> None:
