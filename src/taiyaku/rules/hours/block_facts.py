@@ -61,6 +61,7 @@ __all__ = [
 # The run's facts per (document path, block index, language read in).
 BLOCK_FACTS: RunState[dict[tuple[str, int, str], Facts]] = RunState("block-facts", lambda _: {})
 _LATIN = re.compile("[A-Za-z]")
+_NUMERIC_PAIR = re.compile(r"\d[/.]\d")
 
 
 def block_facts(ctx: Context, doc: Document, block: Block, lang: Lang) -> Facts:
@@ -69,7 +70,9 @@ def block_facts(ctx: Context, doc: Document, block: Block, lang: Lang) -> Facts:
     key = (str(doc.path), block.index, lang)
     facts = cache.get(key)
     if facts is None:
-        found = _extract(block, lang, date_order(ctx, doc))
+        # only a numeric month and day (4/8, 4.8) reads differently in either order
+        order = date_order(ctx, doc) if _NUMERIC_PAIR.search(block.text) else "mdy"
+        found = _extract(block, lang, order)
         if block.kind != "html" and "`" in doc.source:
             found = [f for f in found if not in_inline_code(doc, block, f.start_offset)]
         facts = split_facts(found)
