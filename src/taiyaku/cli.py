@@ -1,4 +1,5 @@
-"""The command line: ``taiyaku check``, ``report``, ``facts``, ``rules`` and ``rule``.
+"""The command line: ``taiyaku check``, ``report``, ``facts``, ``status``, ``rules`` and
+``rule``.
 
 Exit codes of ``check``: 0 no error-level findings; 1 error-level findings; 2 usage,
 configuration or internal error (the tool's own failure is never reported as clean).
@@ -119,6 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
     facts.add_argument("--no-config", action="store_true", help="ignore config files")
     _add_option_flags(facts, [o for o in all_options() if o.key != "format"])
 
+    _add_status_parser(commands)
+
     rules = commands.add_parser("rules", help="list all rules")
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -143,6 +146,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _report(args)
         if args.command == "facts":
             return _facts(args)
+        if args.command == "status":
+            return _status(args)
         if args.command == "rules":
             return _rules(args.format)
         if args.command == "rule":
@@ -310,6 +315,52 @@ def _facts(args: argparse.Namespace) -> int:
     config = load_config(args.config, _flag_overrides(args), discover=not args.no_config)
     cwd = Path.cwd()
     sys.stdout.write(render(explain(config, list(args.paths), cwd), cwd))
+    return EXIT_OK
+
+
+def _add_status_parser(commands: Any) -> None:
+    from taiyaku.output.status import SORTS, STATUS_FORMATS
+
+    status = commands.add_parser(
+        "status",
+        help="how far behind each translation is, by the git history",
+        description="List every page pair: up to date, N commits behind its source (since "
+        "when, and the oldest commit it lacks), translation missing, or source missing. "
+        "Changes are counted as ST001 counts them. Exit code 0; 2 when there is no full git "
+        "history to read (not a repository, or a shallow clone).",
+    )
+    status.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="pages or folders under the root"
+    )
+    status.add_argument("--config", type=Path, help="config file (taiyaku.toml or pyproject.toml)")
+    status.add_argument("--no-config", action="store_true", help="ignore config files")
+    status.add_argument("--format", dest="status_format", choices=STATUS_FORMATS, default="text")
+    status.add_argument("--sort", choices=SORTS, default="behind", help="default: behind")
+    status.add_argument(
+        "--folder",
+        action="append",
+        default=[],
+        help="only pairs under this root-relative folder (repeatable)",
+    )
+    _add_option_flags(status, [o for o in all_options() if o.key != "format"])
+
+
+def _status(args: argparse.Namespace) -> int:
+    from taiyaku.output.status import render, select_rows
+    from taiyaku.rules.freshness.status import freshness_table
+    from taiyaku.run.engine import context_for
+
+    config = load_config(args.config, _flag_overrides(args), discover=not args.no_config)
+    cwd = Path.cwd()
+    ctx, warnings = context_for(config, list(args.paths), cwd)
+    for note in warnings:
+        print(f"taiyaku: warning: {note}", file=sys.stderr)
+    table = freshness_table(ctx)
+    if table.note is not None:
+        print(f"taiyaku: error: {table.note}", file=sys.stderr)
+        return EXIT_ERROR
+    rows = select_rows(table, args.folder, args.sort)
+    sys.stdout.write(render(table, rows, args.status_format, root=ctx.site.root, cwd=cwd))
     return EXIT_OK
 
 

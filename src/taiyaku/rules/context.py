@@ -50,6 +50,13 @@ class Context:
     targets: list[Page]
     cwd: Path = field(default_factory=Path.cwd)
     checks_dir: Path | None = None  # the site policy folder (``checks-dir``)
+    # Where a rule may keep what outlives the run (None: caching is off).
+    cache_dir: Path | None = None
+    # The pages named one by one on the command line (changed-files mode, pre-commit),
+    # by root-relative path; empty when the run was given folders or nothing.
+    named: frozenset[str] = frozenset()
+    # Notes on the run as a whole, for its summary ("history is shallow…"), each once.
+    notes: list[str] = field(default_factory=list)
     _states: dict[RunState[Any], Any] = field(default_factory=dict, repr=False)
 
     def option(self, key: str) -> Any:
@@ -60,6 +67,11 @@ class Context:
         if key not in self._states:
             self._states[key] = key.make(self)
         return self._states[key]  # type: ignore[no-any-return]
+
+    def note(self, text: str) -> None:
+        """Add a note on the run as a whole (printed once, with the run's warnings)."""
+        if text not in self.notes:
+            self.notes.append(text)
 
     def document(self, page: Page) -> Document:
         return self.site.document(page)

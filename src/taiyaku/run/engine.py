@@ -28,6 +28,7 @@ from taiyaku.model.globs import PathPatterns
 from taiyaku.model.paths import display_path
 from taiyaku.parse.document import Document, ReadLimits, read_document
 from taiyaku.rules.context import Context
+from taiyaku.rules.freshness.status import freshness_table
 from taiyaku.run.cache import ResultCache, SiteHashes
 from taiyaku.run.limits import fewer_collections
 from taiyaku.run.quotes import collect_sources
@@ -60,6 +61,7 @@ def run(
     )
     ctx, warnings = context_for(config, paths, cwd)
     site, targets = ctx.site, ctx.targets
+    freshness = freshness_table(ctx) if describe_pages and "ST001" in rules.codes else None
     cache = _open_cache(config, site, cwd)
     checker = Checker(
         ctx,
@@ -80,6 +82,9 @@ def run(
         page = site.page_for_path(path)
         return page.rel if page else path.name
 
+    for note in (*ctx.notes, *tally.notes):
+        if note not in warnings:
+            warnings.append(note)
     overrides = config.severity_overrides
     suppressor = Suppressor(ctx, rules, tally.directives)
     diagnostics = suppressor.filter(stamp(tally.findings, rules, overrides, rel_of))
@@ -101,6 +106,7 @@ def run(
         rule_seconds=dict(tally.rule_seconds),
         cache_hits=tally.cache_hits,
         cache_misses=tally.cache_misses,
+        freshness=freshness,
     )
 
 
@@ -109,7 +115,8 @@ def context_for(config: Config, paths: Sequence[Path], cwd: Path) -> tuple[Conte
     root = resolve_root(config, paths, cwd)
     site = _site(config, root)
     warnings = [f"{display_path(path, cwd)}: skipped: {why}" for path, why in site.skipped]
-    targets = _targets(site, paths or [root], warnings)
+    named: set[str] = set()
+    targets = _targets(site, paths or [root], warnings, named)
     checks = config.get("checks-dir")
     ctx = Context(
         options=config.values,
@@ -117,6 +124,8 @@ def context_for(config: Config, paths: Sequence[Path], cwd: Path) -> tuple[Conte
         targets=targets,
         cwd=cwd,
         checks_dir=Path(checks) if checks is not None else None,
+        cache_dir=_cache_folder(config) if config.get("cache") else None,
+        named=frozenset(named),
     )
     return ctx, warnings
 
@@ -171,15 +180,19 @@ def _site(config: Config, root: Path) -> Site:
     )
 
 
+def _cache_folder(config: Config) -> Path:
+    folder = Path(config.get("cache-dir"))
+    if not folder.is_absolute():  # the default: beside the configuration (or in cwd)
+        folder = config.base_dir / folder
+    return folder
+
+
 def _open_cache(config: Config, site: Site, cwd: Path) -> ResultCache | None:
     if not config.get("cache"):
         return None
     checks = config.get("checks-dir")
-    folder = Path(config.get("cache-dir"))
-    if not folder.is_absolute():  # the default: beside the configuration (or in cwd)
-        folder = config.base_dir / folder
     return ResultCache.for_run(
-        folder,
+        _cache_folder(config),
         site.root,
         config.values,
         Path(checks) if checks is not None else None,
@@ -187,8 +200,11 @@ def _open_cache(config: Config, site: Site, cwd: Path) -> ResultCache | None:
     )
 
 
-def _targets(site: Site, paths: Iterable[Path], warnings: list[str]) -> list[Page]:
-    """The pages named by ``paths`` (folders or files), plus their counterparts."""
+def _targets(
+    site: Site, paths: Iterable[Path], warnings: list[str], named: set[str]
+) -> list[Page]:
+    """The pages named by ``paths`` (folders or files), plus their counterparts; the
+    pages named as files are added to ``named``."""
     chosen: dict[str, Page] = {}
     for raw in paths:
         path = raw.resolve()
@@ -210,6 +226,7 @@ def _targets(site: Site, paths: Iterable[Path], warnings: list[str]) -> list[Pag
             warnings.append(f"{raw}: not a .md or .mdx page under the root; skipped")
             continue
         chosen[page.rel] = page
+        named.add(page.rel)
     for page in list(chosen.values()):
         if page.counterpart is not None:
             chosen.setdefault(page.counterpart.rel, page.counterpart)

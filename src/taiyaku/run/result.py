@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from taiyaku.model.diagnostics import Diagnostic, RuleMeta, Severity
+from taiyaku.model.freshness import FreshnessTable
 from taiyaku.model.lang import Lang
 from taiyaku.model.paths import display_path
 
@@ -92,6 +93,8 @@ class RunResult:
     cache_hits: int = 0
     cache_misses: int = 0
     baseline: BaselineCounts | None = None  # set when run with a baseline
+    # each pair's freshness by the git history, for the report (None: not asked for)
+    freshness: FreshnessTable | None = None
 
     def display(self, path: Path) -> str:
         return display_path(path, self.cwd)

@@ -143,6 +143,7 @@ def _worker(index: int) -> Tally:
         if index > 0:  # what the parent would otherwise read these pages again for
             _read_for_parent(checker, unit, before, job.resolve)
     tally = checker.tally
+    tally.notes = list(ctx.notes)
     cache = checker.cache
     if cache is not None:
         tally.cache_hits, tally.cache_misses = cache.hits, cache.misses

@@ -1,0 +1,121 @@
+"""What the ST rules share in a run: the git history, the settings, the readings of old
+page versions, and each pair's freshness once computed.
+
+The history is read once per run (:func:`taiyaku.site.history.read_history`), before
+worker processes fork when there are any (``prepare``), so that every worker shares it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from taiyaku.model.freshness import PairFreshness
+from taiyaku.rules.base import RuleOption
+from taiyaku.rules.context import RunState
+from taiyaku.rules.freshness.substance import Reading, read_document, read_text
+from taiyaku.site.history import History, read_history
+
+if TYPE_CHECKING:
+    from taiyaku.parse.document import Document
+    from taiyaku.rules.context import Context
+    from taiyaku.site.pages import Page
+
+__all__ = [
+    "FRESHNESS",
+    "IGNORE_KEYS",
+    "PIN_KEY",
+    "SKIP_MARKERS",
+    "Freshness",
+    "source_and_translation",
+]
+
+SKIP_MARKERS = RuleOption(
+    "skip-translation-markers",
+    list,
+    ["[skip translation]", "[i18n skip]"],
+    "commit-message markers: a commit that carries one does not make translations outdated",
+)
+IGNORE_KEYS = RuleOption(
+    "freshness-ignore-keys",
+    list,
+    ["lastmod", "updated", "sitemap", "redirect_from"],
+    "front-matter keys whose change alone is no substantive change",
+)
+PIN_KEY = RuleOption(
+    "source-commit-key",
+    str,
+    "source_commit",
+    "front-matter key where a translation names the source commit it translates",
+)
+
+# The current version of a page (the file in the working tree), where a version is
+# otherwise named by its git object.
+CURRENT = "current"
+
+
+@dataclass
+class Freshness:
+    """The run's freshness state: ``ctx.state(FRESHNESS)``."""
+
+    history: History
+    ignored: frozenset[str]
+    markers: tuple[str, ...]
+    pin_key: str
+    readings: dict[str, Reading | None] = field(default_factory=dict)
+    pairs: dict[str, PairFreshness] = field(default_factory=dict)  # by translation path
+
+    @classmethod
+    def for_run(cls, ctx: Context) -> Freshness:
+        history = read_history(ctx.site.root, ctx.cache_dir)
+        if history.kind in ("shallow", "error") and history.problem:
+            ctx.note(history.problem)
+        return cls(
+            history,
+            frozenset(ctx.option(IGNORE_KEYS.key) or ()),
+            tuple(m.lower() for m in ctx.option(SKIP_MARKERS.key) or () if m),
+            str(ctx.option(PIN_KEY.key) or ""),
+        )
+
+    def skipped(self, message: str) -> bool:
+        """Whether a commit message carries a skip marker (case-insensitive)."""
+        lowered = message.lower()
+        return any(marker in lowered for marker in self.markers)
+
+    def reading(
+        self, version: str | None, rel: str, current: Callable[[], Document]
+    ) -> Reading | None:
+        """The reading of a page version: a git object name, :data:`CURRENT` (the
+        working tree's file, ``current()``), or None for no page."""
+        if version is None:
+            return None
+        key = f"{CURRENT}:{rel}" if version == CURRENT else version
+        if key not in self.readings:
+            if version == CURRENT:
+                self.readings[key] = read_document(current(), self.ignored)
+            else:
+                text = self.history.text_at(version)
+                self.readings[key] = None if text is None else read_text(text, rel, self.ignored)
+        return self.readings[key]
+
+
+FRESHNESS: RunState[Freshness] = RunState("freshness", Freshness.for_run)
+
+_HEX = re.compile(r"[0-9a-fA-F]{4,40}")
+
+
+def source_and_translation(ctx: Context, page: Page) -> tuple[Page, Page] | None:
+    """(source page, translation page) of the pair ``page`` belongs to; None for a page
+    without counterpart, or outside both languages."""
+    other = page.counterpart
+    if other is None or page.lang is None or other is page:
+        return None
+    if page.lang == ctx.site.source_lang:
+        return page, other
+    return other, page
+
+
+def is_commit_name(text: str) -> bool:
+    return bool(_HEX.fullmatch(text))
