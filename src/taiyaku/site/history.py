@@ -99,6 +99,7 @@ class History:
     problem: str | None = None  # why there is no usable history, in one line
     kind: Literal["ok", "no-repo", "shallow", "error"] = "ok"
     head: str | None = None
+    head_time: int | None = None  # HEAD's commit time: "now" for how long a page is behind
     commits: list[Commit] = field(default_factory=list)
     pending: dict[str, Pending] = field(default_factory=dict)
     _by_path: dict[str, list[Change]] = field(default_factory=dict, repr=False)
@@ -110,10 +111,6 @@ class History:
     def usable(self) -> bool:
         return self.kind == "ok"
 
-    @property
-    def head_time(self) -> int | None:
-        """The newest commit's time: "now" for how long a page has been behind."""
-        return self.commits[0].time if self.commits else None
 
     def token(self) -> str:
         """Identifies everything the history says: HEAD and the working tree's state."""
@@ -215,7 +212,7 @@ def _read(root: Path, cache_dir: Path | None) -> History:
     lines = out.decode("utf-8", "surrogateescape").split("\n")
     toplevel, prefix, shallow = ([*lines, "", "", ""])[:3]
     history = History(root, _reader=BlobReader(root))
-    history.head = _head(root)
+    history.head, history.head_time = _head(root)
     if shallow.strip() == "true":  # what HEAD and the working tree hold is still known
         history.kind, history.problem = "shallow", SHALLOW_NOTE
     elif history.head is not None:
@@ -231,11 +228,13 @@ def _read(root: Path, cache_dir: Path | None) -> History:
     return history
 
 
-def _head(root: Path) -> str | None:
+def _head(root: Path) -> tuple[str | None, int | None]:
+    """HEAD's commit and its commit time; (None, None) before the first commit."""
     try:
-        return run_git(root, "rev-parse", "--verify", "--quiet", "HEAD").decode().strip() or None
+        out = run_git(root, "log", "-1", "--format=%H %ct", "HEAD").decode().split()
     except GitError:
-        return None  # a repository without commits yet
+        return None, None  # a repository without commits yet
+    return (out[0], int(out[1])) if len(out) == 2 else (None, None)
 
 
 # -- the log ----------------------------------------------------------------------------

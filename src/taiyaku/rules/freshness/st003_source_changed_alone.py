@@ -87,13 +87,14 @@ class SourceChangedAlone(SiteRule):
         if message_file and state.skipped(_message(ctx, message_file)):
             return
         changes = _staged(ctx, state) if message_file else _named(ctx, state)
+        hint = f" (or mark the commit {state.markers[0]})" if message_file and state.markers else ""
         for page, change in changes.items():
             pair = source_and_translation(ctx, page)
             if pair is None or page is not pair[0] or pair[1] in changes:
                 continue
             if pair[1].rel in state.history.pending:
                 continue  # the translation is being changed too
-            yield from _finding(ctx, state, page, pair[1], change)
+            yield from _finding(ctx, state, page, pair[1], change, hint)
 
 
 def _message(ctx: Context, name: str) -> str:
@@ -128,7 +129,7 @@ def _staged(ctx: Context, state: Freshness) -> dict[Page, _Change]:
 
 
 def _finding(
-    ctx: Context, state: Freshness, page: Page, translation: Page, change: _Change
+    ctx: Context, state: Freshness, page: Page, translation: Page, change: _Change, hint: str
 ) -> Iterator[Finding]:
     def current() -> Document:
         return ctx.document(page)
@@ -142,6 +143,6 @@ def _finding(
         page.path,
         first_changed_line(before, after),
         1,
-        f"{shown} changed; {other} was not updated in this change",
+        f"{shown} changed; {other} was not updated in this change{hint}",
         related=(Related(translation.path, 1),),
     )

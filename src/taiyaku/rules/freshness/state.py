@@ -75,14 +75,14 @@ class Freshness:
         return cls(
             history,
             frozenset(ctx.option(IGNORE_KEYS.key) or ()),
-            tuple(m.lower() for m in ctx.option(SKIP_MARKERS.key) or () if m),
+            tuple(m for m in ctx.option(SKIP_MARKERS.key) or () if m),
             str(ctx.option(PIN_KEY.key) or ""),
         )
 
     def skipped(self, message: str) -> bool:
         """Whether a commit message carries a skip marker (case-insensitive)."""
         lowered = message.lower()
-        return any(marker in lowered for marker in self.markers)
+        return any(marker.lower() in lowered for marker in self.markers)
 
     def reading(
         self, version: str | None, rel: str, current: Callable[[], Document]

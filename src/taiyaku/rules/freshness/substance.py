@@ -124,6 +124,23 @@ def _joined(blocks: tuple[str, ...]) -> str:
     return normalise(" ".join(blocks))
 
 
+def _first_differing(old: tuple[str, ...], new: tuple[str, ...]) -> int:
+    """The index in ``new`` of the block where its text stops matching ``old``'s (the
+    blocks of a changed range may be split differently: compare their joined text)."""
+    old_text, new_text = "".join(old), "".join(new)
+    common = 0
+    for a, b in zip(old_text, new_text, strict=False):
+        if a != b:
+            break
+        common += 1
+    seen = 0
+    for index, block in enumerate(new):
+        seen += len(block)
+        if seen > common:
+            return index
+    return len(new)
+
+
 def first_changed_line(before: Reading | None, after: Reading) -> int:
     """The first line of ``after`` whose block differs from ``before`` (a changed
     front-matter key's line when only the front matter changed)."""
@@ -133,9 +150,8 @@ def first_changed_line(before: Reading | None, after: Reading) -> int:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal" or _joined(before.blocks[i1:i2]) == _joined(after.blocks[j1:j2]):
             continue  # the same text, split into blocks another way
-        if j1 < len(after.lines):
-            return after.lines[j1]
-        return after.lines[-1] if after.lines else 1
+        index = j1 + _first_differing(before.blocks[i1:i2], after.blocks[j1:j2])
+        return after.lines[min(index, len(after.lines) - 1)] if after.lines else 1
     old_keys = {(k, v) for k, v, _line in before.keys}
     for key, value, line in after.keys:
         if (key, value) not in old_keys:
