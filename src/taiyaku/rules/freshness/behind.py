@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING
 
 from taiyaku.model.freshness import CommitRef, PairFreshness
 from taiyaku.rules.freshness.state import CURRENT, Freshness, is_commit_name
-from taiyaku.rules.freshness.substance import first_changed_line, substantive
 
 if TYPE_CHECKING:
     from taiyaku.parse.document import Document
@@ -113,9 +112,7 @@ def _version(change: Change, newest: bool) -> _Version:
 
 
 def _changed(state: Freshness, side: Side, version: _Version) -> bool:
-    before = state.reading(version.before, side.rel, side.document)
-    after = state.reading(version.after, side.rel, side.document)
-    return substantive(before, after)
+    return state.compare(version.before, version.after, side.rel, side.document).substantive
 
 
 def _excused(state: Freshness, index: int) -> bool:
@@ -190,8 +187,7 @@ def _behind(
     commits = [history.commits[e.index] for e in missing if e.index != _PENDING]
     oldest_event = missing[-1]
     assert oldest_event.source is not None
-    before = state.reading(oldest_event.source.before, source.rel, source.document)
-    after = state.reading(CURRENT, source.rel, source.document)
+    since = state.compare(oldest_event.source.before, CURRENT, source.rel, source.document)
     oldest = commits[-1] if commits else None
     days = 0
     if oldest is not None and history.head_time is not None:
@@ -204,7 +200,7 @@ def _behind(
         pending=missing[0].index == _PENDING,
         days=days,
         oldest=_ref(oldest),
-        changed_line=first_changed_line(before, after) if after is not None else None,
+        changed_line=since.first_line,
         pin=pin,
     )
 

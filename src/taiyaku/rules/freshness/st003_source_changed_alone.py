@@ -18,7 +18,6 @@ from taiyaku.rules.freshness.state import (
     Freshness,
     source_and_translation,
 )
-from taiyaku.rules.freshness.substance import first_changed_line, substantive
 
 if TYPE_CHECKING:
     from taiyaku.parse.document import Document
@@ -134,14 +133,13 @@ def _finding(
     def current() -> Document:
         return ctx.document(page)
 
-    before = state.reading(change.before, page.rel, current)
-    after = state.reading(change.after, page.rel, current)
-    if after is None or not substantive(before, after):
+    found = state.compare(change.before, change.after, page.rel, current)
+    if not found.substantive:
         return
     shown, other = ctx.display_path(page.path), ctx.display_path(translation.path)
     yield Finding(
         page.path,
-        first_changed_line(before, after),
+        found.first_line or 1,
         1,
         f"{shown} changed; {other} was not updated in this change{hint}",
         related=(Related(translation.path, 1),),

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from taiyaku.model.freshness import PairFreshness
 from taiyaku.rules.base import RuleOption
 from taiyaku.rules.context import RunState
-from taiyaku.rules.freshness.substance import Reading, read_document, read_text
+from taiyaku.rules.freshness.regions import Comparison, compare
+from taiyaku.rules.freshness.substance import read_document
 from taiyaku.site.history import History, read_history
 
 if TYPE_CHECKING:
@@ -64,7 +65,8 @@ class Freshness:
     ignored: frozenset[str]
     markers: tuple[str, ...]
     pin_key: str
-    readings: dict[str, Reading | None] = field(default_factory=dict)
+    texts: dict[str, str | None] = field(default_factory=dict)  # by git object name
+    comparisons: dict[tuple[str | None, str | None, str], Comparison] = field(default_factory=dict)
     pairs: dict[str, PairFreshness] = field(default_factory=dict)  # by translation path
 
     @classmethod
@@ -84,21 +86,40 @@ class Freshness:
         lowered = message.lower()
         return any(marker.lower() in lowered for marker in self.markers)
 
-    def reading(
-        self, version: str | None, rel: str, current: Callable[[], Document]
-    ) -> Reading | None:
-        """The reading of a page version: a git object name, :data:`CURRENT` (the
-        working tree's file, ``current()``), or None for no page."""
+    def text(self, version: str | None, current: Callable[[], Document]) -> str | None:
+        """A page version's text: a git object name, :data:`CURRENT` (the file in the
+        working tree, ``current()``), or None for no page."""
         if version is None:
             return None
-        key = f"{CURRENT}:{rel}" if version == CURRENT else version
-        if key not in self.readings:
-            if version == CURRENT:
-                self.readings[key] = read_document(current(), self.ignored)
+        if version == CURRENT:
+            doc = current()
+            return doc.source if doc.readable else None
+        if version not in self.texts:
+            self.texts[version] = self.history.text_at(version)
+        return self.texts[version]
+
+    def compare(
+        self, before: str | None, after: str | None, rel: str, current: Callable[[], Document]
+    ) -> Comparison:
+        """Whether going from version ``before`` to ``after`` of the page at ``rel`` is
+        a substantive change (see :meth:`text` for what names a version)."""
+        key = (before, after, rel)
+        if key not in self.comparisons:
+            if CURRENT in (before, after) and not current().readable:
+                found = Comparison(False)  # a page taiyaku cannot read is no evidence
             else:
-                text = self.history.text_at(version)
-                self.readings[key] = None if text is None else read_text(text, rel, self.ignored)
-        return self.readings[key]
+                reading = None
+                if after == CURRENT and before is None:  # the run has parsed it already
+                    reading = read_document(current(), self.ignored)
+                found = compare(
+                    self.text(before, current),
+                    self.text(after, current),
+                    rel,
+                    self.ignored,
+                    reading,
+                )
+            self.comparisons[key] = found
+        return self.comparisons[key]
 
 
 FRESHNESS: RunState[Freshness] = RunState("freshness", Freshness.for_run)

@@ -31,8 +31,17 @@ from pathlib import Path
 from typing import Any
 
 from taiyaku.parse.document import Document, parse_document
+from taiyaku.parse.frontmatter import FrontMatter
 
-__all__ = ["Reading", "first_changed_line", "read_document", "read_text", "substantive"]
+__all__ = [
+    "Reading",
+    "compared_keys",
+    "first_changed_line",
+    "normalise",
+    "read_document",
+    "read_text",
+    "substantive",
+]
 
 _WORD_GAP = re.compile(r"(?<=[0-9A-Za-z])\s+(?=[0-9A-Za-z])")
 _SPACE = re.compile(r"\s+")
@@ -74,7 +83,7 @@ def read_document(doc: Document, ignored: Collection[str]) -> Reading:
     ]
     parts.sort(key=lambda part: part[0])
     blocks = tuple(normalise(text) for _line, text in parts)
-    keys = _compared_keys(doc, ignored)
+    keys = compared_keys(doc.frontmatter, ignored)
     return Reading(
         frontmatter=json.dumps([[k, v] for k, v, _ in keys], ensure_ascii=False),
         text=normalise(" ".join(text for _line, text in parts)),
@@ -84,8 +93,8 @@ def read_document(doc: Document, ignored: Collection[str]) -> Reading:
     )
 
 
-def _compared_keys(doc: Document, ignored: Collection[str]) -> tuple[tuple[str, str, int], ...]:
-    fm = doc.frontmatter
+def compared_keys(fm: FrontMatter, ignored: Collection[str]) -> tuple[tuple[str, str, int], ...]:
+    """(key, canonical value, line) of each front-matter key a change of counts."""
     data = fm.data if isinstance(fm.data, dict) else None
     if data is None:  # no front matter, or one that cannot be read: compare its text
         raw = normalise(fm.raw) if fm.present else ""
@@ -141,9 +150,10 @@ def _first_differing(old: tuple[str, ...], new: tuple[str, ...]) -> int:
     return len(new)
 
 
-def first_changed_line(before: Reading | None, after: Reading) -> int:
+def first_changed_line(before: Reading | None, after: Reading, past_end: int | None = None) -> int:
     """The first line of ``after`` whose block differs from ``before`` (a changed
-    front-matter key's line when only the front matter changed)."""
+    front-matter key's line when only the front matter changed).  Where the change is
+    blocks removed at the end of ``after``, ``past_end`` (the line after it), if given."""
     if before is None:
         return after.lines[0] if after.lines else 1
     matcher = difflib.SequenceMatcher(None, before.blocks, after.blocks, autojunk=False)
@@ -151,7 +161,9 @@ def first_changed_line(before: Reading | None, after: Reading) -> int:
         if tag == "equal" or _joined(before.blocks[i1:i2]) == _joined(after.blocks[j1:j2]):
             continue  # the same text, split into blocks another way
         index = j1 + _first_differing(before.blocks[i1:i2], after.blocks[j1:j2])
-        return after.lines[min(index, len(after.lines) - 1)] if after.lines else 1
+        if index < len(after.lines):
+            return after.lines[index]
+        return past_end or (after.lines[-1] if after.lines else 1)
     old_keys = {(k, v) for k, v, _line in before.keys}
     for key, value, line in after.keys:
         if (key, value) not in old_keys:
