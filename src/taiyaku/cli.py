@@ -355,7 +355,10 @@ def _status(args: argparse.Namespace) -> int:
     ctx, warnings = context_for(config, list(args.paths), cwd)
     for note in warnings:
         print(f"taiyaku: warning: {note}", file=sys.stderr)
-    table = freshness_table(ctx)
+    try:
+        table = freshness_table(ctx)
+    finally:
+        ctx.close()
     if table.note is not None:
         print(f"taiyaku: error: {table.note}", file=sys.stderr)
         return EXIT_ERROR

@@ -33,9 +33,15 @@ class RunState(Generic[T]):
     the type of the value travels with the key, so no caller casts.
     """
 
-    def __init__(self, name: str, make: Callable[[Context], T]) -> None:
+    def __init__(
+        self,
+        name: str,
+        make: Callable[[Context], T],
+        close: Callable[[T], None] | None = None,
+    ) -> None:
         self.name = name
         self.make = make
+        self.close = close  # what to release when the run ends (a process, a file)
 
     def __repr__(self) -> str:
         return f"RunState({self.name!r})"
@@ -72,6 +78,12 @@ class Context:
         """Add a note on the run as a whole (printed once, with the run's warnings)."""
         if text not in self.notes:
             self.notes.append(text)
+
+    def close(self) -> None:
+        """Release what the run's states hold (the engine calls it when the run ends)."""
+        for key, value in self._states.items():
+            if key.close is not None:
+                key.close(value)
 
     def document(self, page: Page) -> Document:
         return self.site.document(page)

@@ -75,6 +75,7 @@ def run(
         with fewer_collections():
             tally = _check(checker, int(config.get("jobs") or 0), progress)
     finally:
+        ctx.close()
         if cache is not None:
             cache.close()
 
@@ -200,9 +201,7 @@ def _open_cache(config: Config, site: Site, cwd: Path) -> ResultCache | None:
     )
 
 
-def _targets(
-    site: Site, paths: Iterable[Path], warnings: list[str], named: set[str]
-) -> list[Page]:
+def _targets(site: Site, paths: Iterable[Path], warnings: list[str], named: set[str]) -> list[Page]:
     """The pages named by ``paths`` (folders or files), plus their counterparts; the
     pages named as files are added to ``named``."""
     chosen: dict[str, Page] = {}

@@ -200,9 +200,7 @@ class Checker:
         except PageTimeout:
             self._record_timeout(page)
 
-    def _cache_groups(
-        self, rules: Sequence[Rule]
-    ) -> dict[tuple[bool, str | None], list[Rule]]:
+    def _cache_groups(self, rules: Sequence[Rule]) -> dict[tuple[bool, str | None], list[Rule]]:
         """The rules by what their cached findings depend on: the rest of the site
         (``USES_SITE``) and the rule's own :meth:`~Rule.cache_token`."""
         groups: dict[tuple[bool, str | None], list[Rule]] = {}

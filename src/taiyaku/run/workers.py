@@ -142,6 +142,8 @@ def _worker(index: int) -> Tally:
         checker.check_pages(unit)
         if index > 0:  # what the parent would otherwise read these pages again for
             _read_for_parent(checker, unit, before, job.resolve)
+    if index > 0:
+        ctx.close()  # this worker's own processes (git); the parent closes its own
     tally = checker.tally
     tally.notes = list(ctx.notes)
     cache = checker.cache

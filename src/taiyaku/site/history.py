@@ -111,7 +111,6 @@ class History:
     def usable(self) -> bool:
         return self.kind == "ok"
 
-
     def token(self) -> str:
         """Identifies everything the history says: HEAD and the working tree's state."""
         pending = sorted(

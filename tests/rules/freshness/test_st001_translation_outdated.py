@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
 from freshness_pages import (
     EN,
     EN_V1,
@@ -20,6 +21,8 @@ from freshness_pages import (
 
 from git_repo import GitRepo, git_env
 from helpers import run_site
+from taiyaku.errors import GitError
+from taiyaku.site.history import History
 
 
 def test_a_translation_behind_by_two_commits(tmp_path: Path) -> None:
@@ -299,3 +302,19 @@ def test_with_the_cache_the_findings_follow_new_commits(tmp_path: Path) -> None:
         ]
     ]
     assert (tmp_path / "cache").is_dir()
+
+
+def test_git_failing_during_the_run_is_one_note_and_no_finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = GitRepo.init(tmp_path)
+    synced_pair(repo)
+    repo.commit("New weekday hours", "2025-03-10", {JA: JA_V2})
+
+    def broken(self: object, blob: str | None) -> str | None:
+        raise GitError("`git cat-file` stopped")
+
+    monkeypatch.setattr(History, "text_at", broken)
+    result = run_site(tmp_path, select=["ST"])
+    assert (result.diagnostics, result.internal_errors) == ((), ())
+    assert result.warnings == ("git history unavailable: `git cat-file` stopped",)

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from taiyaku.errors import GitError
 from taiyaku.model.freshness import CommitRef, PairFreshness
 from taiyaku.rules.freshness.state import CURRENT, Freshness, is_commit_name
 
@@ -65,11 +66,15 @@ class _Event:
     translation: _Version | None
 
 
-def pair_freshness(state: Freshness, source: Side, translation: Side) -> PairFreshness:
-    """The pair's freshness (memoised in ``state`` by the translation's path)."""
+def pair_freshness(state: Freshness, source: Side, translation: Side) -> PairFreshness | None:
+    """The pair's freshness (memoised in ``state`` by the translation's path); None
+    when git fails while its history is read (the run gets a note)."""
     known = state.pairs.get(translation.rel)
-    if known is None:
-        known = state.pairs[translation.rel] = _compute(state, source, translation)
+    if known is None and state.history.usable:
+        try:
+            known = state.pairs[translation.rel] = _compute(state, source, translation)
+        except GitError as error:
+            state.fail(error)
     return known
 
 

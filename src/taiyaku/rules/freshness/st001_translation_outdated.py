@@ -88,6 +88,8 @@ class TranslationOutdated(PairRule):
         source = pair.side(ctx.site.source_lang)
         translation = pair.en if source is pair.ja else pair.ja
         row = pair_freshness(state, _side(source), _side(translation))
+        if row is None:
+            return
         if row.state == "behind":
             yield _behind(ctx, row, source, translation, state.pin_key)
         elif row.state == "unknown-pin":

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from taiyaku.errors import ConfigError
+from taiyaku.errors import ConfigError, GitError
 from taiyaku.model.diagnostics import Finding, Related, Severity
 from taiyaku.rules.base import RuleOption, SiteRule
 from taiyaku.rules.freshness.state import (
@@ -133,7 +133,11 @@ def _finding(
     def current() -> Document:
         return ctx.document(page)
 
-    found = state.compare(change.before, change.after, page.rel, current)
+    try:
+        found = state.compare(change.before, change.after, page.rel, current)
+    except GitError as error:
+        state.fail(error)
+        return
     if not found.substantive:
         return
     shown, other = ctx.display_path(page.path), ctx.display_path(translation.path)

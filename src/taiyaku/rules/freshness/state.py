@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from taiyaku.errors import GitError
 from taiyaku.model.freshness import PairFreshness
 from taiyaku.rules.base import RuleOption
 from taiyaku.rules.context import RunState
@@ -68,6 +69,7 @@ class Freshness:
     texts: dict[str, str | None] = field(default_factory=dict)  # by git object name
     comparisons: dict[tuple[str | None, str | None, str], Comparison] = field(default_factory=dict)
     pairs: dict[str, PairFreshness] = field(default_factory=dict)  # by translation path
+    note: Callable[[str], None] = print  # the run's notes (``Context.note``)
 
     @classmethod
     def for_run(cls, ctx: Context) -> Freshness:
@@ -79,7 +81,14 @@ class Freshness:
             frozenset(ctx.option(IGNORE_KEYS.key) or ()),
             tuple(m for m in ctx.option(SKIP_MARKERS.key) or () if m),
             str(ctx.option(PIN_KEY.key) or ""),
+            note=ctx.note,
         )
+
+    def fail(self, error: GitError) -> None:
+        """git failed in the middle of the run: no more freshness, and one note."""
+        self.history.kind = "error"
+        self.history.problem = f"git history unavailable: {error}"
+        self.note(self.history.problem)
 
     def skipped(self, message: str) -> bool:
         """Whether a commit message carries a skip marker (case-insensitive)."""
@@ -122,7 +131,9 @@ class Freshness:
         return self.comparisons[key]
 
 
-FRESHNESS: RunState[Freshness] = RunState("freshness", Freshness.for_run)
+FRESHNESS: RunState[Freshness] = RunState(
+    "freshness", Freshness.for_run, lambda state: state.history.close()
+)
 
 _HEX = re.compile(r"[0-9a-fA-F]{4,40}")
 

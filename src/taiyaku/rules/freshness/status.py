@@ -34,7 +34,10 @@ def freshness_table(ctx: Context) -> FreshnessTable:
         pair = source_and_translation(ctx, page)
         if pair is not None:
             if page is pair[0]:
-                rows.append(pair_freshness(state, side_of(ctx, pair[0]), side_of(ctx, pair[1])))
+                row = pair_freshness(state, side_of(ctx, pair[0]), side_of(ctx, pair[1]))
+                if row is None:  # git failed
+                    return FreshnessTable(note=history.problem, source_lang=lang)
+                rows.append(row)
             continue
         row = _alone(ctx, page)
         if row is not None:
