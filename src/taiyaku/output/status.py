@@ -72,6 +72,16 @@ def _summary(rows: Sequence[PairFreshness]) -> str:
     return ", ".join(parts)
 
 
+_SUBJECT_WIDTH = 72
+
+
+def _clip(subject: str) -> str:
+    """A commit subject short enough for a table row (JSON keeps it whole)."""
+    if len(subject) <= _SUBJECT_WIDTH:
+        return subject
+    return subject[: _SUBJECT_WIDTH - 1].rstrip() + "…"
+
+
 # -- text ------------------------------------------------------------------------------
 
 
@@ -85,7 +95,7 @@ def _text(table: FreshnessTable, rows: Sequence[PairFreshness], shown: Shown) ->
                 row.since(),
                 shown(row.translation) or _NONE,
                 shown(row.source) or _NONE,
-                f"{row.oldest.short} {row.oldest.subject}" if row.oldest else "",
+                f"{row.oldest.short} {_clip(row.oldest.subject)}" if row.oldest else "",
             )
         )
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
@@ -117,7 +127,9 @@ def _markdown(table: FreshnessTable, rows: Sequence[PairFreshness], shown: Shown
             "|---|---|---|---|---|",
         ]
         for row in attention:
-            oldest = f"`{row.oldest.short}` {_cell(row.oldest.subject)}" if row.oldest else ""
+            oldest = (
+                f"`{row.oldest.short}` {_cell(_clip(row.oldest.subject))}" if row.oldest else ""
+            )
             source = _code(shown(row.source))
             if row.changed_line and row.source:
                 source += f" (from line {row.changed_line})"

@@ -318,3 +318,19 @@ def test_git_failing_during_the_run_is_one_note_and_no_finding(
     result = run_site(tmp_path, select=["ST"])
     assert (result.diagnostics, result.internal_errors) == ((), ())
     assert result.warnings == ("git history unavailable: `git cat-file` stopped",)
+
+
+@pytest.mark.parametrize(
+    ("layout", "ja", "en"),
+    [
+        ("dirs", "ja/support/chat.md", "en/support/chat.md"),
+        ("suffix", "support/chat.md", "support/chat.en.md"),
+    ],
+)
+def test_every_layout_pairs_the_histories(tmp_path: Path, layout: str, ja: str, en: str) -> None:
+    repo = GitRepo.init(tmp_path)
+    repo.commit("Add", "2025-03-01", {ja: JA_V1, en: EN_V1})
+    repo.commit("New weekday hours", "2025-03-10", {ja: JA_V2})
+    assert [line.split(";")[0] for line in st(tmp_path, layout=layout)] == [
+        f"{en}:1 warning ST001 1 commit behind {ja}"
+    ]
