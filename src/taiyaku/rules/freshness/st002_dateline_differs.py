@@ -10,7 +10,7 @@ from taiyaku.knowledge.facts import DateFact
 from taiyaku.model.diagnostics import Finding, Related, Severity
 from taiyaku.model.lang import LANG_LABEL, other_lang
 from taiyaku.rules.base import PairRule
-from taiyaku.rules.hours.block_facts import DATE_ORDER, block_facts, is_dateline, reading_lang
+from taiyaku.rules.hours.block_facts import block_facts, is_dateline, reading_lang
 
 if TYPE_CHECKING:
     from taiyaku.parse.nodes import Block
@@ -49,7 +49,8 @@ class DatelineDiffers(PairRule):
     * **info** when it is newer: the translation was revised on its own (a fix the source
       may need too, or only a re-dated translation).
 
-    A dateline without a year is not compared (which year it means is a guess).
+    A dateline without a year is not compared (which year it means is a guess). Dates
+    are read as the TM rules read them (an English ``01/10`` as ``date-order`` says).
 
     ## Why is this bad?
     A dateline is the page telling its readers how current it is. When the source says
@@ -70,7 +71,6 @@ class DatelineDiffers(PairRule):
     SEVERITY = Severity.WARNING
     USES_SITE = False
     NEEDS_TOKENS = True
-    OPTIONS = (DATE_ORDER,)
 
     def check(self, pair: Pair, ctx: Context) -> Iterator[Finding]:
         source = pair.side(ctx.site.source_lang)

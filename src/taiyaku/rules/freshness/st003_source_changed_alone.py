@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 COMMIT_MSG_FILE = RuleOption(
     "commit-msg-file",
     str,
-    "",
+    None,
     "the commit message being written (pre-commit's commit-msg stage passes it): the staged "
     "pages are the change, and a skip marker in the message keeps ST003 quiet",
 )
