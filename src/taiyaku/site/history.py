@@ -3,8 +3,8 @@
 :func:`read_history` answers, for the content root:
 
 * whether there is a history at all: not a git repository, a shallow clone (whose
-  history stops short, so "behind" cannot be told), or git unusable
-  (:attr:`History.problem` says which, in one line);
+  history stops short, so "behind" cannot be told; HEAD and the working tree are still
+  read), or git unusable (:attr:`History.problem` says which, in one line);
 * every commit that changed a file under the root, newest first (``git log
   --date-order``: a commit always comes before its parents, otherwise by commit date),
   with each file change's status and the object names of the file before and after;
@@ -13,9 +13,11 @@
 * the changes not committed yet (:attr:`History.pending`): staged, unstaged, untracked.
 
 It costs a fixed number of git processes whatever the size of the site: one
-``rev-parse``, one ``log`` (kept in ``cache_dir`` by HEAD commit, so the next run with
-the same HEAD reads a file instead), one ``status``, and one ``cat-file --batch`` that
-reads every old file version asked for (:meth:`History.text_at`).
+``rev-parse``, one ``log -1`` (HEAD and its time), one ``log`` of the whole site (kept
+in ``cache_dir`` by HEAD commit, so the next run with the same HEAD reads a file
+instead), one ``status``, and one ``cat-file --batch`` per process that reads every old
+file version asked for (:meth:`History.text_at`).  A pinned commit that changed nothing
+under the root costs one more ``log`` (:meth:`History.find_commit`).
 """
 
 from __future__ import annotations
