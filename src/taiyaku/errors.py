@@ -16,6 +16,7 @@ from __future__ import annotations
 __all__ = [
     "BaselineError",
     "ConfigError",
+    "GitError",
     "Interrupted",
     "OutputError",
     "PageTimeout",
@@ -69,6 +70,11 @@ class SchemaConfigError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class GitError(Exception):
+    """A ``git`` command failed, timed out, or git is not installed; the message says
+    which and why.  The freshness rules turn it into one note for the run."""
 
 
 class WorkerFailed(Exception):

@@ -205,3 +205,19 @@ def test_a_cache_folder_of_an_earlier_taiyaku_is_accepted(site: Path, tmp_path: 
     (cache / ".gitignore").write_text("# created by taiyaku\n*\n", encoding="utf-8")
     sqlite3.connect(cache / "cache.sqlite").close()
     assert check(site, cache) == check(site, None)
+
+
+@pytest.mark.parametrize("command", ["check", "report", "status"])
+def test_every_command_that_caches_refuses_the_project_folder(
+    site: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: str,
+) -> None:
+    """The git history taiyaku status reads is cached too: the same folder, the same rule."""
+    monkeypatch.chdir(tmp_path)
+    code = main([command, "--no-config", "--cache-dir", ".", "--root", "site"])
+    assert code == 2
+    assert "cache-dir . is the project folder" in capsys.readouterr().err
+    assert not (tmp_path / ".gitignore").exists()

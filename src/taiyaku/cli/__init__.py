@@ -1,5 +1,5 @@
-"""The command line: ``taiyaku check``, ``report``, ``facts``, ``rules``, ``rule`` and
-``completion``.
+"""The command line: ``taiyaku check``, ``report``, ``facts``, ``status``, ``rules``,
+``rule`` and ``completion``.
 
 Exit codes of ``check``: 0 no error-level findings (or ``--exit-zero``); 1 error-level
 findings; 2 the tool's own failure, never reported as clean: a usage or configuration

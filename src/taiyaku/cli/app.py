@@ -86,6 +86,10 @@ def _run(name: str, namespace: object) -> int:
         from taiyaku.cli.facts import facts
 
         return facts(namespace)  # type: ignore[arg-type]
+    if name == "status":
+        from taiyaku.cli.status import status
+
+        return status(namespace)  # type: ignore[arg-type]
     from taiyaku.cli import info
 
     return info.run(name, namespace)  # type: ignore[arg-type]

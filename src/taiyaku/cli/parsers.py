@@ -236,6 +236,29 @@ def _facts(parser: argparse.ArgumentParser) -> None:
     _config_flags(parser, skip=("format",))
 
 
+def _status(parser: argparse.ArgumentParser) -> None:
+    from taiyaku.output.status import SORTS, STATUS_FORMATS
+
+    parser.description = (
+        "List every page pair: up to date, N commits behind its source (since when, and the "
+        "oldest commit it lacks), translation missing, or source missing. Changes are "
+        "counted as ST001 counts them. Exit code 0; 2 when there is no full git history to "
+        "read (not a repository, or a shallow clone)."
+    )
+    parser.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="pages or folders under the root"
+    )
+    parser.add_argument("--format", dest="status_format", choices=STATUS_FORMATS, default="text")
+    parser.add_argument("--sort", choices=SORTS, default="behind", help="default: behind")
+    parser.add_argument(
+        "--folder",
+        action="append",
+        default=[],
+        help="only pairs under this root-relative folder (repeatable)",
+    )
+    _config_flags(parser, skip=("format",))
+
+
 def _rules(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -259,6 +282,7 @@ COMMANDS: dict[str, Command] = {
         Command("check", "check pages (default: the configured root)", _check),
         Command("report", "write a report: one HTML page, or a Markdown summary", _report),
         Command("facts", "print the dates and times read on pages, block by block", _facts),
+        Command("status", "how far behind each translation is, by the git history", _status),
         Command("rules", "list all rules", _rules),
         Command("rule", "print a rule's documentation", _rule),
         Command("completion", "print a shell completion script (bash, zsh, fish)", _completion),

@@ -94,6 +94,13 @@ class Rule:
         checks everything as it loads."""
 
     @classmethod
+    def cache_token(cls, ctx: Context) -> str | None:
+        """What the rule's findings depend on besides the unit's files and the run's
+        configuration (ST001: the git history's HEAD and working-tree state), or None.
+        The result cache keys the rule's findings by it too."""
+        return None
+
+    @classmethod
     def meta(cls, severity: Severity | None = None) -> RuleMeta:
         """What reports show of the rule, with the run's configured ``severity``."""
         doc = cls.doc()

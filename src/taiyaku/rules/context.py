@@ -33,9 +33,15 @@ class RunState(Generic[T]):
     the type of the value travels with the key, so no caller casts.
     """
 
-    def __init__(self, name: str, make: Callable[[Context], T]) -> None:
+    def __init__(
+        self,
+        name: str,
+        make: Callable[[Context], T],
+        close: Callable[[T], None] | None = None,
+    ) -> None:
         self.name = name
         self.make = make
+        self.close = close  # what to release when the run ends (a process, a file)
 
     def __repr__(self) -> str:
         return f"RunState({self.name!r})"
@@ -50,6 +56,13 @@ class Context:
     targets: list[Page]
     cwd: Path = field(default_factory=Path.cwd)
     checks_dir: Path | None = None  # the site policy folder (``checks-dir``)
+    # Where a rule may keep what outlives the run (None: caching is off).
+    cache_dir: Path | None = None
+    # The pages named one by one on the command line (changed-files mode, pre-commit),
+    # by root-relative path; empty when the run was given folders or nothing.
+    named: frozenset[str] = frozenset()
+    # Notes on the run as a whole, for its summary ("history is shallow…"), each once.
+    notes: list[str] = field(default_factory=list)
     _states: dict[RunState[Any], Any] = field(default_factory=dict, repr=False)
 
     def option(self, key: str) -> Any:
@@ -60,6 +73,17 @@ class Context:
         if key not in self._states:
             self._states[key] = key.make(self)
         return self._states[key]  # type: ignore[no-any-return]
+
+    def note(self, text: str) -> None:
+        """Add a note on the run as a whole (printed once, with the run's warnings)."""
+        if text not in self.notes:
+            self.notes.append(text)
+
+    def close(self) -> None:
+        """Release what the run's states hold (the engine calls it when the run ends)."""
+        for key, value in self._states.items():
+            if key.close is not None:
+                key.close(value)
 
     def document(self, page: Page) -> Document:
         return self.site.document(page)

@@ -42,8 +42,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from taiyaku import __version__
-from taiyaku.errors import ConfigError
-from taiyaku.model.atomic import write_atomically
+from taiyaku.model.cachedir import DATABASE as _DATABASE
+from taiyaku.model.cachedir import check_cache_folder, make_cache_folder
 from taiyaku.model.diagnostics import Edit, Finding, Fix, Related, Severity
 from taiyaku.site.pages import Page, Site
 
@@ -56,22 +56,6 @@ __all__ = [
 ]
 
 _SCHEMA = "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
-_DATABASE = "cache.sqlite"
-
-# The Cache Directory Tagging Specification (https://bford.info/cachedir/): backup tools
-# skip a folder holding this file, and taiyaku recognises a folder it created by it.
-_TAG_NAME = "CACHEDIR.TAG"
-_TAG = (
-    "Signature: 8a477f597d28d172789f06886806bc55\n"
-    "# This file is a cache directory tag created by taiyaku.\n"
-    "# For information about cache directory tags see https://bford.info/cachedir/\n"
-)
-_IGNORE = "# created by taiyaku\n*\n"
-# What a cache folder of an earlier taiyaku holds (before it wrote CACHEDIR.TAG).
-_OWN_FILES = frozenset(
-    {_TAG_NAME, ".gitignore", _DATABASE, f"{_DATABASE}-journal", f"{_DATABASE}-wal"}
-)
-
 
 def content_hash(path: Path, max_bytes: int = 1 << 62) -> str:
     """SHA-256 of a regular file's bytes, read in blocks ("" when it cannot be read).
@@ -97,45 +81,6 @@ def _open_regular(path: Path) -> BinaryIO:
         os.close(fd)
         raise OSError(errno.EINVAL, "not a regular file")
     return os.fdopen(fd, "rb")
-
-
-def check_cache_folder(folder: Path, written_as: str, protected: dict[str, Path]) -> None:
-    """Raise :class:`ConfigError` unless ``folder`` can hold the cache without touching
-    anything of the user's: not one of the ``protected`` folders (by what they are: "the
-    content root"…) nor a folder above one, and either missing, empty, or a folder
-    taiyaku created.  ``written_as`` is the setting as the user wrote it."""
-    where = folder.resolve()
-    places = sorted(protected.items(), key=lambda item: item[1].resolve() != where)
-    for what, place in places:  # "is the project folder" before "holds the content root"
-        if place.resolve().is_relative_to(where):
-            relation = "is" if place.resolve() == where else "holds"
-            raise ConfigError(
-                f"cache-dir {written_as} {relation} {what}: taiyaku would write its "
-                "database and a .gitignore of `*` there; choose a folder of its own "
-                "(default: .taiyaku_cache)"
-            )
-    if not where.is_dir():  # missing: created on first use; a file: the cache is off
-        return
-    if not _created_by_taiyaku(where):
-        raise ConfigError(
-            f"cache-dir {written_as} is a folder taiyaku did not create and it is not "
-            "empty; choose a new or empty folder (default: .taiyaku_cache)"
-        )
-
-
-def _created_by_taiyaku(folder: Path) -> bool:
-    names = {entry.name for entry in folder.iterdir()}
-    if not names:
-        return True
-    tag = folder / _TAG_NAME
-    if tag.is_file():
-        with contextlib.suppress(OSError, UnicodeDecodeError):
-            return tag.read_text(encoding="utf-8").startswith(_TAG.splitlines()[0])
-        return False
-    ignore = folder / ".gitignore"
-    with contextlib.suppress(OSError, UnicodeDecodeError):
-        return names <= _OWN_FILES and ignore.read_text(encoding="utf-8") == _IGNORE
-    return False
 
 
 @cache
@@ -199,13 +144,7 @@ class ResultCache:
             return _connect(self.folder / _DATABASE)
 
     def _make_folder(self) -> None:
-        """Create the folder (tagged, and ignored by git) unless it exists; the run
-        checked beforehand that an existing one is empty or taiyaku's own."""
-        if not self.folder.exists():
-            self.folder.mkdir(parents=True)
-        for name, text in ((_TAG_NAME, _TAG), (".gitignore", _IGNORE)):
-            if not (self.folder / name).exists():
-                write_atomically(self.folder / name, text)
+        make_cache_folder(self.folder)
 
     def _rebuild(self, reason: BaseException) -> None:
         """Remove a database SQLite cannot read (its rows would all be misses anyway)."""

@@ -22,12 +22,14 @@ from pathlib import Path
 from taiyaku.config.loading import Config
 from taiyaku.config.selection import RuleSet
 from taiyaku.errors import ConfigError
+from taiyaku.model.cachedir import check_cache_folder
 from taiyaku.model.diagnostics import Diagnostic
 from taiyaku.model.globs import PathPatterns
 from taiyaku.model.paths import display_path
 from taiyaku.parse.document import Document, ReadLimits, read_document
 from taiyaku.rules.context import Context
-from taiyaku.run.cache import ResultCache, SiteHashes, check_cache_folder
+from taiyaku.rules.freshness.status import freshness_table
+from taiyaku.run.cache import ResultCache, SiteHashes
 from taiyaku.run.limits import fewer_collections
 from taiyaku.run.quotes import collect_sources
 from taiyaku.run.result import PageInfo, Progress, RunResult
@@ -59,6 +61,7 @@ def run(
     )
     ctx, warnings = context_for(config, paths, cwd)
     site, targets = ctx.site, ctx.targets
+    freshness = freshness_table(ctx) if describe_pages and "ST001" in rules.codes else None
     cache = _open_cache(config, site, cwd)
     checker = Checker(
         ctx,
@@ -74,6 +77,7 @@ def run(
         if cache is not None:
             warnings += _forget_changed_pages(cache, checker.hashes, tally, cwd, site)
     finally:
+        ctx.close()
         if cache is not None:
             cache.close()
             warnings += cache.notes
@@ -82,6 +86,9 @@ def run(
         page = site.page_for_path(path)
         return page.rel if page else path.name
 
+    for note in (*ctx.notes, *tally.notes):
+        if note not in warnings:
+            warnings.append(note)
     overrides = config.severity_overrides
     suppressor = Suppressor(ctx, rules, tally.directives)
     diagnostics = suppressor.filter(stamp(tally.findings, rules, overrides, rel_of))
@@ -104,6 +111,7 @@ def run(
         cache_hits=tally.cache_hits,
         cache_misses=tally.cache_misses,
         file_hashes=_file_hashes(site, checker.hashes, tally),
+        freshness=freshness,
     )
 
 
@@ -144,7 +152,8 @@ def context_for(config: Config, paths: Sequence[Path], cwd: Path) -> tuple[Conte
     root = resolve_root(config, paths, cwd)
     site = _site(config, root)
     warnings = [f"{display_path(path, cwd)}: skipped: {why}" for path, why in site.skipped]
-    targets = _targets(site, paths or [root], warnings)
+    named: set[str] = set()
+    targets = _targets(site, paths or [root], warnings, named)
     checks = config.get("checks-dir")
     ctx = Context(
         options=config.values,
@@ -152,6 +161,8 @@ def context_for(config: Config, paths: Sequence[Path], cwd: Path) -> tuple[Conte
         targets=targets,
         cwd=cwd,
         checks_dir=Path(checks) if checks is not None else None,
+        cache_dir=_cache_folder(config, site, cwd) if config.get("cache") else None,
+        named=frozenset(named),
     )
     return ctx, warnings
 
@@ -207,22 +218,26 @@ def _site(config: Config, root: Path) -> Site:
     )
 
 
-def _open_cache(config: Config, site: Site, cwd: Path) -> ResultCache | None:
-    if not config.get("cache"):
-        return None
-    checks = config.get("checks-dir")
+def _cache_folder(config: Config, site: Site, cwd: Path) -> Path:
+    """The cache folder, checked to be one taiyaku may write in (a ConfigError if not)."""
     folder = Path(config.get("cache-dir"))
     if not folder.is_absolute():  # the default: beside the configuration (or in cwd)
         folder = config.base_dir / folder
-    written_as = display_path(folder, cwd)
     protected = {
         "the content root": site.root,
         "the project folder": config.base_dir,
         "the working folder": cwd,
     }
-    check_cache_folder(folder, written_as, protected)
+    check_cache_folder(folder, display_path(folder, cwd), protected)
+    return folder
+
+
+def _open_cache(config: Config, site: Site, cwd: Path) -> ResultCache | None:
+    if not config.get("cache"):
+        return None
+    checks = config.get("checks-dir")
     return ResultCache.for_run(
-        folder,
+        _cache_folder(config, site, cwd),
         site.root,
         config.values,
         Path(checks) if checks is not None else None,
@@ -230,8 +245,9 @@ def _open_cache(config: Config, site: Site, cwd: Path) -> ResultCache | None:
     )
 
 
-def _targets(site: Site, paths: Iterable[Path], warnings: list[str]) -> list[Page]:
-    """The pages named by ``paths`` (folders or files), plus their counterparts."""
+def _targets(site: Site, paths: Iterable[Path], warnings: list[str], named: set[str]) -> list[Page]:
+    """The pages named by ``paths`` (folders or files), plus their counterparts; the
+    pages named as files are added to ``named``."""
     chosen: dict[str, Page] = {}
     for raw in paths:
         path = raw.resolve()
@@ -253,6 +269,7 @@ def _targets(site: Site, paths: Iterable[Path], warnings: list[str]) -> list[Pag
             warnings.append(f"{raw}: not a .md or .mdx page under the root; skipped")
             continue
         chosen[page.rel] = page
+        named.add(page.rel)
     for page in list(chosen.values()):
         if page.counterpart is not None:
             chosen.setdefault(page.counterpart.rel, page.counterpart)

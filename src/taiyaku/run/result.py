@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from taiyaku.model.diagnostics import Diagnostic, RuleMeta, Severity
+from taiyaku.model.freshness import FreshnessTable
 from taiyaku.model.lang import Lang
 from taiyaku.model.paths import display_path
 
@@ -96,6 +97,8 @@ class RunResult:
     # saw them); "" where two reads of a page in this run disagreed.  Fixes are written
     # only over exactly these bytes.
     file_hashes: Mapping[Path, str] = field(default_factory=dict)
+    # each pair's freshness by the git history, for the report (None: not asked for)
+    freshness: FreshnessTable | None = None
 
     def display(self, path: Path) -> str:
         return display_path(path, self.cwd)

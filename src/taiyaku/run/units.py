@@ -52,6 +52,7 @@ class Tally:
     # (page rel, SHA-256 of the bytes parsed) of every page read: the engine compares them
     # with the hashes the cache keys were made from (a page rewritten during the run).
     read_hashes: set[tuple[str, str]] = field(default_factory=set)
+    notes: list[str] = field(default_factory=list)  # the rules' notes on the run
 
     def merge(self, other: Tally) -> None:
         self.findings.extend(other.findings)
@@ -67,6 +68,7 @@ class Tally:
         self.directives.update(other.directives)
         self.page_infos.update(other.page_infos)
         self.read_hashes |= other.read_hashes
+        self.notes.extend(n for n in other.notes if n not in self.notes)
 
 
 class Checker:
@@ -91,6 +93,7 @@ class Checker:
         self.page_rules = [r() for r in rules if issubclass(r, PageRule)]
         self.pair_rules = [r() for r in rules if issubclass(r, PairRule)]
         self.tally = Tally()
+        self._tokens: dict[str, str | None] = {}  # each rule's cache token, once per run
 
     def record_reads(self) -> None:
         """Note the hash of every page this process parsed (see :attr:`Tally.read_hashes`)."""
@@ -175,21 +178,19 @@ class Checker:
     ) -> None:
         """Run ``rules`` on one unit of work, taking what the cache holds.
 
-        Rules are cached in two groups: those that read only the unit's own files, keyed
+        Rules are cached in groups: those that read only the unit's own files, keyed
         by their content, and those that look at the rest of the site, keyed by the whole
-        site's fingerprint as well.  A unit that hit the time limit or an internal error
+        site's fingerprint as well; a rule with a :meth:`~Rule.cache_token` (the git
+        history's state) is keyed by it too.  A unit that hit the time limit or an internal error
         is not cached.
         """
         to_run: list[tuple[str | None, list[Rule]]] = []
-        for uses_site in (False, True):
-            group = [rule for rule in rules if type(rule).uses_site(self.ctx.options) is uses_site]
-            if not group:
-                continue
+        for (uses_site, token), group in self._cache_groups(rules).items():
             key = None
             if self.cache is not None:
                 codes = [type(rule).CODE for rule in group]
                 site = self.hashes.site_fingerprint() if uses_site else None
-                key = self.cache.key(*unit(), codes, site)
+                key = self.cache.key(*unit(), codes, site, *([token] if token else []))
                 cached = self.cache.get(key, self.ctx.site.root)
                 if cached is not None:
                     self.tally.findings.extend(cached)
@@ -212,6 +213,23 @@ class Checker:
                         self.cache.put(key, items, self.ctx.site.root)  # type: ignore[union-attr]
         except PageTimeout:
             self._record_timeout(page)
+
+    def _cache_groups(self, rules: Sequence[Rule]) -> dict[tuple[bool, str | None], list[Rule]]:
+        """The rules by what their cached findings depend on: the rest of the site
+        (``USES_SITE``) and the rule's own :meth:`~Rule.cache_token`."""
+        groups: dict[tuple[bool, str | None], list[Rule]] = {}
+        for uses_site in (False, True):
+            for rule in rules:
+                if type(rule).uses_site(self.ctx.options) is uses_site:
+                    groups.setdefault((uses_site, self._token(type(rule))), []).append(rule)
+        return groups
+
+    def _token(self, rule: type[Rule]) -> str | None:
+        if self.cache is None:
+            return None
+        if rule.CODE not in self._tokens:
+            self._tokens[rule.CODE] = rule.cache_token(self.ctx)
+        return self._tokens[rule.CODE]
 
     def _guard(self, rule: Rule, where: str, findings: Iterable[Finding]) -> Iterator[CodedFinding]:
         code = type(rule).CODE

@@ -174,7 +174,10 @@ def _worker(index: int) -> Tally:
         else:  # what the parent would otherwise read these pages again for
             _read_for_parent(checker, unit, before)
     checker.record_reads()
+    if index > 0:
+        ctx.close()  # this worker's own processes (git); the parent closes its own
     tally = checker.tally
+    tally.notes = list(ctx.notes)
     cache = checker.cache
     if cache is not None:
         tally.cache_hits, tally.cache_misses = cache.hits, cache.misses

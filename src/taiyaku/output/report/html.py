@@ -20,6 +20,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from taiyaku.model.diagnostics import Severity
+from taiyaku.output.report.freshness_html import freshness_section
 from taiyaku.output.report.model import (
     SEVERITIES,
     CoverageRow,
@@ -67,6 +68,7 @@ def render(report: Report) -> str:
         _problems(report),
         _cards(report),
         _coverage(report),
+        freshness_section(report.freshness, e),
         _findings(report),
         _pages(report),
         _rule_docs(report),
@@ -83,10 +85,11 @@ def render(report: Report) -> str:
 
 
 def _header(report: Report) -> str:
+    freshness = '<a href="#freshness">Freshness</a>' if report.freshness else ""
     return (
         '<header class="top"><div class="wrap">'
         f'<h1>taiyaku report <span class="root">{e(report.root)}</span></h1>'
-        '<nav><a href="#coverage">Coverage</a><a href="#findings">Findings</a>'
+        f'<nav><a href="#coverage">Coverage</a>{freshness}<a href="#findings">Findings</a>'
         '<a href="#pages">Pages</a><a href="#rules">Rules</a></nav>'
         "</div></header>"
     )

@@ -23,6 +23,7 @@ from typing import Literal
 
 from taiyaku import __version__
 from taiyaku.model.diagnostics import Diagnostic, RuleMeta, Severity
+from taiyaku.model.freshness import FreshnessTable
 from taiyaku.run.result import PageInfo, RunResult
 
 __all__ = [
@@ -168,6 +169,8 @@ class Report:
     clean: list[PageGroup]  # without findings
     internal_errors: list[str]
     warnings: list[str]
+    # each pair's freshness by the git history (None: ST001 did not run)
+    freshness: FreshnessTable | None = None
 
     @property
     def total(self) -> int:
@@ -239,6 +242,7 @@ def build_report(
         clean=[g for g in ordered if not g.items],
         internal_errors=[e.message for e in result.internal_errors],
         warnings=list(result.warnings),
+        freshness=result.freshness,
     )
 
 
