@@ -73,7 +73,8 @@ class DateMismatch(PairRule):
     page's date (right-aligned, perhaps with a signature such as ``情報システム本部``;
     or alone, perhaps after ``最終更新：``/``Last updated:``, before the first heading or
     at the end of the page). Each language's version carries its own date of writing
-    or revision, and those legitimately differ.
+    or revision, and those legitimately differ; ST002 (dateline-differs) reports a
+    translation whose dateline is older than its source's.
 
     ## Why is this bad?
     Deadlines, maintenance windows and service periods are dates readers plan around.
