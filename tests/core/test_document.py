@@ -227,3 +227,22 @@ def test_heading_slugs_keep_letters_marks_numbers_dashes_and_underscores(
     heading: str, slug: str
 ) -> None:
     assert [a.id for a in parse(f"## {heading}\n").anchors] == [slug]
+
+
+def test_a_link_target_is_located_after_its_text_even_when_the_text_holds_it(
+    tmp_path: Path,
+) -> None:
+    """`[the initial setup](initial)`: the column is the target's, not the word's."""
+    doc = parse_document(tmp_path / "a.md", "a.md", "See [the initial setup](initial) here.\n")
+    (link,) = doc.links
+    assert (link.line, link.column, link.kind) == (1, 25, "markdown")
+
+
+def test_reference_links_and_autolinks_are_located(tmp_path: Path) -> None:
+    source = "A [ref][r] and <https://example.com/x> and [x](./y).\n\n[r]: ./target\n"
+    doc = parse_document(tmp_path / "a.md", "a.md", source)
+    assert [(link.href, link.column, link.kind) for link in doc.links] == [
+        ("./target", 3, "reference"),
+        ("https://example.com/x", 17, "autolink"),
+        ("./y", 48, "markdown"),
+    ]

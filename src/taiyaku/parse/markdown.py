@@ -13,6 +13,7 @@ import bisect
 import html
 import re
 from collections.abc import Iterator
+from functools import cached_property
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
@@ -399,12 +400,20 @@ class _Builder:
             )
 
 
+# ``](`` then an optional ``<`` (an inline link's or image's target), or the ``<`` of an
+# autolink (a scheme, or an e-mail address, follows it).
+_TARGET_START = re.compile(r"\]\(\s*<?|<(?=[A-Za-z][A-Za-z0-9+.-]{1,31}:|[^\s@<>]+@)")
+# Targets tried after the cursor: a link's own is the first unless its text holds images
+# or links of its own.
+_DESTINATIONS_TRIED = 8
+
+
 class _Collected:
     """Accumulates a block's text and where each piece came from in the source."""
 
     def __init__(self, source: SourceIndex, start: int, stop: int) -> None:
         self.source = source
-        self.cursor = start
+        self.start = self.cursor = start
         self.stop = stop
         self.parts: list[str] = []
         self.length = 0
@@ -429,23 +438,48 @@ class _Collected:
         return index
 
     def locate(self, href: str) -> tuple[int, int, bool]:
-        """Line and column of a link target written in the source, if it is there."""
-        for probe in (href, _display_href(href)):
-            if probe:
-                index = self.source.text.find(probe, self.cursor, self.stop)
-                if index >= 0:
-                    line, col = self.source.position(index)
+        """Line and column of a link target written in the source, if it is there.
+
+        A target is written after ``](`` (an inline link or image, perhaps in ``<…>``) or
+        after ``<`` (an autolink): the first few such places after the cursor are tried,
+        so that a reference-style link (whose target is defined elsewhere) costs no scan
+        of the rest of the paragraph."""
+        places = self._destinations
+        first = bisect.bisect_left(places, self.cursor)
+        text = self.source.text
+        for place in places[first : first + _DESTINATIONS_TRIED]:
+            for probe in (href, _display_href(href)):
+                if probe and text.startswith(probe, place):
+                    line, col = self.source.position(place)
                     return line, col, True
         line, col = self.source.position(self.cursor)
         return line, col, False
+
+    @cached_property
+    def _destinations(self) -> list[int]:
+        """Where a link's target may start in this inline region, in order."""
+        found = _TARGET_START.finditer(self.source.text, self.start, self.stop)
+        return [m.end() for m in found]
+
+    @cached_property
+    def _openings(self) -> list[int]:
+        """Where ``](`` stands in this inline region, in order."""
+        text, stop = self.source.text, self.stop
+        found, at = [], text.find("](", self.start, stop)
+        while at >= 0:
+            found.append(at)
+            at = text.find("](", at + 2, stop)
+        return found
 
     def skip_destination(self, href: str) -> None:
         """Move past an inline link's or image's ``](destination "title")``, so that the
         text after it is not looked for inside its URL (``[a](https://x):`` has its
         colon after the link, not in ``https:``)."""
         text = self.source.text
-        opening = text.find("](", self.cursor, self.stop)
-        if opening < 0 or text[self.cursor : opening].strip("!["):
+        openings = self._openings
+        next_one = bisect.bisect_left(openings, self.cursor)
+        opening = openings[next_one] if next_one < len(openings) else -1
+        if opening < 0 or opening - self.cursor > 16 or text[self.cursor : opening].strip("!["):
             return  # not right after the link text: leave the cursor where it is
         closing = _DESTINATION.match(text, opening + 2, self.stop)
         if closing is not None and _display_href(href) in _display_href(closing.group(1)):

@@ -75,10 +75,14 @@ class Block:
         """Line and column in the file of character ``offset`` of :attr:`text`."""
         if not self.segments:
             return self.line, 1
-        starts = [s.text_start for s in self.segments]
-        seg = self.segments[max(bisect.bisect_right(starts, offset) - 1, 0)]
+        seg = self.segments[max(bisect.bisect_right(self._starts, offset) - 1, 0)]
         delta = min(max(offset - seg.text_start, 0), max(seg.length, 0))
         return self.source.position(seg.source_offset + delta)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        """Where each segment starts in :attr:`text` (for :meth:`position`'s search)."""
+        return [s.text_start for s in self.segments]
 
     @cached_property
     def tokens(self) -> Morphemes:
