@@ -196,16 +196,26 @@ def reading_lang(block: Block, page_lang: Lang) -> Lang:
     return block.lang if block.lang != "none" else page_lang
 
 
+PAGE_FACTS: RunState[dict[str, list[tuple[Block, Facts]]]] = RunState(
+    "page-facts", lambda _: {}
+)
+
+
 def page_facts(ctx: Context, doc: Document) -> list[tuple[Block, Facts]]:
-    """Every block of a page with its facts (blocks without facts left out)."""
+    """Every block of a page with its facts (blocks without facts left out), gathered
+    once per run for all the rules that read them."""
     if not doc.readable:
         return []
-    page_lang: Lang = "en" if ctx.page_of(doc).lang == "en" else "ja"
-    found = []
-    for block in doc.blocks:
-        facts = block_facts(ctx, doc, block, reading_lang(block, page_lang))
-        if facts:
-            found.append((block, facts))
+    cache = ctx.state(PAGE_FACTS)
+    found = cache.get(str(doc.path))
+    if found is None:
+        page_lang: Lang = "en" if ctx.page_of(doc).lang == "en" else "ja"
+        found = []
+        for block in doc.blocks:
+            facts = block_facts(ctx, doc, block, reading_lang(block, page_lang))
+            if facts:
+                found.append((block, facts))
+        cache[str(doc.path)] = found
     return found
 
 
