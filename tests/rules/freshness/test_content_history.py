@@ -20,7 +20,7 @@ def test_the_english_chat_page_is_behind_and_nothing_else(tmp_path: Path) -> Non
         f'behind content/support/chat.md; the oldest it lacks is {sha[:7]} (2025-04-21, "chat: '
         'the weekend service has ended"); the source changed from line 23'
     )
-    assert run.out.splitlines()[-1] == "Checked 13 files (6 pairs): 0 errors, 1 warning, 0 info."
+    assert run.out.splitlines()[-1] == "Checked 15 files (7 pairs): 0 errors, 1 warning, 0 info."
 
 
 def test_the_status_table_of_the_sample_site(tmp_path: Path) -> None:
@@ -29,10 +29,10 @@ def test_the_status_table_of_the_sample_site(tmp_path: Path) -> None:
     assert run.code == 0, run.err
     lines = run.out.splitlines()
     assert lines[1].startswith("1 commit behind      2025-04-21, 1 day  content/en/support/chat.md")
-    assert [line.split()[0] for line in lines[2:-1]] == ["up"] * 4 + ["translation"]
+    assert [line.split()[0] for line in lines[2:-1]] == ["up"] * 5 + ["translation"]
     assert (
         lines[-1]
-        == "1 of 5 translations behind, 1 missing, 0 orphaned (source language: Japanese)."
+        == "1 of 6 translations behind, 1 missing, 0 orphaned (source language: Japanese)."
     )
 
 

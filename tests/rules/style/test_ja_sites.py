@@ -33,9 +33,9 @@ def test_the_seed_page_departs_from_the_sample_sites_punctuation() -> None:
     result = run_site(SAMPLE, select=["JA003"], checks_dir=REPO / "checks")
     on_seed = [d.message for d in result.diagnostics if d.path == SEED_PAGE.resolve()]
     assert on_seed[:2] == [
-        "the page writes '、' (170 times) where the site writes '，' (7 of 8 pages); "
+        "the page writes '、' (170 times) where the site writes '，' (8 of 9 pages); "
         "'，' nowhere on the page",
-        "the page writes '。' (71 times) where the site writes '．' (7 of 8 pages); "
+        "the page writes '。' (71 times) where the site writes '．' (8 of 9 pages); "
         "'．' nowhere on the page",
     ]
 

@@ -1,0 +1,1 @@
+"""NM: numbers and contacts must agree across languages."""
