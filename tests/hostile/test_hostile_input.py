@@ -203,15 +203,17 @@ def test_symlinks_loops_and_links_out_of_the_root(tmp_path: Path, monkeypatch, c
 
 
 def test_unreadable_file(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    import taiyaku.model.files
+
     site = make_site(tmp_path / "content", {"locked.md": TITLE, "ok.md": TITLE})
-    real_read = Path.read_bytes
+    real_open = taiyaku.model.files._open_regular
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "locked.md":
+    def open_regular(path: Path) -> int:  # what a file without read permission gives
+        if Path(path).name == "locked.md":
             raise PermissionError(13, "Permission denied")
-        return real_read(self)
+        return real_open(path)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(taiyaku.model.files, "_open_regular", open_regular)
     monkeypatch.chdir(tmp_path)
     code, data, _ = run_json(capsys, "content")
     got = [(Path(d["path"]).name, d["code"], d["message"]) for d in data["diagnostics"]]

@@ -8,6 +8,7 @@ it defines, and its sections (:mod:`taiyaku.parse.nodes`, built by
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from markdown_it.token import Token as MdToken
 
+from taiyaku.model.files import read_regular_file
 from taiyaku.model.lang import TextLang, detect_language
 from taiyaku.parse.frontmatter import FrontMatter, parse_front_matter
 from taiyaku.parse.markdown import parse_body, parse_tokens
@@ -174,19 +176,19 @@ def read_document(path: Path, rel: str, limits: ReadLimits | None = None) -> Doc
 
 def _read_bytes(path: Path, limits: ReadLimits) -> tuple[bytes | None, DocumentProblem | None]:
     try:
-        size = path.stat().st_size
-        if size > limits.max_bytes:
+        data = read_regular_file(path, limits.max_bytes)
+    except OSError as exc:
+        if exc.errno == errno.EFBIG:
             return None, DocumentProblem(
                 "too-large",
                 1,
                 1,
-                f"page is {size:,} bytes, over the limit of {limits.max_bytes:,} "
+                f"page is {_size(path)}, over the limit of {limits.max_bytes:,} "
                 "(raise `max-page-bytes` to check it)",
             )
-        return path.read_bytes(), None
-    except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         return None, DocumentProblem("read", 1, 1, f"cannot read file: {reason}")
+    return data, None
 
 
 def _decode(data: bytes) -> tuple[str | None, DocumentProblem | None]:
@@ -198,6 +200,13 @@ def _decode(data: bytes) -> tuple[str | None, DocumentProblem | None]:
         return None, _decode_problem(data, exc)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, None
+
+
+def _size(path: Path) -> str:
+    try:
+        return f"{path.stat().st_size:,} bytes"
+    except OSError:
+        return "too large"
 
 
 def _decode_problem(data: bytes, exc: UnicodeDecodeError) -> DocumentProblem:

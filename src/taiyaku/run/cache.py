@@ -30,21 +30,20 @@ What keeps it from lying or doing harm:
 from __future__ import annotations
 
 import contextlib
-import errno
 import hashlib
 import json
 import os
 import sqlite3
-import stat
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from taiyaku import __version__
 from taiyaku.model.cachedir import DATABASE as _DATABASE
 from taiyaku.model.cachedir import check_cache_folder, make_cache_folder
 from taiyaku.model.diagnostics import Edit, Finding, Fix, Related, Severity
+from taiyaku.model.files import open_regular_file
 from taiyaku.site.pages import Page, Site
 
 __all__ = [
@@ -64,23 +63,13 @@ def content_hash(path: Path, max_bytes: int = 1 << 62) -> str:
     findings (IN002, "over the limit") depend on.  A FIFO or a device is never opened
     for reading beyond what its type check needs."""
     try:
-        with _open_regular(path) as handle:
+        with open_regular_file(path) as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > max_bytes:
                 return f"over-limit:{size}"
             return hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:
         return ""
-
-
-def _open_regular(path: Path) -> BinaryIO:
-    """``path`` opened for reading if it is a regular file (checked on the open file, so
-    a FIFO is never read from: opening without blocking, then the type check)."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        os.close(fd)
-        raise OSError(errno.EINVAL, "not a regular file")
-    return os.fdopen(fd, "rb")
 
 
 @cache

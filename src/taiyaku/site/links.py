@@ -35,11 +35,12 @@ import difflib
 import os
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
+from taiyaku.model.lang import Lang
 from taiyaku.site.pages import Page, Site
 from taiyaku.site.urls import Href, is_page_file, join_path, parse_href, url_dir
 
@@ -49,7 +50,6 @@ __all__ = [
     "Target",
     "TargetKind",
     "is_file_url",
-    "neutral_url",
     "url_extension",
 ]
 
@@ -148,8 +148,12 @@ class LinkResolver:
     def _resolve(self, page: Page, href: Href) -> Target:
         if not href.raw.strip():
             return Target("unchecked", href, "", reason="empty link")
+        if href.is_template:
+            return Target("unchecked", href, "", reason="written with template syntax")
         if href.is_external:
-            return Target("external", href, href.raw.strip())
+            href = self._own_url(href)
+            if href.is_external:
+                return Target("external", href, href.raw.strip())
         if href.path == "":
             if page.url is None:
                 return Target("unchecked", href, "", reason="in-page link in a partial")
@@ -173,9 +177,20 @@ class LinkResolver:
             return self._beside_file(page, href) or target
         return target
 
+    def _own_url(self, href: Href) -> Href:
+        """An absolute URL to the site's own origin (``site-url``) as the root-relative
+        link it stands for; any other link as it is."""
+        site_url = self.site.site_url
+        if site_url is None:
+            return href
+        path = site_url.local_path(href.scheme, href.netloc, href.path)
+        return href if path is None else replace(href, scheme="", netloc="", path=path)
+
     def _resolve_url(self, page: Page, href: Href) -> Target:
         base = url_dir(page.url) if page.url else "/"
         url, escaped = join_path(base, href.path)
+        if href.is_root_relative and self.site.site_url is not None:
+            url = self.site.site_url.strip_base(url) or url
         if escaped:
             return Target("outside", href, url, fragment=href.fragment)
         found = self._found_at(url)
@@ -396,14 +411,14 @@ class LinkResolver:
 
     def _page_urls_in(self, url: str) -> list[str]:
         """Page URLs in the same language tree as ``url``."""
-        return self._page_urls_by_language[neutral_url(url) != url]
+        return self._page_urls_by_language.get(self.site.languages.url_lang(url), [])
 
     @cached_property
-    def _page_urls_by_language(self) -> dict[bool, list[str]]:
-        """Page URLs of the Japanese (False) and English (True) trees."""
-        trees: dict[bool, list[str]] = {False: [], True: []}
+    def _page_urls_by_language(self) -> dict[Lang | None, list[str]]:
+        """Page URLs by the language tree they are in."""
+        trees: dict[Lang | None, list[str]] = {}
         for url in self._page_urls:
-            trees[neutral_url(url) != url].append(url)
+            trees.setdefault(self.site.languages.url_lang(url), []).append(url)
         return trees
 
     # -- what the site holds -----------------------------------------------------------
@@ -445,13 +460,6 @@ class LinkResolver:
                 if any(not is_page_file(n) and not n.startswith(".") for n in filenames):
                     return True
         return False
-
-
-def neutral_url(url: str) -> str:
-    """A URL with the English prefix removed: ``/en/support/`` → ``/support/``."""
-    if url == "/en" or url.startswith("/en/"):
-        return url[len("/en") :] or "/"
-    return url
 
 
 def is_file_url(url: str) -> bool:

@@ -11,10 +11,13 @@ import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from taiyaku.model.globs import PathPatterns
 from taiyaku.model.lang import Lang
+from taiyaku.site.discovery import Discovery, list_site_files
+from taiyaku.site.layouts import LAYOUTS, LanguageLayout, Layout
+from taiyaku.site.siteurl import SiteUrl
 from taiyaku.site.urls import (
     UrlStyle,
     is_page_file,
@@ -26,12 +29,7 @@ from taiyaku.site.urls import (
 if TYPE_CHECKING:
     from taiyaku.parse.document import Document
 
-Layout = Literal["prefix", "dirs", "suffix"]
-LAYOUTS: tuple[Layout, ...] = ("prefix", "dirs", "suffix")
-
 __all__ = ["LAYOUTS", "Layout", "Page", "Site", "UrlMatch", "layout_route"]
-
-_SKIPPED_DIRS = frozenset({".git", "node_modules", ".taiyaku_cache", "__pycache__"})
 
 
 @dataclass(eq=False)
@@ -45,10 +43,9 @@ class Page:
     key: str  # language-neutral stem shared with the translation, e.g. ``support/chat``
     url: str | None  # None for partials, which are not routes
     counterpart: Page | None = field(default=None, repr=False)
-
-    @property
-    def partial(self) -> bool:
-        return posixpath.basename(self.rel).startswith("_")
+    # A partial (``_note.md``) is included by other pages and is not a route; Hugo's
+    # ``_index.md`` is a section's own page, not a partial.
+    partial: bool = False
 
     @property
     def suffix(self) -> str:
@@ -59,29 +56,10 @@ class Page:
 
 
 def layout_route(rel: str, layout: Layout) -> tuple[Lang | None, str]:
-    """Split a file's root-relative path into its language and its route."""
-    if layout == "prefix":
-        return ("en" if rel.startswith("en/") else "ja"), rel
-    if layout == "dirs":
-        if rel.startswith("en/"):
-            return "en", rel
-        if rel.startswith("ja/"):
-            return "ja", rel[len("ja/") :]
-        return None, rel
-    # suffix (Hugo): page.en.md is the English translation of page.md
-    stem, ext = posixpath.splitext(rel)
-    if stem.endswith(".en"):
-        return "en", f"en/{stem[: -len('.en')]}{ext}"
-    if stem.endswith(".ja"):
-        return "ja", f"{stem[: -len('.ja')]}{ext}"
-    return "ja", rel
-
-
-def _neutral_key(lang: Lang | None, route: str) -> str:
-    stem = route_stem(route)
-    if lang == "en" and stem.startswith("en/"):
-        return stem[len("en/") :]
-    return stem
+    """Split a file's root-relative path into its language and its route (a
+    Japanese-first site; :class:`LanguageLayout` reads any)."""
+    placement = LanguageLayout(layout).place(rel)
+    return (placement.lang, placement.route) if placement else (None, rel)
 
 
 @dataclass(frozen=True)
@@ -105,18 +83,26 @@ class Site:
         self,
         root: Path,
         *,
-        layout: Layout = "prefix",
+        layout: Layout | LanguageLayout = "prefix",
         url_style: UrlStyle = "preserve",
         source_lang: Lang = "ja",
         static_dirs: Iterable[Path] = (),
         exclude: PathPatterns | Iterable[str] = (),
         loader: Callable[[Page], Document] | None = None,
+        discovery: Discovery | None = None,
+        site_url: SiteUrl | None = None,
     ) -> None:
         self.root = root.resolve()
-        self.layout: Layout = layout
+        if isinstance(layout, str):
+            layout = LanguageLayout(layout, source_lang)
+        # How a file's path tells its language, and which language is the source (the
+        # one pages are written in first; the other one is the translation).
+        self.languages: LanguageLayout = layout
+        self.layout: Layout = layout.kind
+        self.source_lang: Lang = layout.source
         self.url_style: UrlStyle = url_style
-        # The language pages are written in first; the other one is the translation.
-        self.source_lang: Lang = source_lang
+        self.discovery = discovery or Discovery()
+        self.site_url = site_url  # absolute links to this origin are the site's own
         self.static_dirs = tuple(p.resolve() for p in static_dirs)
         # pages not to check (:mod:`taiyaku.model.globs`)
         self.exclude = exclude if isinstance(exclude, PathPatterns) else PathPatterns(exclude)
@@ -136,52 +122,61 @@ class Site:
     # -- discovery -------------------------------------------------------------
 
     def _discover(self) -> None:
-        for dirpath, dirnames, filenames in os.walk(self.root, followlinks=False):
-            dirnames[:] = sorted(d for d in dirnames if d not in _SKIPPED_DIRS)
-            for name in sorted(filenames):
-                path = Path(dirpath, name)
-                rel = path.relative_to(self.root).as_posix()
-                if not is_page_file(name):
-                    self.assets.append(rel)
-                    continue
-                if self._excluded(rel):
-                    continue
-                link = path.is_symlink()
-                if link and not self.contains(path.resolve()):
-                    self.skipped.append((path, "symbolic link to a file outside the root"))
-                    continue
-                page = self._add(path, rel)
-                if not link:  # its own path needs no resolving (os.walk follows no links)
-                    self._page_by_path[path] = page
+        listing = list_site_files(self.root, self.discovery)
+        self.assets = listing.assets
+        self.skipped.extend(listing.skipped)
+        for path, rel in listing.pages:
+            if self._excluded(rel):
+                continue
+            link = path.is_symlink()
+            if link and not self.contains(path.resolve()):
+                self.skipped.append((path, "symbolic link to a file outside the root"))
+                continue
+            page = self._add(path, rel)
+            if page is not None and not link:  # its own path needs no resolving
+                self._page_by_path[path] = page
 
     def _excluded(self, rel: str) -> bool:
         return self.exclude.match(rel)
 
-    def _add(self, path: Path, rel: str) -> Page:
-        lang, route = layout_route(rel, self.layout)
-        key = _neutral_key(lang, route)
-        partial = posixpath.basename(rel).startswith("_")
+    def _add(self, path: Path, rel: str) -> Page | None:
+        placement = self.languages.place(rel)
+        if placement is None:  # the layout has no place for it (Docusaurus: README.md)
+            self.assets.append(rel)
+            return None
+        route = self._index_route(placement.route)
+        partial = posixpath.basename(route).startswith("_")
         url = None if partial else route_to_url(route, self.url_style)
-        page = Page(path=path, rel=rel, lang=lang, route=route, key=key, url=url)
+        key = self._index_route(placement.key) if route != placement.route else placement.key
+        page = Page(path, rel, placement.lang, route, key, url, partial=partial)
         self.pages.append(page)
         self.by_rel[rel] = page
         self._by_stem.setdefault(route_stem(route), []).append(page)
         return page
 
+    def _index_route(self, route: str) -> str:
+        """``_index.md`` → ``index.md`` where the generator serves it as the folder's page."""
+        folder, _, name = route.rpartition("/")
+        stem, ext = posixpath.splitext(name)
+        if stem != "index" and stem in self.discovery.index_names:
+            return f"{folder}/index{ext}" if folder else f"index{ext}"
+        return route
+
     def _pair(self) -> None:
+        source, translation = self.source_lang, self.languages.translation
         by_key: dict[tuple[str, Lang], list[Page]] = {}
         for page in self.pages:
             if page.lang is not None:
                 by_key.setdefault((page.key, page.lang), []).append(page)
-        for (key, lang), ja_pages in by_key.items():
-            if lang != "ja":
+        for (key, lang), originals in by_key.items():
+            if lang != source:
                 continue
-            en_pages = by_key.get((key, "en"), [])
-            for ja in ja_pages:
-                en = _best_counterpart(ja, en_pages)
-                if en is not None and en.counterpart is None:
-                    ja.counterpart = en
-                    en.counterpart = ja
+            translations = by_key.get((key, translation), [])
+            for original in originals:
+                other = _best_counterpart(original, translations)
+                if other is not None and other.counterpart is None:
+                    original.counterpart = other
+                    other.counterpart = original
 
     # -- queries ---------------------------------------------------------------
 

@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 UrlStyle = Literal["preserve", "pretty", "jekyll"]
 URL_STYLES: tuple[UrlStyle, ...] = ("preserve", "pretty", "jekyll")
-PAGE_SUFFIXES = (".md", ".mdx")
+PAGE_SUFFIXES = (".md", ".mdx", ".markdown")
 
 __all__ = [
     "PAGE_SUFFIXES",
@@ -110,10 +110,17 @@ class Href:
     path: str  # percent-decoded
     query: str
     fragment: str  # percent-decoded
+    netloc: str = ""  # the host of an absolute (or ``//host/…``) URL
 
     @property
     def is_external(self) -> bool:
-        return bool(self.scheme) or self.raw.startswith("//")
+        return bool(self.scheme) or bool(self.netloc) or self.raw.strip().startswith("//")
+
+    @property
+    def is_template(self) -> bool:
+        """Written with template syntax (``{{ site.baseurl }}/x``, ``{% link x.md %}``):
+        what it becomes is known only once the generator has run."""
+        return "{{" in self.raw or "{%" in self.raw
 
     @property
     def is_fragment_only(self) -> bool:
@@ -137,7 +144,9 @@ def parse_href(raw: str) -> Href:
     scheme = parts.scheme
     if len(scheme) == 1:  # a Windows drive letter, not a scheme
         scheme = ""
-    return Href(raw, scheme, unquote(parts.path), parts.query, unquote(parts.fragment))
+    return Href(
+        raw, scheme, unquote(parts.path), parts.query, unquote(parts.fragment), parts.netloc
+    )
 
 
 def join_path(base_dir: str, relative: str) -> tuple[str, bool]:

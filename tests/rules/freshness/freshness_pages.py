@@ -79,3 +79,14 @@ def st(
 def synced_pair(repo: GitRepo, when: str = "2025-03-01") -> str:
     """Commit the pair in sync; the commit's hash."""
     return repo.commit("Add the chat pages", when, {JA: JA_V1, EN: EN_V1})
+
+
+# An English-first site in the prefix layout: the source at the root, the Japanese
+# translation under ja/.
+EN_FIRST_EN = "support/chat.md"
+EN_FIRST_JA = "ja/support/chat.md"
+
+
+def synced_en_first(repo: GitRepo, when: str = "2025-03-01") -> str:
+    """Commit an English-first pair in sync; the commit's hash."""
+    return repo.commit("Add the chat pages", when, {EN_FIRST_EN: EN_V1, EN_FIRST_JA: JA_V1})

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from freshness_pages import (
     EN,
+    EN_FIRST_EN,
     EN_V1,
     EN_V2,
     JA,
@@ -16,6 +17,7 @@ from freshness_pages import (
     JA_V2,
     JA_V3,
     st,
+    synced_en_first,
     synced_pair,
 )
 
@@ -232,15 +234,15 @@ def test_a_whitespace_only_uncommitted_change_does_not_count(tmp_path: Path) -> 
 
 
 def test_english_first_sites_report_the_japanese_translation(tmp_path: Path) -> None:
+    """English at the root, Japanese under ja/: the Japanese page is the translation."""
     repo = GitRepo.init(tmp_path)
-    synced_pair(repo)
-    sha = repo.commit("New hours in English", "2025-03-10", {EN: EN_V2})
+    synced_en_first(repo)
+    sha = repo.commit("New hours in English", "2025-03-10", {EN_FIRST_EN: EN_V2})
     assert st(tmp_path, source_language="en") == [
-        f"support/chat.md:1 warning ST001 1 commit behind en/support/chat.md; the "
+        f"ja/support/chat.md:1 warning ST001 1 commit behind support/chat.md; the "
         f'oldest it lacks is {sha[:7]} (2025-03-10, "New hours in English"); the source '
         "changed from line 8"
     ]
-    assert st(tmp_path) == []  # Japanese-first, the English page is simply newer
 
 
 def test_a_shallow_clone_gives_one_note_and_no_findings(tmp_path: Path) -> None:

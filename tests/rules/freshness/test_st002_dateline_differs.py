@@ -111,9 +111,16 @@ def test_the_latest_dateline_of_each_side_is_compared(tmp_path: Path) -> None:
 
 
 def test_english_first_sites_report_the_japanese_page(tmp_path: Path) -> None:
-    site = notice(tmp_path, "2025年3月3日", "May 12, 2025")
+    """English at the root, Japanese under ja/: the Japanese page is the translation."""
+    site = make_site(
+        tmp_path,
+        {
+            "notice/m.md": NOTICE_EN.format(dateline="May 12, 2025"),
+            "ja/notice/m.md": NOTICE_JA.format(dateline="2025年3月3日"),
+        },
+    )
     assert [line.split(" is ")[0] for line in st(site, select="ST002", source_language="en")] == [
-        "notice/m.md:5 warning ST002 JA dateline '2025年3月3日' (2025-03-03)"
+        "ja/notice/m.md:5 warning ST002 JA dateline '2025年3月3日' (2025-03-03)"
     ]
 
 

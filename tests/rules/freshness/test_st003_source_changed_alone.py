@@ -6,7 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from freshness_pages import EN, EN_V2, JA, JA_V1_TRIVIAL, JA_V2, st, synced_pair
+from freshness_pages import (
+    EN,
+    EN_FIRST_EN,
+    EN_V2,
+    JA,
+    JA_V1_TRIVIAL,
+    JA_V2,
+    st,
+    synced_en_first,
+    synced_pair,
+)
 
 from ci_helpers import taiyaku
 from git_repo import GitRepo
@@ -64,11 +74,12 @@ def test_a_translation_changed_alone_is_no_finding(tmp_path: Path) -> None:
 
 
 def test_english_first_the_english_page_is_the_source(tmp_path: Path) -> None:
+    """English at the root, Japanese under ja/: the English page is the source."""
     repo = GitRepo.init(tmp_path)
-    synced_pair(repo)
-    repo.write({EN: EN_V2})
-    assert changed(repo, EN, source_language="en") == [
-        "en/support/chat.md:8 warning ST003 en/support/chat.md changed; support/chat.md was "
+    synced_en_first(repo)
+    repo.write({EN_FIRST_EN: EN_V2})
+    assert changed(repo, EN_FIRST_EN, source_language="en") == [
+        "support/chat.md:8 warning ST003 support/chat.md changed; ja/support/chat.md was "
         "not updated in this change"
     ]
 

@@ -115,9 +115,12 @@ def test_sections_pair_and_a_drift_is_found_in_its_section(tmp_path: Path) -> No
 
 
 def test_an_english_first_site_reports_on_the_japanese_page(tmp_path: Path) -> None:
-    root = pair(tmp_path, "定員は40名です．\n", "The room seats 30 people.\n")
+    """English at the root, Japanese under ja/: the Japanese page is the translation."""
+    root = make_site(
+        tmp_path, {"a.md": TITLE + "The room seats 30 people.\n", "ja/a.md": TITLE + "定員は40名です．\n"}
+    )
     assert nm(root, source_language="en") == [
-        'a.md:5 NM001 JA says "40名" (40 people); EN (en/a.md:5) says "30 people" (30 people)'
+        'ja/a.md:5 NM001 JA says "40名" (40 people); EN (a.md:5) says "30 people" (30 people)'
     ]
 
 

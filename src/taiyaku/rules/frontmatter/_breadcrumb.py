@@ -3,7 +3,8 @@
 Starting from the page's URL, the parent is ``breadcrumb.parent`` resolved as a URL
 against the page's URL (as ``new URL(parent, page)`` does in a browser).  Without
 ``parent`` it is ``..`` for an index page (URL ending in ``/``) and ``.`` otherwise, so
-``/support/chat`` has the parent ``/support/``.  The walk stops at ``/`` and ``/en/``;
+``/support/chat`` has the parent ``/support/``.  The walk stops at the top page of each
+language (``/`` and ``/en/`` on a Japanese-first site, see :func:`stops`);
 every other parent must be the ``index.md``/``index.mdx`` page served at that URL, and
 must itself have a ``breadcrumb``, whose ``parent`` continues the walk.
 """
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
     from taiyaku.site.pages import Page, Site
 
 __all__ = [
-    "STOPS",
     "Break",
     "ParentRef",
     "Step",
@@ -28,12 +28,17 @@ __all__ = [
     "index_page",
     "parent_ref",
     "resolve_url",
+    "stops",
     "usable_data",
     "walk",
 ]
 
-#: Where the walk ends: the Japanese and the English top pages.
-STOPS = frozenset({"/", "/en/"})
+
+def stops(site: Site) -> frozenset[str]:
+    """Where the walk ends: the top page of each language (``/`` and ``/en/``)."""
+    return frozenset({site.languages.home("ja"), site.languages.home("en")})
+
+
 _BASE = "http://taiyaku.invalid"
 _MAX_STEPS = 1000
 
@@ -151,7 +156,7 @@ def walk(ctx: Context, page: Page, doc: Document) -> Break | None:
             return None
         steps.append(Step(url, current, ref))
         parent_url = resolve_url(ref.text, url)
-        if parent_url in STOPS:
+        if parent_url in stops(ctx.site):
             return None
         parent = index_page(ctx.site, parent_url)
         if parent is None:

@@ -6,14 +6,14 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from taiyaku.model.diagnostics import Finding, Related, Severity
-from taiyaku.model.lang import LANG_NAME
+from taiyaku.model.lang import LANG_NAME, Lang, other_lang
 from taiyaku.rules.base import PairRule, RuleOption
 from taiyaku.rules.frontmatter._breadcrumb import (
-    STOPS,
     breadcrumb_of,
     index_page,
     parent_ref,
     resolve_url,
+    stops,
     usable_data,
 )
 from taiyaku.rules.frontmatter._schema import key_column
@@ -25,13 +25,23 @@ if TYPE_CHECKING:
 KeyPath = tuple[str, ...]
 
 _PARENT: KeyPath = ("breadcrumb", "parent")
+# Keys that name a page's language, its language's template or its address.
+LANGUAGE_KEYS = (
+    "layout",
+    "lang",
+    "locale",
+    "language",
+    "languageCode",
+    "translationKey",
+    "permalink",
+)
 
 
 class FrontmatterParity(PairRule):
     """A front-matter key one language of a pair has and the other lacks, or sets differently.
 
     ## What it does
-    Compares the front matter of a Japanese page and its English translation:
+    Compares the front matter of a page and its translation:
 
     * **Presence**: a key (or a key nested in a mapping both sides have, such as
       ``breadcrumb.title``) that only one side has is reported on the line of the side
@@ -39,17 +49,24 @@ class FrontmatterParity(PairRule):
       ``description``, ``h1``, ``breadcrumb.title``) are compared this way only.
     * **Values**: the keys listed in ``frontmatter-parity-values`` (default ``support``,
       ``toc``, ``sitemap``; dotted paths for nested keys) must also have the same value;
-      a difference is reported on the English page's line.
+      a difference is reported on the translation's line (the English page of a
+      Japanese-first site, see ``source-language``).
     * **Breadcrumb parent**: ``breadcrumb.parent`` is compared by where it leads, not by
       how it is written. Both parents are resolved against each page's own URL (with
-      the layout's default when absent, as FM006 does); the English parent must be the
-      English version of the Japanese parent (``/`` corresponds to ``/en/``). So
-      ``parent: /zoom/`` and ``parent: ../..`` agree when they reach the same page.
+      the layout's default when absent, as FM006 does); the translation's parent must be
+      the translated version of the source page's parent (``/`` corresponds to
+      ``/en/``). So ``parent: /zoom/`` and ``parent: ../..`` agree when they reach the
+      same page.
 
     Keys listed in ``frontmatter-parity-ignore`` are not compared at all; by default that
     is ``redirect_from``, because the old addresses of each language are that language's
-    own history (an old Japanese URL often never had an English twin). Pages whose front
-    matter does not load (FM001) and single pages holding both languages are skipped.
+    own history (an old Japanese URL often never had an English twin). Neither are the
+    keys in ``frontmatter-language-keys`` (default ``layout``, ``lang``, ``locale``,
+    ``language``, ``languageCode``, ``translationKey``, ``permalink``): they name the
+    page's language, its language's template or its address, so they differ, or are set
+    on one side only, by design (Jekyll sites give English pages ``layout: en``). Pages
+    whose front matter does not load (FM001) and single pages holding both languages
+    are skipped.
 
     ## Why is this bad?
     A flag set in one language only changes the page in that language only: the support
@@ -81,6 +98,13 @@ class FrontmatterParity(PairRule):
             ["redirect_from"],
             "front-matter keys not compared between the languages",
         ),
+        RuleOption(
+            "frontmatter-language-keys",
+            list,
+            list(LANGUAGE_KEYS),
+            "front-matter keys set per language (a language, a layout, an address): "
+            "not compared",
+        ),
     )
 
     def check(self, pair: Pair, ctx: Context) -> Iterator[Finding]:
@@ -90,7 +114,11 @@ class FrontmatterParity(PairRule):
         if ja_data is None or en_data is None:
             return
         values = {_key_path(k) for k in ctx.option("frontmatter-parity-values") or ()}
-        ignored = {_key_path(k) for k in ctx.option("frontmatter-parity-ignore") or ()}
+        ignored = {
+            _key_path(k)
+            for option in ("frontmatter-parity-ignore", "frontmatter-language-keys")
+            for k in ctx.option(option) or ()
+        }
         ja_keys, en_keys = _flatten(ja_data), _flatten(en_data)
         for path in sorted(ja_keys.keys() | en_keys.keys()):
             if path == _PARENT or any(path[: len(i)] == i for i in ignored):
@@ -102,7 +130,8 @@ class FrontmatterParity(PairRule):
                 value = (ja_keys if path in ja_keys else en_keys)[path]
                 yield _presence(has, lacks, path, value if path in values else _NO_VALUE)
             elif path in values and not _same(ja_keys[path], en_keys[path]):
-                yield _value_differs(pair, path, ja_keys[path], en_keys[path])
+                values_by_lang = {"ja": ja_keys[path], "en": en_keys[path]}
+                yield _value_differs(pair, path, values_by_lang, ctx.site.source_lang)
         yield from _breadcrumb_parents(ctx, pair)
 
 
@@ -165,44 +194,55 @@ def _presence(has: Side, lacks: Side, path: KeyPath, value: Any) -> Finding:
     return Finding(has.path, line, key_column(has.doc, line), message, related=related)
 
 
-def _value_differs(pair: Pair, path: KeyPath, ja_value: Any, en_value: Any) -> Finding:
-    key = ".".join(path)
-    message = f"'{key}' is {_literal(en_value)} here but {_literal(ja_value)} in the Japanese page"
-    line = _line(pair.en.doc, path)
-    related = (Related(pair.ja.path, _line(pair.ja.doc, path), "the Japanese page"),)
-    return Finding(pair.en.path, line, key_column(pair.en.doc, line), message, related=related)
+def _value_differs(
+    pair: Pair, path: KeyPath, values: dict[Lang, Any], source: Lang
+) -> Finding:
+    """Reported on the translation, which follows the source."""
+    translation = other_lang(source)
+    mine, theirs = pair.side(translation), pair.side(source)
+    key, other = ".".join(path), LANG_NAME[source]
+    shown = f"{_literal(values[translation])} here but {_literal(values[source])}"
+    message = f"'{key}' is {shown} in the {other} page"
+    line = _line(mine.doc, path)
+    related = (Related(theirs.path, _line(theirs.doc, path), f"the {other} page"),)
+    return Finding(mine.path, line, key_column(mine.doc, line), message, related=related)
 
 
 def _breadcrumb_parents(ctx: Context, pair: Pair) -> Iterator[Finding]:
-    """The English breadcrumb parent must be the English version of the Japanese parent."""
-    ja_crumb, en_crumb = breadcrumb_of(pair.ja.doc), breadcrumb_of(pair.en.doc)
-    ja_url, en_url = pair.ja.page.url, pair.en.page.url
-    if ja_crumb is None or en_crumb is None or ja_url is None or en_url is None:
+    """The translation's breadcrumb parent must be the translated version of the source
+    page's parent."""
+    source = ctx.site.source_lang
+    src, tr = pair.side(source), pair.side(other_lang(source))
+    src_crumb, tr_crumb = breadcrumb_of(src.doc), breadcrumb_of(tr.doc)
+    src_url, tr_url = src.page.url, tr.page.url
+    if src_crumb is None or tr_crumb is None or src_url is None or tr_url is None:
         return
-    ja_ref, en_ref = parent_ref(ja_crumb, ja_url), parent_ref(en_crumb, en_url)
-    if ja_ref is None or en_ref is None:
+    src_ref, tr_ref = parent_ref(src_crumb, src_url), parent_ref(tr_crumb, tr_url)
+    if src_ref is None or tr_ref is None:
         return
-    ja_parent = resolve_url(ja_ref.text, ja_url)
-    en_parent = resolve_url(en_ref.text, en_url)
-    expected = _english_version(ctx, ja_parent)
-    if expected is None or expected == en_parent:
+    src_parent = resolve_url(src_ref.text, src_url)
+    tr_parent = resolve_url(tr_ref.text, tr_url)
+    expected = _translated_version(ctx, src_parent)
+    if expected is None or expected == tr_parent:
         return
+    name, theirs = LANG_NAME[source], LANG_NAME[tr.lang]
     message = (
-        f"breadcrumb parent is {en_parent} ({en_ref.describe()}), but the Japanese page's "
-        f"parent is {ja_parent} ({ja_ref.describe()}), whose English version is {expected}"
+        f"breadcrumb parent is {tr_parent} ({tr_ref.describe()}), but the {name} page's "
+        f"parent is {src_parent} ({src_ref.describe()}), whose {theirs} version is {expected}"
     )
-    line = _ref_line(pair.en.doc, en_ref.explicit)
-    related = (Related(pair.ja.path, _ref_line(pair.ja.doc, ja_ref.explicit), "the Japanese page"),)
-    yield Finding(pair.en.path, line, key_column(pair.en.doc, line), message, related=related)
+    line = _ref_line(tr.doc, tr_ref.explicit)
+    related = (Related(src.path, _ref_line(src.doc, src_ref.explicit), f"the {name} page"),)
+    yield Finding(tr.path, line, key_column(tr.doc, line), message, related=related)
 
 
-def _english_version(ctx: Context, ja_url: str) -> str | None:
-    """The URL of the English version of the page at ``ja_url`` (``/`` → ``/en/``)."""
-    if ja_url == "/":
-        return "/en/"
-    if ja_url in STOPS:
+def _translated_version(ctx: Context, url: str) -> str | None:
+    """The URL of the translation of the source page at ``url`` (``/`` → ``/en/``)."""
+    languages = ctx.site.languages
+    if url == languages.home(languages.source):
+        return languages.home(languages.translation)
+    if url in stops(ctx.site):
         return None
-    page = index_page(ctx.site, ja_url) or ctx.site.lookup_url(ja_url).page
+    page = index_page(ctx.site, url) or ctx.site.lookup_url(url).page
     if page is None or page.counterpart is None:
         return None
     return page.counterpart.url

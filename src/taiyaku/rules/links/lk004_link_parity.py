@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from taiyaku.model.diagnostics import Finding, Related, Severity
-from taiyaku.model.lang import LANG_LABEL
+from taiyaku.model.lang import LANG_LABEL, Lang, other_lang
 from taiyaku.rules.base import PairRule
 from taiyaku.rules.links._resolver import link_resolver
 from taiyaku.rules.links._targets import external_key, is_image_url, wrong_language
-from taiyaku.site.links import LinkResolver, Target, neutral_url
+from taiyaku.site.links import LinkResolver, Target
 
 if TYPE_CHECKING:
     from taiyaku.parse.nodes import Link
@@ -75,7 +75,7 @@ class LinkParity(PairRule):
             section = index if per_section else None
             if len(ja_only) == len(en_only):  # one link replaced by another, in order
                 for ja_item, en_item in zip(ja_only, en_only, strict=True):
-                    yield _mismatch(pair, ja_item, en_item, section)
+                    yield _mismatch(pair, ja_item, en_item, section, ctx.site.source_lang)
                 continue
             for item in ja_only:
                 yield _one_sided(pair, item, pair.ja, pair.en, section)
@@ -102,18 +102,18 @@ def _items(pair: Pair, side: Side, resolver: LinkResolver) -> list[_Item]:
             continue
         if target.kind == "static" and is_image_url(target.url):
             continue
-        items.append(_Item(link, target, _key(target)))
+        items.append(_Item(link, target, _key(target, resolver)))
     return items
 
 
-def _key(target: Target) -> tuple[str, str] | None:
+def _key(target: Target, resolver: LinkResolver) -> tuple[str, str] | None:
     if target.broken:
         return None
     if target.kind == "external":
         return ("external", external_key(target.url))
     if target.page is not None:
         return ("page", target.page.key)
-    return (target.kind, neutral_url(target.url))
+    return (target.kind, resolver.site.languages.neutral_url(target.url))
 
 
 def _unmatched(
@@ -164,13 +164,15 @@ def _where(pair: Pair, side: Side, section: int | None) -> str:
     return f'in section "{title}": ' if title else ""
 
 
-def _mismatch(pair: Pair, ja: _Item, en: _Item, section: int | None) -> Finding:
-    """Reported on the Japanese side, unless only the English link looks wrong."""
-    here, there = (ja, en), (pair.ja, pair.en)
-    if _suspicious(en, "en") and not _suspicious(ja, "ja"):
-        here, there = (en, ja), (pair.en, pair.ja)
-    mine, other = here
-    side, other_side = there
+def _mismatch(pair: Pair, ja: _Item, en: _Item, section: int | None, source: Lang) -> Finding:
+    """Reported on the source language's side, unless only the translation's link looks
+    wrong."""
+    items = {"ja": ja, "en": en}
+    first, second = source, other_lang(source)
+    if _suspicious(items[second], second) and not _suspicious(items[first], first):
+        first, second = second, first
+    mine, other = items[first], items[second]
+    side, other_side = pair.side(first), pair.side(second)
     code = LANG_LABEL[side.lang]
     other_code = LANG_LABEL[other_side.lang]
     message = (
