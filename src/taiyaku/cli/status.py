@@ -20,7 +20,7 @@ def status(args: argparse.Namespace) -> int:
 
     config = load_config(args.config, flag_overrides(args), discover=not args.no_config)
     cwd = Path.cwd()
-    ctx, warnings = context_for(config, list(args.paths), cwd)
+    ctx, warnings, _setup = context_for(config, list(args.paths), cwd)
     for note in warnings:
         say(f"taiyaku: warning: {note}")
     try:

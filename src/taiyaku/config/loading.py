@@ -27,6 +27,12 @@ class Config:
     values: dict[str, Any]
     source: Path | None = None  # the config file, if any
     base_dir: Path = field(default_factory=Path.cwd)  # where the file's relative paths start
+    # where each value that is not a default came from: the config file's name, or "flag"
+    origins: dict[str, str] = field(default_factory=dict)
+
+    def given(self, key: str) -> bool:
+        """Whether ``key`` was set by the config file or a flag (not a default)."""
+        return key in self.origins
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
@@ -101,14 +107,20 @@ def load_config(
     *,
     cwd: Path | None = None,
     discover: bool = True,
+    start: Path | None = None,
 ) -> Config:
-    """Read the config file (given, or discovered from ``cwd``) and apply flag overrides."""
+    """Read the config file (given, or discovered from ``start``, else ``cwd``, upward)
+    and apply flag overrides."""
     cwd = cwd or Path.cwd()
-    path = config_file if config_file is not None else (find_config_file(cwd) if discover else None)
+    start = start or cwd
+    path = (
+        config_file if config_file is not None else (find_config_file(start) if discover else None)
+    )
     if config_file is not None and not config_file.is_file():
         raise ConfigError(f"config file {config_file} does not exist")
     options = {o.key: o for o in all_options()}
     values = {key: opt.default for key, opt in options.items()}
+    origins: dict[str, str] = {}
     base_dir = cwd
     if path is not None:
         base_dir = path.parent.resolve()
@@ -122,11 +134,13 @@ def load_config(
                     f'(write {key} = ["{raw}"])'
                 )
             values[key] = _coerce(options[key], raw, where, base_dir)
+            origins[key] = path.name
     for key, raw in overrides.items():
         if raw is None:
             continue
         values[key] = _coerce(options[key], raw, f"--{key}", cwd)
-    return Config(values, path, base_dir)
+        origins[key] = "flag"
+    return Config(values, path, base_dir, origins)
 
 
 def _did_you_mean(key: str, options: Mapping[str, Option]) -> str:

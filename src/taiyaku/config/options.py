@@ -42,6 +42,12 @@ OPTIONS: tuple[Option, ...] = (
         "the language pages are written in first; the other is the translation",
         LANGS,
     ),
+    Option(
+        "site-url",
+        "str",
+        None,
+        "the site's own address (https://example.org/docs/): links to it are internal",
+    ),
     Option("checks-dir", "path", "checks", "folder with the site policy (privacy.yml, schema)"),
     Option("select", "list", [], "rule codes, prefixes or names to run (default: all)"),
     Option("ignore", "list", [], "rule codes, prefixes or names to skip"),

@@ -32,7 +32,8 @@ from taiyaku.rules.freshness.status import freshness_table
 from taiyaku.run.cache import ResultCache, SiteHashes
 from taiyaku.run.limits import fewer_collections
 from taiyaku.run.quotes import collect_sources
-from taiyaku.run.result import PageInfo, Progress, RunResult
+from taiyaku.run.result import PageInfo, Progress, RunResult, SetupRecord
+from taiyaku.run.setup import Setup, resolve_setup
 from taiyaku.run.stamping import stamp
 from taiyaku.run.suppressions import Suppressor
 from taiyaku.run.units import Checker, Tally, page_info
@@ -59,7 +60,8 @@ def run(
     rules = RuleSet.resolve(
         config.get("select", []), config.get("ignore", []), config.get("per-file-ignores", {})
     )
-    ctx, warnings = context_for(config, paths, cwd)
+    ctx, warnings, setup = context_for(config, paths, cwd)
+    warnings += _empty_site(ctx, setup, paths, cwd)
     site, targets = ctx.site, ctx.targets
     freshness = freshness_table(ctx) if describe_pages and "ST001" in rules.codes else None
     cache = _open_cache(config, site, cwd)
@@ -111,6 +113,7 @@ def run(
         cache_hits=tally.cache_hits,
         cache_misses=tally.cache_misses,
         file_hashes=_file_hashes(site, checker.hashes, tally),
+        setup=_record(setup, cwd),
         freshness=freshness,
     )
 
@@ -132,6 +135,45 @@ def _forget_changed_pages(
     return [f"{shown}{more} changed during the run: this run's results were not cached"]
 
 
+def _record(setup: Setup, cwd: Path) -> SetupRecord:
+    settings = {}
+    for key, setting in setup.settings.items():
+        value = setting.value
+        shown = display_path(value, cwd) if isinstance(value, Path) else str(value)
+        settings[key] = (shown, setting.source)
+    return SetupRecord(setup.generator, setup.config_file, settings, setup.summary(cwd))
+
+
+def _empty_site(ctx: Context, setup: Setup, paths: Sequence[Path], cwd: Path) -> list[str]:
+    """A site with no page is an error when the user named no path (the run would
+    check nothing and pass); no pair is a warning.  Both say what to try."""
+    root = display_path(setup.root, cwd)
+    if not ctx.site.pages:
+        hint = _root_hint(setup.root) or " — pass --root with the folder that holds the pages"
+        if not paths:
+            raise ConfigError(f"no pages under {root}{hint}")
+        return [f"no pages under {root}{hint}"]
+    if any(page.counterpart is not None for page in ctx.site.pages):
+        return []
+    hint = _root_hint(setup.root)
+    if hint:  # the pages are probably in a folder below
+        return [f"no page under {root} has a translation{hint}"]
+    if len({page.lang for page in ctx.site.pages} - {None}) == 2:  # the layout is off
+        return [
+            f"no page under {root} has a translation: the layout is "
+            f"{setup.layout.describe()}; set `layout` and `source-language` if the "
+            "translations live elsewhere"
+        ]
+    return []
+
+
+def _root_hint(root: Path) -> str:
+    for folder in ("src/pages", "content", "docs", "src/content/docs"):
+        if (root / folder).is_dir():
+            return f" — the pages are probably in {folder}: --root {folder}"
+    return ""
+
+
 def _file_hashes(site: Site, hashes: SiteHashes, tally: Tally) -> dict[Path, str]:
     """Per page, the hash of the bytes its findings describe ("" if reads disagreed)."""
     seen: dict[str, set[str]] = {}
@@ -147,11 +189,15 @@ def _file_hashes(site: Site, hashes: SiteHashes, tally: Tally) -> dict[Path, str
     }
 
 
-def context_for(config: Config, paths: Sequence[Path], cwd: Path) -> tuple[Context, list[str]]:
-    """The site, the pages to check, and notes on what was passed over."""
-    root = resolve_root(config, paths, cwd)
-    site = _site(config, root)
+def context_for(
+    config: Config, paths: Sequence[Path], cwd: Path
+) -> tuple[Context, list[str], Setup]:
+    """The site, the pages to check, notes on what was passed over, and the setup."""
+    setup = resolve_setup(config, paths, cwd)
+    root = setup.root
+    site = _site(config, setup)
     warnings = [f"{display_path(path, cwd)}: skipped: {why}" for path, why in site.skipped]
+    warnings += list(setup.notes)
     named: set[str] = set()
     targets = _targets(site, paths or [root], warnings, named)
     checks = config.get("checks-dir")
@@ -164,7 +210,7 @@ def context_for(config: Config, paths: Sequence[Path], cwd: Path) -> tuple[Conte
         cache_dir=_cache_folder(config, site, cwd) if config.get("cache") else None,
         named=frozenset(named),
     )
-    return ctx, warnings
+    return ctx, warnings, setup
 
 
 def _check(checker: Checker, jobs: int, progress: Progress | None) -> Tally:
@@ -186,35 +232,25 @@ def _check(checker: Checker, jobs: int, progress: Progress | None) -> Tally:
 
 
 def resolve_root(config: Config, paths: Sequence[Path], cwd: Path) -> Path:
-    """The content root: configured, else the one folder given, else ``content/`` or cwd."""
-    if config.root is not None:
-        root = Path(config.root)
-    elif len(paths) == 1 and paths[0].is_dir():
-        root = paths[0]
-    elif (cwd / "content").is_dir():
-        root = cwd / "content"
-    else:
-        root = cwd
-    if not root.is_dir():
-        shown = display_path(root, cwd) if root.is_absolute() else str(root)
-        raise ConfigError(f"content root {shown} is not a folder")
-    return root.resolve()
+    """The content root (see :mod:`taiyaku.run.setup`)."""
+    return resolve_setup(config, paths, cwd).root
 
 
-def _site(config: Config, root: Path) -> Site:
+def _site(config: Config, setup: Setup) -> Site:
     limits = ReadLimits(max_bytes=int(config.get("max-page-bytes")))
 
     def load(page: Page) -> Document:
         return read_document(page.path, page.rel, limits)
 
     return Site(
-        root,
-        layout=config.get("layout"),
-        url_style=config.get("url-style"),
-        source_lang=config.get("source-language"),
+        setup.root,
+        layout=setup.layout,
+        url_style=setup.url_style,  # type: ignore[arg-type]
         static_dirs=config.get("static-dirs", []),
         exclude=PathPatterns(config.get("exclude", [])),
         loader=load,
+        discovery=setup.discovery,
+        site_url=setup.site_url,
     )
 
 

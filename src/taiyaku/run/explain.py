@@ -47,7 +47,7 @@ class PageFacts:
 
 def explain(config: Config, paths: Sequence[Path], cwd: Path) -> list[PageFacts]:
     """The facts of the pages named by ``paths`` (not of their counterparts)."""
-    ctx, _warnings = context_for(config, paths, cwd)
+    ctx, _warnings, _setup = context_for(config, paths, cwd)
     wanted = {p.resolve() for p in paths}
     pages = [p for p in ctx.targets if p.path.resolve() in wanted or not wanted]
     return [_page(ctx, page) for page in pages if ctx.document(page).readable]

@@ -25,6 +25,7 @@ __all__ = [
     "PageKind",
     "Progress",
     "RunResult",
+    "SetupRecord",
 ]
 
 # Called as ``progress(phase, done, total)`` as pages are checked; for progress bars.
@@ -75,6 +76,27 @@ class BaselineCounts:
 
 
 @dataclass(frozen=True)
+class SetupRecord:
+    """The site as the run understood it: each setting's value and where it came from
+    (``flag``, ``taiyaku.toml``, ``hugo.toml (uglyURLs: false)``, ``default``)."""
+
+    generator: str | None
+    config_file: Path | None
+    settings: Mapping[str, tuple[str, str]]  # key -> (value as text, source)
+    line: str  # the one-line summary
+
+    def as_json(self, display: Callable[[Path], str]) -> dict[str, object]:
+        return {
+            "generator": self.generator,
+            "config_file": display(self.config_file) if self.config_file else None,
+            "settings": {
+                key: {"value": value, "source": source}
+                for key, (value, source) in self.settings.items()
+            },
+        }
+
+
+@dataclass(frozen=True)
 class RunResult:
     diagnostics: tuple[Diagnostic, ...]
     files: int
@@ -97,6 +119,8 @@ class RunResult:
     # saw them); "" where two reads of a page in this run disagreed.  Fixes are written
     # only over exactly these bytes.
     file_hashes: Mapping[Path, str] = field(default_factory=dict)
+    # what the run decided about the site (generator, root, layout…) and whence
+    setup: SetupRecord | None = None
     # each pair's freshness by the git history, for the report (None: not asked for)
     freshness: FreshnessTable | None = None
 

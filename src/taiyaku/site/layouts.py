@@ -255,3 +255,14 @@ def _doc_route(url_dir: str, inner: str) -> str:
     if stem.lower() == "readme":
         parts[-1] = "index" + ext
     return url_dir + "/".join(parts)
+
+
+def language_of_code(code: str) -> Lang | None:
+    """The language a code or locale names: ``ja``, ``ja-JP``, ``jp``, ``Japanese`` are
+    Japanese; ``en``, ``en-US``, ``eng`` English; None for any other."""
+    normal = code.strip().lower().replace("_", "-")
+    if normal in ("ja", "en"):
+        return normal  # type: ignore[return-value]
+    if normal.startswith(("ja-", "en-")):
+        return normal[:2]  # type: ignore[return-value]
+    return _alias_lang(normal)
