@@ -118,6 +118,16 @@ def test_json_output_follows_the_published_schema(in_tmp: Path, capsys) -> None:
         "infos": 2,
         "by_code": {"IN001": 1, "PR001": 2, "PR002": 1},
         "fixable": {"safe": 0, "unsafe": 0},
+        "setup": {
+            "generator": None,
+            "config_file": None,
+            "settings": {
+                "layout": {"value": "prefix", "source": "default"},
+                "url-style": {"value": "preserve", "source": "default"},
+                "source-language": {"value": "ja", "source": "default"},
+                "root": {"value": "content", "source": "content/ in the working directory"},
+            },
+        },
     }
 
 

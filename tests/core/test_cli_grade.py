@@ -156,7 +156,10 @@ def test_two_config_files_that_differ_are_an_error_unless_one_is_chosen(
     Path("pyproject.toml").write_text('[tool.taiyaku]\nroot = "content"\n', encoding="utf-8")
     code, _out, err = cli(capsys, "check", "--no-cache", "-v")
     assert code == 1
-    assert "taiyaku: config taiyaku.toml; root content; layout prefix; url-style preserve" in err
+    assert (
+        "taiyaku: config taiyaku.toml; root content (taiyaku.toml); layout prefix (default); "
+        "url-style preserve (default); source-language ja (default)"
+    ) in err
 
 
 # -- flags -------------------------------------------------------------------------------------

@@ -24,7 +24,14 @@ if TYPE_CHECKING:
     from taiyaku.run.fixes import FixReport
     from taiyaku.run.result import Progress, RunResult
 
-__all__ = ["check", "console_for", "flag_overrides", "load_baseline", "progress_for"]
+__all__ = [
+    "check",
+    "console_for",
+    "flag_overrides",
+    "load_baseline",
+    "load_config_for",
+    "progress_for",
+]
 
 
 def flag_overrides(args: argparse.Namespace) -> dict[str, Any]:
@@ -35,6 +42,17 @@ def flag_overrides(args: argparse.Namespace) -> dict[str, Any]:
         if value is not None:
             overrides[option.key] = value
     return overrides
+
+
+def load_config_for(args: argparse.Namespace) -> Config:
+    """The configuration: ``--config``, else the nearest one above the paths given (the
+    first of them), else above the working directory; and the flags."""
+    start = None
+    paths = getattr(args, "paths", None) or []
+    if paths:
+        first = Path(paths[0]).resolve()
+        start = first if first.is_dir() else first.parent
+    return load_config(args.config, flag_overrides(args), discover=not args.no_config, start=start)
 
 
 def console_for(args: argparse.Namespace) -> Console:
@@ -62,7 +80,7 @@ def progress_for(args: argparse.Namespace, console: Console) -> Any:
 def check(args: argparse.Namespace) -> int:
     from taiyaku.output import get_reporter
 
-    config = load_config(args.config, flag_overrides(args), discover=not args.no_config)
+    config = load_config_for(args)
     console = console_for(args)
     render = get_reporter(config.get("format"))
     _check_flags(args)
@@ -123,15 +141,15 @@ def _run(config: Config, args: argparse.Namespace, progress: Progress | None) ->
 
 
 def _tell_setup(result: RunResult, config: Config, console: Console, *, verbose: bool) -> None:
-    """``--verbose``: which config file, root, layout and URL style the run used."""
-    if not verbose:
+    """What the run decided about the site, and whence: always when a generator's files
+    decided something (zero-config), else with ``--verbose``."""
+    setup = result.setup
+    if setup is None:
         return
-    source = result.display(config.source) if config.source else "none (defaults and flags)"
-    console.note(
-        f"config {source}; root {result.display(result.root)}; "
-        f"layout {config.get('layout')}; url-style {config.get('url-style')}; "
-        f"source language {config.get('source-language')}"
-    )
+    given = {"default", "flag", config.source.name if config.source else "flag"}
+    detected = any(source not in given for _value, source in setup.settings.values())
+    if verbose or (setup.generator and detected):
+        console.note(setup.line)
 
 
 def _check_flags(args: argparse.Namespace) -> None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from taiyaku.cli.check import flag_overrides
+from taiyaku.cli.check import load_config_for
 from taiyaku.cli.console import emit
 from taiyaku.cli.exits import EXIT_OK
-from taiyaku.config.loading import load_config
 
 __all__ = ["facts"]
 
@@ -17,7 +16,7 @@ def facts(args: argparse.Namespace) -> int:
     from taiyaku.output.facts import render
     from taiyaku.run.explain import explain
 
-    config = load_config(args.config, flag_overrides(args), discover=not args.no_config)
+    config = load_config_for(args)
     cwd = Path.cwd()
     emit(render(explain(config, list(args.paths), cwd), cwd))
     return EXIT_OK

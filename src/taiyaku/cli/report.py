@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from taiyaku.cli.check import console_for, flag_overrides, load_baseline, progress_for
+from taiyaku.cli.check import console_for, load_baseline, load_config_for, progress_for
 from taiyaku.cli.exits import EXIT_ERROR, EXIT_OK
 from taiyaku.cli.parsers import DEFAULT_HTML_REPORT
-from taiyaku.config.loading import load_config
 from taiyaku.run.baseline import apply_baseline
 
 __all__ = ["report"]
@@ -18,7 +17,7 @@ def report(args: argparse.Namespace) -> int:
     from taiyaku.output.report.model import build_report
     from taiyaku.run.engine import run
 
-    config = load_config(args.config, flag_overrides(args), discover=not args.no_config)
+    config = load_config_for(args)
     fmt = args.report_format
     output = args.output or (DEFAULT_HTML_REPORT if fmt == "html" else "-")
     console = console_for(args)

@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from taiyaku.cli.check import flag_overrides
+from taiyaku.cli.check import load_config_for
 from taiyaku.cli.console import emit, say
 from taiyaku.cli.exits import EXIT_ERROR, EXIT_OK
-from taiyaku.config.loading import load_config
 
 __all__ = ["status"]
 
@@ -18,7 +17,7 @@ def status(args: argparse.Namespace) -> int:
     from taiyaku.rules.freshness.status import freshness_table
     from taiyaku.run.engine import context_for
 
-    config = load_config(args.config, flag_overrides(args), discover=not args.no_config)
+    config = load_config_for(args)
     cwd = Path.cwd()
     ctx, warnings, _setup = context_for(config, list(args.paths), cwd)
     for note in warnings:

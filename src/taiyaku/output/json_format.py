@@ -44,6 +44,8 @@ def as_dict(result: RunResult) -> dict[str, Any]:
             "fixable": fixable_counts(result),
         },
     }
+    if result.setup is not None:
+        data["summary"]["setup"] = result.setup.as_json(result.display)
     if result.baseline is not None:
         data["summary"]["baseline"] = {
             "suppressed": result.baseline.suppressed,
