@@ -159,6 +159,6 @@ def test_a_link_to_a_rule_opens_its_explanation(tmp_path: Path, monkeypatch) -> 
     write_report(out)
     closed = Rendered(dump_dom(out, tmp_path / "profile"))
     opened = Rendered(dump_dom(out, tmp_path / "profile2", "#pr001-missing-translation"))
-    why = "An English reader who switches language lands on a missing page"
+    why = "A reader who switches language lands on a missing page"
     assert why not in closed.text  # inside a closed <details>
     assert why in opened.text

@@ -80,7 +80,7 @@ def test_rules_come_from_the_registry_and_from_unknown_codes(tmp_path: Path) -> 
     rules = {r.code: r for r in report.rules}
     assert {r.code for r in result.rules} <= set(rules)
     assert rules["PR001"].severity is Severity.WARNING  # configured, not the default
-    assert rules["PR001"].doc.startswith("A Japanese page has no English counterpart.")
+    assert rules["PR001"].doc.startswith("A page in the source language has no translation.")
     assert rules["PR001"].anchor == "pr001-missing-translation"
     unknown = rules["ZZ001"]
     assert (unknown.name, unknown.doc, unknown.ran, unknown.total) == (

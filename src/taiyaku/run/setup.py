@@ -86,7 +86,10 @@ def resolve_setup(config: Config, paths: Sequence[Path], cwd: Path) -> Setup:
         ja_code=codes.get("ja", "ja"),
         en_code=codes.get("en", "en"),
     )
-    discovery = detected.discovery if detected and not config.given("root") else Discovery()
+    # What counts as a page is the generator's wherever its site is checked, however the
+    # root was given (Jekyll copies a file without front matter: it is no page).
+    within = top is not None and root.is_relative_to(top.resolve())
+    discovery = detected.discovery if detected is not None and within else Discovery()
     named = config.given("root") or (detected is not None and root_setting is detected.root)
     if not named:
         discovery = Discovery(

@@ -224,6 +224,12 @@ class Site:
         redirect = self.redirects().get(_normalise_redirect(url_path))
         if redirect:
             return UrlMatch(redirect_of=redirect[0])
+        if best is None and self.layout == "docusaurus":
+            # Docusaurus serves a page not yet translated at the translation's URL, with
+            # the source's content: /ja/docs/intro is docs/intro.md until it is translated.
+            prefix = f"/{self.languages.code(self.languages.translation)}/"
+            if url_path.startswith(prefix):
+                return self.lookup_url("/" + url_path[len(prefix) :])
         return best or UrlMatch()
 
     def static_file(self, url_path: str) -> Path | None:

@@ -41,7 +41,7 @@ from taiyaku.knowledge.facts import (
 )
 from taiyaku.knowledge.facts.residue import Residue, ResidueKind
 from taiyaku.model.diagnostics import Finding, Related, Severity
-from taiyaku.model.lang import LANG_LABEL, Lang, other_lang
+from taiyaku.model.lang import LANG_LABEL, LANG_NAME, Lang, other_lang
 from taiyaku.rules.hours.located import LocatedFact, SectionFacts, pair_sections, section_unread
 from taiyaku.rules.hours.messages import fact_reading, join_words, other_side, quoted
 
@@ -208,22 +208,27 @@ def _same(
 
 def differs_finding(ctx: Context, differs: Differs, noun: str) -> Finding:
     """The error for one value stated differently by the two languages (TM001, TM002):
-    reported on the English side, with the Japanese statement as the related place."""
-    ja, en = differs.ja, differs.en
-    spot = en.spot()
-    shown = ctx.display_path(ja.path)
+    reported on the translation (English on a Japanese-first site), with the source's
+    statement as the related place."""
+    here = other_lang(ctx.site.source_lang)
+    mine, theirs = (differs.en, differs.ja) if here == "en" else (differs.ja, differs.en)
+    there = other_lang(here)
+    spot = mine.spot()
+    shown = ctx.display_path(theirs.path)
     message = (
-        f"EN says {fact_reading(en.fact)}; JA ({shown}:{ja.line}) says {fact_reading(ja.fact)}"
+        f"{LANG_LABEL[here]} says {fact_reading(mine.fact)}; {LANG_LABEL[there]} "
+        f"({shown}:{theirs.line}) says {fact_reading(theirs.fact)}"
     )
+    ja, en = differs.ja, differs.en
     return Finding(
-        en.path,
+        mine.path,
         spot.line,
         spot.column,
         message,
         end_line=spot.end_line,
         end_column=spot.end_column,
         severity=Severity.ERROR,
-        related=(Related(ja.path, ja.line, f"the Japanese {noun}"),),
+        related=(Related(theirs.path, theirs.line, f"the {LANG_NAME[there]} {noun}"),),
         fingerprint_text=(
             f"differs [{differs.section.label}] JA {ja.fact.describe()} / EN {en.fact.describe()}"
         ),

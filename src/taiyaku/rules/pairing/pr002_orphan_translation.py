@@ -6,7 +6,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from taiyaku.model.diagnostics import Finding, Severity
+from taiyaku.model.lang import LANG_NAME, other_lang
 from taiyaku.rules.base import PageRule
+from taiyaku.rules.pairing.pr001_missing_translation import (
+    counterpart_path,
+    misnamed_deferral,
+)
 
 if TYPE_CHECKING:
     from taiyaku.parse.document import Document
@@ -14,15 +19,16 @@ if TYPE_CHECKING:
 
 
 class OrphanTranslation(PageRule):
-    """An English page has no Japanese page.
+    """A translation has no page in the source language.
 
     ## What it does
-    Reports an English page whose Japanese source (``<path>`` for ``en/<path>`` in the
-    ``prefix`` layout) does not exist. Partials and pages that only redirect are not
-    reported.
+    Reports a page of the translation language (English on a Japanese-first site,
+    Japanese on an English-first one: ``source-language``) whose source (``<path>`` for
+    ``en/<path>`` in the ``prefix`` layout of a Japanese-first site) does not exist.
+    Partials and pages that only redirect are not reported.
 
     ## Why is this bad?
-    The Japanese page is the source the translation follows. When it was renamed or
+    The source page is the one the translation follows. When it was renamed or
     deleted, the English page is left behind: it drifts, and the language switch from it
     leads nowhere.
 
@@ -39,20 +45,18 @@ class OrphanTranslation(PageRule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         page = ctx.page_of(doc)
-        if page.lang != "en" or page.counterpart is not None or page.partial:
+        source = ctx.site.source_lang
+        translation = other_lang(source)
+        if page.lang != translation or page.counterpart is not None or page.partial:
             return
         if "redirect_to" in (doc.frontmatter.data or {}):
             return
-        expected = expected_source_path(ctx, page.rel)
-        yield Finding(doc.path, 1, 1, f"English page has no Japanese source (expected {expected})")
-
-
-def expected_source_path(ctx: Context, rel: str) -> str:
-    layout = ctx.site.layout
-    if layout == "suffix":
-        target = rel.replace(".en.", ".", 1)
-    elif layout == "dirs":
-        target = "ja/" + rel.removeprefix("en/")
-    else:
-        target = rel.removeprefix("en/")
-    return ctx.display_path(ctx.site.root / target)
+        expected = counterpart_path(ctx, page.rel, translation)
+        yield Finding(
+            doc.path,
+            1,
+            1,
+            f"{LANG_NAME[translation]} page has no {LANG_NAME[source]} source "
+            f"(expected {expected})",
+            deferred_to=misnamed_deferral(ctx, page.rel),
+        )

@@ -1,0 +1,227 @@
+"""Zero-config on the sites people have: each generator's fixture site, checked with no
+flags and no config, gives the findings explicit flags give; a page given alone checks
+its own site only; nothing is read that a site does not publish."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import REPO, make_site
+from taiyaku.cli import main
+
+FIXTURES = REPO / "tests" / "fixtures" / "sites"
+
+# generator fixture → the flags that say what detection must find
+EXPLICIT = {
+    "astro": ["--root", "src/pages", "--layout", "prefix", "--url-style", "preserve",
+              "--source-language", "ja", "--site-url", "https://help.example.ac.jp"],
+    "hugo": ["--root", "content", "--layout", "suffix", "--url-style", "pretty",
+             "--source-language", "en", "--site-url", "https://docs.example.org/"],
+    "jekyll": ["--root", ".", "--layout", "prefix", "--url-style", "jekyll",
+               "--source-language", "ja", "--site-url", "https://example.github.io/help"],
+    "docusaurus": ["--root", ".", "--layout", "docusaurus", "--url-style", "preserve",
+                   "--source-language", "en", "--site-url", "https://docs.example.org/"],
+    "vitepress": ["--root", ".", "--layout", "prefix", "--url-style", "preserve",
+                  "--source-language", "en"],
+    "mkdocs": ["--root", "docs", "--layout", "suffix", "--url-style", "pretty",
+               "--source-language", "en", "--site-url", "https://example.org/docs/"],
+}  # fmt: skip
+
+
+@pytest.fixture
+def sites(tmp_path: Path) -> Path:
+    """The fixture sites, copied out of this repository (whose own config is above them)."""
+    shutil.copytree(FIXTURES, tmp_path / "sites")
+    return tmp_path / "sites"
+
+
+def findings(
+    capsys: pytest.CaptureFixture[str], *args: str
+) -> tuple[int, list[tuple[str, int, str, str]], dict[str, object]]:
+    code = main(["check", "--no-cache", "--format", "json", *args])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    data = json.loads(out)
+    found = [(d["path"], d["line"], d["code"], d["message"]) for d in data["diagnostics"]]
+    return code, found, data["summary"]
+
+
+@pytest.mark.parametrize("generator", sorted(EXPLICIT))
+def test_no_flags_and_no_config_give_what_explicit_flags_give(
+    generator: str,
+    sites: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(sites / generator)
+    code, detected, summary = findings(capsys)
+    _code, explicit, _summary = findings(capsys, "--no-config", *EXPLICIT[generator])
+    assert detected == explicit
+    codes = sorted({c for _p, _l, c, _m in detected})
+    assert {"TM001", "LK001"} <= set(codes), detected  # the hours mismatch, the broken link
+    assert code == 1
+    setup = summary["setup"]
+    assert setup["generator"].lower() == generator  # type: ignore[index]
+
+
+def test_jekyll_reads_markdown_pages_and_not_a_readme_without_front_matter(
+    sites: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(sites / "jekyll")
+    _code, found, summary = findings(capsys)
+    assert summary["files"] == 2 and summary["pairs"] == 1
+    assert not [f for f in found if f[0] == "README.md"]
+
+
+def test_an_absolute_link_to_the_site_itself_is_an_internal_link(
+    sites: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(sites / "astro")
+    _code, found, _summary = findings(capsys)
+    assert (
+        "src/pages/en/support/desk.md",
+        7,
+        "LK001",
+        "broken link https://help.example.ac.jp/en/support/form: no page, file or redirect there",
+    ) in found
+
+
+def test_an_english_first_docusaurus_site_reports_no_japanese_translation(
+    sites: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(sites / "docusaurus")
+    _code, found, summary = findings(capsys)
+    assert (
+        "docs/intro.md",
+        1,
+        "PR001",
+        "no Japanese translation (expected i18n/ja/docusaurus-plugin-content-docs/current/intro.md)",
+    ) in found
+    assert summary["pairs"] == 1
+    # the untranslated doc is served in English at /ja/docs/intro: a link to it works
+    assert not [f for f in found if f[2] == "LK001" and "intro" in f[3]]
+    # the translation is where the findings of the pair land
+    assert [f[0] for f in found if f[2] == "TM001"] == [
+        "i18n/ja/docusaurus-plugin-content-docs/current/hours.md"
+    ]
+
+
+def test_a_misnamed_language_code_is_one_finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(
+        tmp_path,
+        {
+            "hugo.toml": 'defaultContentLanguage = "en"\n[languages.en]\n[languages.ja]\n',
+            "content/news/item.en.md": "---\ntitle: Item\n---\nNews.\n",
+            "content/news/item.jp.md": "---\ntitle: 記事\n---\nお知らせ．\n",
+        },
+    )
+    monkeypatch.chdir(site)
+    _code, found, _summary = findings(capsys)
+    assert found == [
+        (
+            "content/news/item.jp.md",
+            1,
+            "PR003",
+            "'.jp' is not a language code: Japanese is '.ja' (rename to news/item.ja.md, "
+            "which pairs with news/item.en.md)",
+        )
+    ]
+
+
+def test_a_page_given_alone_checks_its_own_site_only(
+    sites: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Was: `cd /tmp && taiyaku check some/site/page.md` made /tmp the root, indexed all of
+    it and grew to 24 GB."""
+    crowd = tmp_path / "crowd"
+    for i in range(100):
+        folder = crowd / f"d{i}"
+        folder.mkdir(parents=True)
+        for j in range(100):
+            (folder / f"f{j}.md").write_text("# not a page of the site\n", encoding="utf-8")
+    shutil.move(str(sites / "astro"), tmp_path / "astro")
+    import taiyaku.site.discovery as discovery
+
+    scanned: list[str] = []
+    real_scandir = os.scandir
+
+    def watching(path):  # type: ignore[no-untyped-def]
+        scanned.append(str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(discovery.os, "scandir", watching)
+    monkeypatch.chdir(tmp_path)
+    _code, found, summary = findings(capsys, "astro/src/pages/support/desk.md")
+    assert summary["files"] == 2  # the page and its counterpart
+    assert all("/astro/" in folder for folder in scanned), scanned[:5]
+    assert {f[0] for f in found} <= {"astro/src/pages/support/desk.md", "astro/src/pages/en/support/desk.md"}
+
+
+def test_a_top_folder_over_20000_files_without_config_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import taiyaku.run.setup
+
+    monkeypatch.setattr(taiyaku.run.setup, "MAX_UNCONFIGURED_FILES", 50)
+    for i in range(60):
+        (tmp_path / f"f{i}.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "a.md").write_text("本文\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code = main(["check", "--no-config", "--no-cache"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "holds over 50 files and no configuration names it as the content root" in err
+
+
+def test_no_pages_with_no_path_named_is_an_error_with_a_hint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "src" / "pages").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    code = main(["check", "--no-config", "--no-cache"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "no pages under . — the pages are probably in src/pages: --root src/pages" in err
+
+
+def test_a_fifo_named_like_a_page_is_passed_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Was: a FIFO named page.md hung the run."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    site = make_site(tmp_path / "content", {"a.md": "---\ntitle: a\n---\n本文\n"})
+    os.mkfifo(site / "page.md")
+    monkeypatch.chdir(tmp_path)
+    code = main(["check", "--no-config", "--cache", "content"])
+    err = capsys.readouterr().err
+    assert code in (0, 1)
+    assert "page.md: skipped: not a regular file" in err
+
+
+def test_hidden_dependency_and_ignored_folders_are_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = make_site(
+        tmp_path / "content",
+        {
+            "a.md": "---\ntitle: a\n---\n本文\n",
+            "node_modules/pkg/README.md": "[x](./missing)\n",
+            ".cache/b.md": "[x](./missing)\n",
+            "drafts/c.md": "[x](./missing)\n",
+            ".gitignore": "drafts/\n",
+        },
+    )
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    _code, found, summary = findings(capsys, "--no-config", "content")
+    assert summary["files"] == 1
+    assert not [f for f in found if f[2] == "LK001"]
+    assert site.is_dir()
