@@ -23,6 +23,8 @@ Cases:
 * ``link-references``: reference-style links and their definitions (8×: 16,000 each).
 * ``long-line``: broken links on one long line of a page, so that every finding quotes
   that line (8×: 8,000 findings on a line of about 180 KB).
+* ``sections``: headings, each followed by a paragraph with a link, in both languages
+  (8×: 16,000 sections).
 
 Every case renders the text output too (the reporter is part of the user's wait).
 """
@@ -107,7 +109,16 @@ def _long_line(units: int) -> dict[str, str]:
     return _pair(line, line.replace("あ", "a"))
 
 
+def _sections(units: int) -> dict[str, str]:
+    ja = "".join(
+        f"## 項目{i}\n\n[案内](./guide-{i % 50})をご覧ください．\n\n" for i in range(units)
+    )
+    en = "".join(f"## Item {i}\n\nSee [the guide](./guide-{i % 50}).\n\n" for i in range(units))
+    return _pair(ja, en)
+
+
 CASES: dict[str, Callable[[int], dict[str, str]]] = {
+    "sections": _sections,
     "dates": _dates,
     "headings": _headings,
     "links": _links,
@@ -117,6 +128,7 @@ CASES: dict[str, Callable[[int], dict[str, str]]] = {
     "long-line": _long_line,
 }
 DEFAULT_BASE = {
+    "sections": 2000,
     "dates": 2000,
     "headings": 2500,
     "links": 6000,

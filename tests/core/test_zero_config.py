@@ -225,3 +225,23 @@ def test_hidden_dependency_and_ignored_folders_are_not_read(
     assert summary["files"] == 1
     assert not [f for f in found if f[2] == "LK001"]
     assert site.is_dir()
+
+
+def test_excluded_pages_exist_but_are_not_reported(tmp_path: Path) -> None:
+    """Was: `exclude` removed pages from the site, so links into them were LK001 and a
+    page whose translation was excluded got PR001 naming a file that exists."""
+    from helpers import lint
+
+    site = make_site(
+        tmp_path,
+        {
+            "a.md": "---\ntitle: a\n---\n[下書き](./drafts/b)\n",
+            "en/a.md": "---\ntitle: a\n---\n[x](./missing)\n",
+            "drafts/b.md": "---\ntitle: b\n---\n[x](./missing)\n",
+            "c.md": "---\ntitle: c\n---\n本文\n",
+            "en/c.md": "---\ntitle: c\n---\n[x](./missing-too)\n",
+        },
+    )
+    assert lint(site, exclude=["drafts/**", "en/c.md"], select=["LK001", "PR"]) == [
+        "en/a.md:4 LK001 broken link ./missing (→ /en/missing): no page, file or redirect there"
+    ]

@@ -53,7 +53,13 @@ OPTIONS: tuple[Option, ...] = (
     Option("ignore", "list", [], "rule codes, prefixes or names to skip"),
     Option("format", "str", "text", "output format"),
     Option("static-dirs", "paths", [], "folders of static files served at the site root"),
-    Option("exclude", "list", [], "globs (relative to the root) of files not to check"),
+    Option(
+        "exclude",
+        "list",
+        [],
+        "globs (relative to the root) of pages not to check or report on (they still exist: "
+        "links to them work, they pair)",
+    ),
     Option(
         "max-page-bytes", "int", 5 * 1024 * 1024, "pages larger than this are not parsed", minimum=1
     ),

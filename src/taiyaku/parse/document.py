@@ -134,6 +134,12 @@ class Document:
         return [b for b in self.blocks if b.lang == lang]
 
     @cached_property
+    def has_backticks(self) -> bool:
+        """Whether the source holds a backtick anywhere (asked once per block by rules
+        that must skip inline code: answered once per page)."""
+        return "`" in self.source
+
+    @cached_property
     def bilingual(self) -> bool:
         """Both languages in one file, paragraph by paragraph (like seed 000)."""
         ja = sum(1 for b in self.blocks if b.lang == "ja" and _is_prose(b))

@@ -95,6 +95,7 @@ def run(
     suppressor = Suppressor(ctx, rules, tally.directives)
     diagnostics = suppressor.filter(stamp(tally.findings, rules, overrides, rel_of))
     diagnostics += suppressor.filter(stamp(suppressor.unused(), rules, overrides, rel_of))
+    diagnostics = [d for d in diagnostics if not _excluded(site, d.path)]
     diagnostics.sort(key=Diagnostic.sort_key)
     sources = collect_sources(ctx, diagnostics, tally.lines, related=describe_pages)
     return RunResult(
@@ -133,6 +134,12 @@ def _forget_changed_pages(
     shown = ", ".join(display_path(site.root / rel, cwd) for rel in changed[:3])
     more = f" and {len(changed) - 3} more" if len(changed) > 3 else ""
     return [f"{shown}{more} changed during the run: this run's results were not cached"]
+
+
+def _excluded(site: Site, path: Path) -> bool:
+    """Whether ``path`` is a page ``exclude`` matches: it exists, but is not reported on."""
+    page = site.page_for_path(path)
+    return page is not None and page.excluded
 
 
 def _record(setup: Setup, cwd: Path) -> SetupRecord:
@@ -297,17 +304,21 @@ def _targets(site: Site, paths: Iterable[Path], warnings: list[str], named: set[
             continue
         if path.is_dir():
             for page in site.pages:
-                if path == site.root or page.path.is_relative_to(path):
+                inside = path == site.root or page.path.is_relative_to(path)
+                if inside and not page.excluded:
                     chosen[page.rel] = page
             continue
         page = site.page_for_path(path)
         if page is None:
             warnings.append(f"{raw}: not a .md or .mdx page under the root; skipped")
             continue
+        if page.excluded:
+            warnings.append(f"{raw}: matched by `exclude`; skipped")
+            continue
         chosen[page.rel] = page
         named.add(page.rel)
     for page in list(chosen.values()):
-        if page.counterpart is not None:
+        if page.counterpart is not None and not page.counterpart.excluded:
             chosen.setdefault(page.counterpart.rel, page.counterpart)
     return sorted(chosen.values(), key=lambda p: p.rel)
 

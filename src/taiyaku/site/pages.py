@@ -46,6 +46,9 @@ class Page:
     # A partial (``_note.md``) is included by other pages and is not a route; Hugo's
     # ``_index.md`` is a section's own page, not a partial.
     partial: bool = False
+    # Matched by ``exclude``: the page exists (links to it work, it pairs), but it is
+    # neither checked nor reported on.
+    excluded: bool = False
 
     @property
     def suffix(self) -> str:
@@ -104,7 +107,7 @@ class Site:
         self.discovery = discovery or Discovery()
         self.site_url = site_url  # absolute links to this origin are the site's own
         self.static_dirs = tuple(p.resolve() for p in static_dirs)
-        # pages not to check (:mod:`taiyaku.model.globs`)
+        # pages not to check or report on; they still exist (:mod:`taiyaku.model.globs`)
         self.exclude = exclude if isinstance(exclude, PathPatterns) else PathPatterns(exclude)
         self.skipped: list[tuple[Path, str]] = []  # files passed over, with the reason
         self.pages: list[Page] = []
@@ -126,13 +129,13 @@ class Site:
         self.assets = listing.assets
         self.skipped.extend(listing.skipped)
         for path, rel in listing.pages:
-            if self._excluded(rel):
-                continue
             link = path.is_symlink()
             if link and not self.contains(path.resolve()):
                 self.skipped.append((path, "symbolic link to a file outside the root"))
                 continue
             page = self._add(path, rel)
+            if page is not None:
+                page.excluded = self._excluded(rel)
             if page is not None and not link:  # its own path needs no resolving
                 self._page_by_path[path] = page
 

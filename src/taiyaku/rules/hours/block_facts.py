@@ -73,7 +73,7 @@ def block_facts(ctx: Context, doc: Document, block: Block, lang: Lang) -> Facts:
         # only a numeric month and day (4/8, 4.8) reads differently in either order
         order = date_order(ctx, doc) if _NUMERIC_PAIR.search(block.text) else "mdy"
         found = _extract(block, lang, order)
-        if block.kind != "html" and "`" in doc.source:
+        if block.kind != "html" and doc.has_backticks:
             found = [f for f in found if not in_inline_code(doc, block, f.start_offset)]
         facts = split_facts(found)
         cache[key] = facts
@@ -90,7 +90,7 @@ def in_inline_code(doc: Document, block: Block, offset: int) -> bool:
     A block's text keeps the content of code spans without their backticks, so the
     extractors, which skip code in raw text, cannot tell; the source line can.
     """
-    if block.kind == "html" or "`" not in doc.source:
+    if block.kind == "html" or not doc.has_backticks:
         return False
     line, column = block.position(offset)
     before = doc.line_text(line)[: column - 1]

@@ -67,9 +67,10 @@ class LinkParity(PairRule):
         en_items = _items(pair, pair.en, resolver)
         ja_all = {i.key for i in ja_items if i.key is not None}
         en_all = {i.key for i in en_items if i.key is not None}
+        ja_by = _by_section(ja_items, per_section)
+        en_by = _by_section(en_items, per_section)
         for index in range(len(groups)):
-            ja = [i for i in ja_items if not per_section or i.link.section == index]
-            en = [i for i in en_items if not per_section or i.link.section == index]
+            ja, en = ja_by.get(index, []), en_by.get(index, [])
             ja_only = _unmatched(ja, en_all, en)
             en_only = _unmatched(en, ja_all, ja)
             section = index if per_section else None
@@ -81,6 +82,15 @@ class LinkParity(PairRule):
                 yield _one_sided(pair, item, pair.ja, pair.en, section)
             for item in en_only:
                 yield _one_sided(pair, item, pair.en, pair.ja, section)
+
+
+def _by_section(items: list[_Item], per_section: bool) -> dict[int, list[_Item]]:
+    """The items of each section, in order (all in section 0 when the sections do not
+    pair): one pass, not one per section."""
+    grouped: dict[int, list[_Item]] = {}
+    for item in items:
+        grouped.setdefault(item.link.section if per_section else 0, []).append(item)
+    return grouped
 
 
 @dataclass(frozen=True)
