@@ -69,6 +69,40 @@ def test_no_flags_and_no_config_give_what_explicit_flags_give(
     assert setup["generator"].lower() == generator  # type: ignore[index]
 
 
+# where the user stands, what they name → the same findings as at the site's top with "."
+WHERE_THE_USER_STANDS = [
+    ("hugo", "", ["."]),  # the site's folder above its content root names the whole site
+    ("hugo/content", "content/", []),  # inside the content folder, no path: still the Hugo site
+    ("hugo", "content/support", ["content/support"]),  # a folder inside the content root
+    ("mkdocs/docs", "docs/", []),
+    ("astro", "", ["src/pages"]),
+]
+
+
+@pytest.mark.parametrize(("cwd", "prefix", "args"), WHERE_THE_USER_STANDS)
+def test_the_site_is_found_wherever_the_user_stands_in_it(
+    cwd: str,
+    prefix: str,
+    args: list[str],
+    sites: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    generator = cwd.split("/")[0]
+    monkeypatch.chdir(sites / generator)
+    _code, at_top, top_summary = findings(capsys)
+    monkeypatch.chdir(sites / cwd)
+    _code, here, summary = findings(capsys, *args)
+    shown_from_top = [
+        (p.removeprefix(prefix), line, c, m.replace(prefix, "")) for p, line, c, m in at_top
+    ]
+    shown_here = [
+        (p.removeprefix(prefix), line, c, m.replace(prefix, "")) for p, line, c, m in here
+    ]
+    assert shown_here == shown_from_top
+    assert summary["setup"]["generator"] == top_summary["setup"]["generator"]  # type: ignore[index]
+
+
 def test_jekyll_reads_markdown_pages_and_not_a_readme_without_front_matter(
     sites: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -161,7 +195,10 @@ def test_a_page_given_alone_checks_its_own_site_only(
     _code, found, summary = findings(capsys, "astro/src/pages/support/desk.md")
     assert summary["files"] == 2  # the page and its counterpart
     assert all("/astro/" in folder for folder in scanned), scanned[:5]
-    assert {f[0] for f in found} <= {"astro/src/pages/support/desk.md", "astro/src/pages/en/support/desk.md"}
+    assert {f[0] for f in found} <= {
+        "astro/src/pages/support/desk.md",
+        "astro/src/pages/en/support/desk.md",
+    }
 
 
 def test_a_top_folder_over_20000_files_without_config_is_an_error(

@@ -296,6 +296,8 @@ def _targets(site: Site, paths: Iterable[Path], warnings: list[str], named: set[
         path = raw.resolve()
         if not path.exists():
             raise ConfigError(f"{raw}: no such file or folder")
+        if path.is_dir() and site.root.is_relative_to(path):
+            path = site.root  # the site's folder (or above it) names the whole site
         if not site.contains(path):
             if path.is_dir():
                 raise ConfigError(f"{raw} is outside the content root {site.root}; pass --root")

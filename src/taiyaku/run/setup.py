@@ -6,7 +6,9 @@ at the site's top folder); the default.  The site's top folder is the configurat
 folder, else the folder given, else — for pages given one by one — the nearest folder
 above them that is a site (a generator's config, ``taiyaku.toml``, ``.git``, a
 ``pyproject.toml`` with ``[tool.taiyaku]``), never the working directory above it; else
-the working directory.
+the working directory.  A folder given (or the working directory) that is no site itself
+but lies inside the content folder of the site above it stands for that site, so
+``cd content && taiyaku check`` reads the site as ``taiyaku check .`` at its top does.
 
 The root is the configured one, else the detected site's content folder, else the one
 folder given, else ``content/`` in the working directory if there is one, else the top
@@ -127,14 +129,30 @@ def _site_top(config: Config, paths: Sequence[Path], cwd: Path) -> Path | None:
     if config.source is not None:
         return config.base_dir
     if not paths:
-        return cwd
+        return _folder_top(cwd.resolve())
     first = paths[0].resolve()
     if first.is_dir():
-        return first
+        return _folder_top(first)
     for folder in first.parents:
         if site_marker(folder) or _pyproject_names_taiyaku(folder):
             return folder
     return None
+
+
+def _folder_top(folder: Path) -> Path:
+    """A folder given (or the working directory) is the site's top, unless it is not a
+    site itself and lies in the content folder of the site of the nearest site folder
+    above it (``taiyaku check content/support`` in a Hugo site): then that site's top.
+    The search stops at the first site folder above, whatever it is."""
+    if detect(folder) is not None:
+        return folder
+    for parent in folder.parents:
+        if site_marker(parent) or _pyproject_names_taiyaku(parent):
+            found = detect(parent)
+            if found is not None and folder.is_relative_to(Path(str(found.root.value)).resolve()):
+                return parent
+            return folder
+    return folder
 
 
 def _pyproject_names_taiyaku(folder: Path) -> bool:
