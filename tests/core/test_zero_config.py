@@ -282,3 +282,34 @@ def test_excluded_pages_exist_but_are_not_reported(tmp_path: Path) -> None:
     assert lint(site, exclude=["drafts/**", "en/c.md"], select=["LK001", "PR"]) == [
         "en/a.md:4 LK001 broken link ./missing (→ /en/missing): no page, file or redirect there"
     ]
+
+
+@pytest.mark.parametrize(
+    ("in_subdir", "broken"),
+    [
+        ("true", []),  # /en/support/ is the English section's URL
+        ("false", ["/en/support/"]),  # the English section is at /support/
+    ],
+)
+def test_hugo_default_language_in_subdir_gives_the_source_pages_their_prefix(
+    in_subdir: str,
+    broken: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    make_site(
+        tmp_path,
+        {
+            "hugo.toml": 'defaultContentLanguage = "en"\n'
+            f"defaultContentLanguageInSubdir = {in_subdir}\n"
+            "[languages.en]\nweight = 1\n[languages.ja]\nweight = 2\n",
+            "content/support/_index.md": "---\ntitle: Support\n---\n\nHelp.\n",
+            "content/support/_index.ja.md": "---\ntitle: サポート\n---\n\nヘルプ．\n",
+            "content/support/desk.md": "---\ntitle: Desk\n---\n\nSee [support](/en/support/).\n",
+            "content/support/desk.ja.md": "---\ntitle: 窓口\n---\n\n[サポート](/ja/support/)．\n",
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    _code, found, _summary = findings(capsys)
+    assert [m.split()[2].rstrip(":") for _p, _l, c, m in found if c == "LK001"] == broken

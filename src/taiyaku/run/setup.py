@@ -87,6 +87,7 @@ def resolve_setup(config: Config, paths: Sequence[Path], cwd: Path) -> Setup:
         settings["source-language"].value,  # type: ignore[arg-type]
         ja_code=codes.get("ja", "ja"),
         en_code=codes.get("en", "en"),
+        prefix_source=_prefix_source(detected, settings["layout"]),
     )
     # What counts as a page is the generator's wherever its site is checked, however the
     # root was given (Jekyll copies a file without front matter: it is no page).
@@ -113,6 +114,14 @@ def resolve_setup(config: Config, paths: Sequence[Path], cwd: Path) -> Setup:
         settings={k: v for k, v in settings.items() if v.value is not None},
         notes=tuple(detected.notes) if detected else (),
     )
+
+
+def _prefix_source(detected: Detected | None, layout: Setting) -> bool:
+    """Whether the source language's URLs start with its code too: only when the
+    generator says so and its layout is the one used."""
+    if detected is None or detected.prefix_source is None or layout is not detected.layout:
+        return False
+    return detected.prefix_source.value is True
 
 
 def _setting(config: Config, key: str, detected: Detected | None) -> Setting:

@@ -8,7 +8,8 @@ other one.  The layout says how a file's path tells its language and which URL i
     or ``ja/guide.md`` on an English-first site).
 ``dirs`` (Hugo's ``contentDir`` per language, MkDocs' folder structure)
     ``<source code>/<path>`` and ``<translation code>/<path>``; the source folder is not
-    part of the URL unless ``prefix-source-language`` says so.
+    part of the URL unless the generator puts it there (Hugo's
+    ``defaultContentLanguageInSubdir``).
 ``suffix`` (Hugo and MkDocs translation by file name)
     ``page.md`` (or ``page.<source code>.md``) and ``page.<translation code>.md``; the
     translation is served under ``/<code>/``.
@@ -18,8 +19,8 @@ other one.  The layout says how a file's path tells its language and which URL i
     (a top-level ``README.md``) are not pages.  Number prefixes (``01-intro.md``) are not
     part of a doc's URL.
 
-The codes are ``ja`` and ``en`` unless ``language-codes`` names others (a Hugo site whose
-language key is ``jp``).  A :class:`Placement` is where one file sits: its language, its
+The codes are ``ja`` and ``en`` unless the generator's config names others (a Hugo site
+whose language key is ``jp``).  A :class:`Placement` is where one file sits: its language, its
 route (its path in URL space, ``en/support/chat.md``) and the language-neutral key it
 shares with its translation (``support/chat``).
 """

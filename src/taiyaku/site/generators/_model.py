@@ -32,6 +32,9 @@ class Detected:
     site_url: Setting | None = None  # str
     discovery: Discovery = field(default_factory=Discovery)
     language_codes: dict[Lang, str] = field(default_factory=dict)  # Hugo "jp" for ja
+    # the source language's URLs start with /<code>/ too (Hugo's
+    # defaultContentLanguageInSubdir)
+    prefix_source: Setting | None = None  # bool
     notes: list[str] = field(default_factory=list)
 
     def settings(self) -> dict[str, Setting]:

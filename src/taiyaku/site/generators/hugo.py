@@ -39,6 +39,7 @@ def detect(folder: Path) -> Detected | None:
     ugly = bool(data.get("uglyURLs"))
     style = Setting("jekyll" if ugly else "pretty", f"{name} (uglyURLs: {str(ugly).lower()})")
     base = data.get("baseURL") or data.get("baseurl")
+    in_subdir = data.get("defaultContentLanguageInSubdir") is True
     return Detected(
         generator="Hugo",
         config=config,
@@ -49,6 +50,9 @@ def detect(folder: Path) -> Detected | None:
         site_url=Setting(str(base), f"{name} (baseURL)") if base else None,
         discovery=Discovery(index_names=("index", "_index")),
         language_codes={lang: code for lang, code in codes.items() if code != lang},
+        prefix_source=(
+            Setting(True, f"{name} (defaultContentLanguageInSubdir)") if in_subdir else None
+        ),
     )
 
 
