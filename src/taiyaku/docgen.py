@@ -44,6 +44,8 @@ def rules_document() -> str:
             body,
             "",
         ]
+        if rule.OPTIONS:
+            parts += [re.sub(r"^## ", "#### ", rule.options_doc(), flags=re.MULTILINE), ""]
     return "\n".join(parts)
 
 

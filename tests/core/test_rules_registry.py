@@ -59,3 +59,18 @@ def test_readme_rule_table_is_current() -> None:
 def test_docs_rules_md_is_current() -> None:
     current = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
     assert current == docgen.rules_document(), "run: python -m taiyaku.docgen"
+
+
+def test_a_rules_settings_are_documented_with_the_rule(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from taiyaku.cli import main
+
+    assert main(["rule", "TM002"]) == 0
+    out = capsys.readouterr().out
+    assert "## Options" in out
+    assert "- `date-order` (default `auto`; one of `auto`, `mdy`, `dmy`):" in out
+    assert "- `date-keys` (default `date`, `pubDate`, `published`, `lastmod`):" in out
+    assert main(["rule", "TM001"]) == 0
+    assert "## Options" not in capsys.readouterr().out  # TM001 has none
+    assert "#### Options\n\n- `nm-one-sided` (default `false`)" in docgen.rules_document()

@@ -54,5 +54,6 @@ def _rule(selector: str) -> int:
 
     rule = get_rule(selector)
     head = f"{rule.CODE} {rule.NAME} (default severity: {rule.SEVERITY.value}; scope: {rule.SCOPE})"
-    emit(f"{head}\n\n{rule.doc().text}\n")
+    options = rule.options_doc()
+    emit(f"{head}\n\n{rule.doc().text}\n" + (f"\n{options}\n" if options else ""))
     return EXIT_OK

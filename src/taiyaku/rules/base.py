@@ -120,6 +120,27 @@ class Rule:
         return re.sub(r"\d+$", "", cls.CODE)
 
     @classmethod
+    def options_doc(cls) -> str:
+        """The rule's settings as a Markdown section (empty when it has none), for
+        ``taiyaku rule`` and docs/rules.md."""
+        if not cls.OPTIONS:
+            return ""
+        lines = ["## Options", ""]
+        for opt in cls.OPTIONS:
+            default = opt.default
+            if isinstance(default, (list, tuple)):
+                shown = ", ".join(f"`{v}`" for v in default) or "none"
+            else:
+                shown = (
+                    "none"
+                    if default in (None, "")
+                    else f"`{str(default).lower() if isinstance(default, bool) else default}`"
+                )
+            choices = f"; one of {', '.join(f'`{c}`' for c in opt.choices)}" if opt.choices else ""
+            lines.append(f"- `{opt.key}` (default {shown}{choices}): {opt.help}")
+        return "\n".join(lines)
+
+    @classmethod
     def doc(cls) -> RuleDoc:
         text = inspect.cleandoc(cls.__doc__ or "")
         sections = _split_sections(text)

@@ -55,8 +55,10 @@ class Setup:
         parts = []
         if self.generator:
             parts.append(f"{self.generator} site")
-        config = display_path(self.config_file, cwd) if self.config_file else "no config file"
-        parts.append(f"config {config}")
+        if self.config_file:
+            parts.append(f"config {display_path(self.config_file, cwd)}")
+        else:
+            parts.append("no config file")
         for key in ("root", "layout", "url-style", "source-language", "site-url"):
             setting = self.settings.get(key)
             if setting is None:
