@@ -179,3 +179,11 @@ def test_a_damaged_cache_file_is_read_again_from_git(tmp_path: Path) -> None:
     [cached] = cache.glob("history-*.json")
     cached.write_text("{not json", encoding="utf-8")
     assert [c.subject for c in read_history(tmp_path / "site", cache).commits] == ["One"]
+
+
+def test_the_cache_inside_the_repository_is_never_an_untracked_file(tmp_path: Path) -> None:
+    repo = GitRepo.init(tmp_path)
+    repo.commit("One", "2025-03-01", {"a.md": "one\n"})
+    read_history(tmp_path, tmp_path / ".taiyaku_cache")
+    assert list((tmp_path / ".taiyaku_cache").glob("history-*.json"))
+    assert repo.git("status", "--porcelain", "--untracked-files=all") == ""

@@ -13,6 +13,7 @@ from freshness_pages import (
     JA,
     JA_V1_TRIVIAL,
     JA_V2,
+    JA_V3,
     st,
     synced_en_first,
     synced_pair,
@@ -41,6 +42,33 @@ def test_a_named_source_change_without_its_translation(tmp_path: Path) -> None:
     repo.write({JA: JA_V2})
     repo.stage(JA)
     assert changed(repo, JA) == [CHANGED_ALONE]
+
+
+UNCOMMITTED_LAG = (
+    "en/support/chat.md:1 warning ST001 an uncommitted change behind support/chat.md; the "
+    "source changed from line 8"
+)
+
+
+def test_one_fact_one_message_st001_leaves_the_uncommitted_change_to_st003(
+    tmp_path: Path,
+) -> None:
+    repo = GitRepo.init(tmp_path)
+    synced_pair(repo)
+    repo.write({JA: JA_V2})
+    named = [tmp_path / JA]
+    assert st(tmp_path, select="ST", paths=named) == [CHANGED_ALONE]
+    # ST003 not selected, or ignored on that page: ST001 says it
+    assert st(tmp_path, select="ST001", paths=named) == [UNCOMMITTED_LAG]
+    ignored = {"per_file_ignores": ["support/chat.md=ST003"]}
+    assert st(tmp_path, select="ST", paths=named, **ignored) == [UNCOMMITTED_LAG]
+    # a full run has no change for ST003 to look at: ST001 says it
+    assert st(tmp_path, select="ST") == [UNCOMMITTED_LAG]
+    # a lag of committed changes too is ST001's, whatever ST003 says
+    repo.commit("Weekend closed", "2025-03-05", {JA: JA_V2})
+    repo.write({JA: JA_V3})
+    both = st(tmp_path, select="ST", paths=named)
+    assert [line.split(" ", 3)[2] for line in both] == ["ST001", "ST003"]
 
 
 def test_quiet_when_the_translation_changes_too(tmp_path: Path) -> None:

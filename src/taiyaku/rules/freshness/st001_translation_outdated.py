@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from taiyaku.model.diagnostics import Finding, Related, Severity
 from taiyaku.rules.base import PairRule
 from taiyaku.rules.freshness.behind import Side, pair_freshness
+from taiyaku.rules.freshness.st003_source_changed_alone import changed_alone
 from taiyaku.rules.freshness.state import FRESHNESS, IGNORE_KEYS, PIN_KEY, SKIP_MARKERS
 
 if TYPE_CHECKING:
     from taiyaku.model.freshness import PairFreshness
     from taiyaku.rules.context import Context, Pair
     from taiyaku.rules.context import Side as PairSide
+
+
+# The rule that reports a source page changed in this run's change without its
+# translation: a lag that is only that uncommitted change is its finding.
+ST003 = "ST003"
 
 
 class TranslationOutdated(PairRule):
@@ -37,7 +44,10 @@ class TranslationOutdated(PairRule):
     * A commit that changes both pages, one of them substantively, is a sync point.
     * A change not committed yet counts as the newest change of its page: an edited
       source makes the translation behind by "an uncommitted change", an edited
-      translation is up to date.
+      translation is up to date. Where the uncommitted change is all the translation
+      lacks and it is the change ST003 looks at (a page named on the command line, the
+      staged pages at the commit-msg stage), ST003 reports it on the source page, and
+      ST001 does not repeat it (unless ST003 is not selected or ignored there).
     * **Pinned translations:** when the translation's front matter names the source
       commit it translates (``source-commit-key``, default ``source_commit``, as MDN's
       translated content does), the pin decides instead of dates: the translation is
@@ -77,7 +87,9 @@ class TranslationOutdated(PairRule):
 
     @classmethod
     def cache_token(cls, ctx: Context) -> str:
-        return ctx.state(FRESHNESS).history.token()
+        # what defers to ST003 depends on the pages named and the commit-msg stage
+        named = ",".join(sorted(ctx.named))
+        return f"{ctx.state(FRESHNESS).history.token()}:{named}"
 
     def check(self, pair: Pair, ctx: Context) -> Iterator[Finding]:
         if pair.bilingual:
@@ -91,7 +103,11 @@ class TranslationOutdated(PairRule):
         if row is None:
             return
         if row.state == "behind":
-            yield _behind(ctx, row, source, translation, state.pin_key)
+            finding = _behind(ctx, row, source, translation, state.pin_key)
+            if not row.commits and changed_alone(ctx, state, source.page, translation.page):
+                # only the change ST003 reports on the source page: one fact, one message
+                finding = replace(finding, deferred_to=((ST003, source.path),))
+            yield finding
         elif row.state == "unknown-pin":
             yield _unknown_pin(ctx, row, source, translation, state.pin_key)
 

@@ -89,11 +89,22 @@ class SourceChangedAlone(SiteRule):
         hint = f" (or mark the commit {state.markers[0]})" if message_file and state.markers else ""
         for page, change in changes.items():
             pair = source_and_translation(ctx, page)
-            if pair is None or page is not pair[0] or pair[1] in changes:
-                continue
-            if pair[1].rel in state.history.pending:
-                continue  # the translation is being changed too
-            yield from _finding(ctx, state, page, pair[1], change, hint)
+            if pair is not None and page is pair[0] and changed_alone(ctx, state, *pair):
+                yield from _finding(ctx, state, page, pair[1], change, hint)
+
+
+def changed_alone(ctx: Context, state: Freshness, source: Page, translation: Page) -> bool:
+    """Whether this run's change (the named pages that differ from HEAD, or the staged
+    ones at the commit-msg stage) holds ``source`` while ``translation`` is not changed
+    in the working tree: where ST003 compares the source with HEAD, and where ST001
+    leaves a lag that is only that uncommitted change to ST003."""
+    pending = state.history.pending
+    change = pending.get(source.rel)
+    if change is None or translation.rel in pending:
+        return False  # (a translation changed in the working tree is being updated too)
+    if ctx.option(COMMIT_MSG_FILE.key):
+        return change.staged and change.index_blob is not None
+    return source.rel in ctx.named
 
 
 def _message(ctx: Context, name: str) -> str:
