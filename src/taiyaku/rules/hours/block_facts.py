@@ -196,9 +196,7 @@ def reading_lang(block: Block, page_lang: Lang) -> Lang:
     return block.lang if block.lang != "none" else page_lang
 
 
-PAGE_FACTS: RunState[dict[str, list[tuple[Block, Facts]]]] = RunState(
-    "page-facts", lambda _: {}
-)
+PAGE_FACTS: RunState[dict[str, list[tuple[Block, Facts]]]] = RunState("page-facts", lambda _: {})
 
 
 def page_facts(ctx: Context, doc: Document) -> list[tuple[Block, Facts]]:

@@ -7,9 +7,7 @@ from typing import TYPE_CHECKING
 
 from taiyaku.model.diagnostics import Finding, Severity
 from taiyaku.rules.base import PageRule
-from taiyaku.rules.hours.block_facts import page_facts
-from taiyaku.rules.hours.located import span
-from taiyaku.rules.hours.messages import quoted
+from taiyaku.rules.hours.invalid import invalid_findings
 
 if TYPE_CHECKING:
     from taiyaku.parse.document import Document
@@ -48,15 +46,4 @@ class InvalidTime(PageRule):
     NEEDS_TOKENS = True
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        for block, facts in page_facts(ctx, doc):
-            for fact in facts.invalid:
-                spot = span(block, fact.start_offset, fact.end_offset)
-                yield Finding(
-                    doc.path,
-                    spot.line,
-                    spot.column,
-                    f"{quoted(fact.quote)}: {fact.reason}",
-                    end_line=spot.end_line,
-                    end_column=spot.end_column,
-                    fingerprint_text=f"{fact.quote}: {fact.reason}",
-                )
+        return invalid_findings(ctx, doc, lambda facts: facts.invalid)
