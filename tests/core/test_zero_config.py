@@ -28,6 +28,8 @@ EXPLICIT = {
                    "--source-language", "en", "--site-url", "https://docs.example.org/"],
     "vitepress": ["--root", ".", "--layout", "prefix", "--url-style", "preserve",
                   "--source-language", "en"],
+    "starlight": ["--root", "src/content/docs", "--layout", "prefix", "--url-style", "pretty",
+                  "--source-language", "en", "--site-url", "https://docs.example.org"],
     "mkdocs": ["--root", "docs", "--layout", "suffix", "--url-style", "pretty",
                "--source-language", "en", "--site-url", "https://example.org/docs/"],
 }  # fmt: skip
@@ -313,3 +315,32 @@ def test_hugo_default_language_in_subdir_gives_the_source_pages_their_prefix(
     monkeypatch.chdir(tmp_path)
     _code, found, _summary = findings(capsys)
     assert [m.split()[2].rstrip(":") for _p, _l, c, m in found if c == "LK001"] == broken
+
+
+def test_starlight_with_a_folder_per_locale_serves_each_language_under_its_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = (
+        'import starlight from "@astrojs/starlight";\n'
+        "export default { integrations: [starlight({ defaultLocale: 'en',\n"
+        "  locales: { en: { label: 'English' }, ja: { label: '日本語' } } })] };\n"
+    )
+    make_site(
+        tmp_path,
+        {
+            "astro.config.mjs": config,
+            "src/content/docs/en/start.md": "---\ntitle: Start\n---\n\nSee [the desk](/en/desk/).\n",
+            "src/content/docs/en/desk.md": "---\ntitle: Desk\n---\n\nOpen 9 a.m. to 5 p.m.\n",
+            "src/content/docs/ja/desk.md": "---\ntitle: 窓口\n---\n\n9時から18時まで開いています．\n",
+            "src/content/docs/ja/start.md": "---\ntitle: 開始\n---\n\n[窓口](/desk/)をご覧ください．\n",
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    _code, found, summary = findings(capsys)
+    assert summary["pairs"] == 2
+    assert summary["setup"]["settings"]["layout"]["value"] == "dirs"  # type: ignore[index]
+    # /en/desk/ is the English page; /desk/ is no page: every language has its prefix
+    assert [(p, c) for p, _l, c, _m in found if c in ("LK001", "TM001")] == [
+        ("src/content/docs/ja/desk.md", "TM001"),
+        ("src/content/docs/ja/start.md", "LK001"),
+    ]

@@ -1,6 +1,6 @@
 """What a site's generator says about it, read from the files the site already has.
 
-One small module per generator (:mod:`astro`, :mod:`hugo`, :mod:`jekyll`,
+One small module per generator (:mod:`astro`, with Starlight, :mod:`hugo`, :mod:`jekyll`,
 :mod:`docusaurus`, :mod:`vitepress`, :mod:`mkdocs`); :func:`detect` asks each whether a
 folder is one of its sites and returns the first :class:`Detected` setup: the content
 root, the layout, the URL style, the source language, the site's URL and what counts as
@@ -37,7 +37,7 @@ def _detectors() -> list[tuple[str, Callable[[Path], Detected | None]]]:
     ]
 
 
-GENERATORS = ("Astro", "Docusaurus", "Hugo", "Jekyll", "MkDocs", "VitePress")
+GENERATORS = ("Astro", "Docusaurus", "Hugo", "Jekyll", "MkDocs", "Starlight", "VitePress")
 
 
 def detect(folder: Path) -> Detected | None:
