@@ -258,8 +258,12 @@ class LinkResolver:
         if "." in base:
             wanted |= {base + suffix for suffix in _ENDPOINT_SUFFIXES}
         index = {"index" + suffix for suffix in _OTHER_ROUTE_SUFFIXES}
-        if base and (names & wanted or self._listdir(*parts) & index):
-            return _Found("page")
+        if base and names & wanted:
+            return _Found("page", static=self.site.root.joinpath(*parts[:-1], min(names & wanted)))
+        if base and self._listdir(*parts) & index:
+            return _Found(
+                "page", static=self.site.root.joinpath(*parts, min(self._listdir(*parts) & index))
+            )
         dynamic = any(name.startswith("[") for name in names)
         for depth in range(len(parts) - 1):  # a catch-all route in a folder above
             if dynamic:
@@ -267,6 +271,14 @@ class LinkResolver:
             dynamic = any(name.startswith("[...") for name in self._listdir(*parts[:depth]))
         if dynamic:
             return _Found("unchecked", reason="a dynamic route (`[…]`) serves it")
+        return None
+
+    def file_url(self, path: Path) -> str | None:
+        """The URL path a static file or a non-Markdown route file is served at, as its
+        file name says (``/about.html``): one key for ``/about`` and ``/about.html``."""
+        for base in (self.site.root, *self.site.static_dirs):
+            if path.is_relative_to(base):
+                return "/" + path.relative_to(base).as_posix()
         return None
 
     def _listdir(self, *parts: str) -> frozenset[str]:

@@ -294,9 +294,11 @@ class Site:
         self._documents[page.rel] = doc
 
     def redirects(self) -> dict[str, list[Page]]:
-        """``redirect_from`` URL → the pages that claim it.
+        """URL → the pages its front matter says are served there: ``redirect_from``
+        (Jekyll), ``aliases`` (Hugo), and the page's own address where the front matter
+        sets it (``permalink``, Hugo's ``url``, ``slug``; see :func:`front_matter_urls`).
 
-        Parses only the pages whose text mentions ``redirect_from`` (or that are parsed
+        Parses only the pages whose text mentions one of those keys (or that are parsed
         already), so a run over one changed file does not parse the whole site.
         """
         if self._redirects is None:
@@ -304,31 +306,63 @@ class Site:
             for page in self.pages:
                 if page.url is None or self._loader is None:
                     continue
-                if page.rel not in self._documents and not _mentions_redirect(page.path):
+                if page.rel not in self._documents and not _mentions_url_key(page.path):
                     continue
-                for source in redirect_sources(self.document(page)):
+                for source in front_matter_urls(self.document(page), page.url):
                     table.setdefault(_normalise_redirect(source), []).append(page)
             self._redirects = table
         return self._redirects
 
 
-def redirect_sources(doc: Document) -> list[str]:
+_REDIRECT_KEYS = ("redirect_from", "aliases")
+_URL_KEYS = ("permalink", "url")
+_KEY_BYTES = tuple(k.encode() for k in (*_REDIRECT_KEYS, *_URL_KEYS, "slug"))
+
+
+def front_matter_urls(doc: Document, page_url: str) -> list[str]:
+    """The root-relative URLs a page's front matter serves it at, besides its file's.
+
+    ``redirect_from`` and ``aliases`` (lists or one string); ``permalink`` and ``url``
+    when they are a path (``/about/``; a pattern with ``:title`` is not one page's URL);
+    ``slug``: one without ``/`` replaces the last part of the page's URL (Hugo,
+    Docusaurus), one with a leading ``/`` is taken as it is and also under the page's
+    first URL folder (Docusaurus puts docs slugs under ``/docs``).  Only ever more URLs
+    for a page: a link that reaches one of them is no broken link.
+    """
     data = doc.frontmatter.data or {}
-    value = data.get("redirect_from")
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [v for v in value if isinstance(v, str)]
-    return []
+    found: list[str] = []
+    for key in _REDIRECT_KEYS:
+        value = data.get(key)
+        values = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        found += [v for v in values if isinstance(v, str) and v.strip()]
+    for key in _URL_KEYS:
+        value = data.get(key)
+        if isinstance(value, str) and value.startswith("/") and ":" not in value:
+            found.append(value)
+    slug = data.get("slug")
+    if isinstance(slug, str) and slug.strip() and ":" not in slug:
+        found += _slug_urls(slug.strip(), page_url)
+    return found
 
 
-def _mentions_redirect(path: Path) -> bool:
+def _slug_urls(slug: str, page_url: str) -> list[str]:
+    if slug.startswith("/"):
+        top = page_url.strip("/").split("/", 1)[0]
+        return [slug, f"/{top}{slug}"] if top else [slug]
+    if "/" in slug.strip("/"):
+        return []
+    parent = page_url.rstrip("/").rsplit("/", 1)[0]
+    return [f"{parent}/{slug}"]
+
+
+def _mentions_url_key(path: Path) -> bool:
     """A cheap look at the start of the raw file, where front matter lives, before parsing."""
     try:
         with path.open("rb") as handle:
-            return b"redirect_from" in handle.read(64 * 1024)
+            head = handle.read(64 * 1024)
     except OSError:  # unreadable: IN001 reports it
         return False
+    return any(key in head for key in _KEY_BYTES)
 
 
 def _normalise_redirect(url: str) -> str:

@@ -263,3 +263,24 @@ def test_astro_routes_and_dynamic_routes(tmp_path: Path) -> None:
         },
     )
     assert lk001(tmp_path) == []
+
+
+def test_front_matter_addresses_are_targets(tmp_path: Path) -> None:
+    # each page's front matter gives it another address; the links use those
+    make_site(
+        tmp_path,
+        {
+            "index.md": "[a](/about/) [b](/legal/terms/) [c](/old/faq) [d](/docs/start/)\n"
+            "[e](/news/launch-2025/) [f](/getting-started) [g](/about-us/)\n",
+            "about.md": "---\ntitle: About\npermalink: /about/\n---\n",  # Jekyll
+            "terms.md": "---\ntitle: Terms\nurl: /legal/terms/\n---\n",  # Hugo
+            "faq.md": "---\ntitle: FAQ\naliases: [/old/faq]\n---\n",  # Hugo
+            "docs/intro.md": "---\ntitle: Intro\nslug: /start\n---\n",  # Docusaurus
+            "news/item.md": "---\ntitle: News\nslug: launch-2025\n---\n",  # Hugo
+            "guide.md": "---\ntitle: Guide\nslug: /getting-started\n---\n",
+            "team.md": "---\ntitle: Team\npermalink: /:title/\n---\n",  # a pattern: no URL
+        },
+    )
+    assert lk001(tmp_path, url_style="pretty") == [
+        "index.md:2 LK001 broken link /about-us/: target folder /about-us/ not in this site"
+    ]

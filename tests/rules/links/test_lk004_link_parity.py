@@ -157,3 +157,17 @@ def test_reported_on_the_english_side_when_only_it_looks_wrong(tmp_path: Path) -
         "en/support/chat.md:1 LK004 EN links /support/email-form where JA links ./ (→ "
         "/support/, EN counterpart /en/support/)"
     ]
+
+
+def test_a_file_linked_with_and_without_its_extension_is_one_link(tmp_path: Path) -> None:
+    # Jekyll and static hosts serve about.html at /about too
+    make_site(
+        tmp_path,
+        {
+            **BASE,
+            "about.html": "<p>about</p>\n",
+            "support/chat.md": "# チャット\n\n[概要](/about)をご覧ください．\n",
+            "en/support/chat.md": "# Chat\n\nSee [about](/about.html).\n",
+        },
+    )
+    assert lint(tmp_path, select=["LK004"], url_style="jekyll") == []

@@ -37,7 +37,9 @@ class BrokenLink(PageRule):
     configured ``url-style`` (``./x`` on ``/a/b`` is ``/a/x`` under ``preserve``); a link
     written as a file path (``../chat.md``) against the page's file. The link is broken
     when the result is not a page, not a static file (beside the page or in a
-    ``static-dirs`` folder) and not a ``redirect_from`` entry of any page. The message
+    ``static-dirs`` folder) and no address a page's front matter gives it
+    (``redirect_from``, Hugo's ``aliases``, ``permalink``, Hugo's ``url``, ``slug``: a
+    site serves the page there too, so such a link is never called broken). The message
     suggests the nearest existing page: first what the link meant when the page had the
     other trailing-slash form of its URL (``../email-form/`` written for ``/support/chat/``),
     then the closest URL in the same folder or the site. When no page or file exists under

@@ -123,6 +123,9 @@ def _key(target: Target, resolver: LinkResolver) -> tuple[str, str] | None:
         return ("external", external_key(target.url))
     if target.page is not None:
         return ("page", target.page.key)
+    served_as = resolver.file_url(target.static) if target.static is not None else None
+    if served_as is not None:  # /about and /about.html: the same file
+        return ("file", resolver.site.languages.neutral_url(served_as))
     return (target.kind, resolver.site.languages.neutral_url(target.url))
 
 
