@@ -64,6 +64,15 @@ PAIRS = [
     ),
     # redirect_from is each language's own history: not compared by default
     (fm("title: 窓口", "redirect_from: /old"), fm("title: Desk"), []),
+    # per-language keys: a language's template, its address, its old addresses
+    (fm("title: 窓口", "layout: ja"), fm("title: Desk", "layout: en"), []),
+    (fm("title: 窓口", "aliases: [/old]"), fm("title: Desk", "permalink: /desk/"), []),
+    # a slug on one side only moves one language's page: reported
+    (
+        fm("title: 窓口", "slug: desk"),
+        fm("title: Desk"),
+        ["a.md:3 FM005 'slug' is set here but not in the English page"],
+    ),
 ]
 
 

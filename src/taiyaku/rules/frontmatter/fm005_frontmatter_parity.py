@@ -34,6 +34,7 @@ LANGUAGE_KEYS = (
     "languageCode",
     "translationKey",
     "permalink",
+    "aliases",
 )
 
 
@@ -62,9 +63,9 @@ class FrontmatterParity(PairRule):
     is ``redirect_from``, because the old addresses of each language are that language's
     own history (an old Japanese URL often never had an English twin). Neither are the
     keys in ``frontmatter-language-keys`` (default ``layout``, ``lang``, ``locale``,
-    ``language``, ``languageCode``, ``translationKey``, ``permalink``): they name the
-    page's language, its language's template or its address, so they differ, or are set
-    on one side only, by design (Jekyll sites give English pages ``layout: en``). Pages
+    ``language``, ``languageCode``, ``translationKey``, ``permalink``, ``aliases``): they
+    name the page's language, its language's template or its address, so they differ, or
+    are set on one side only, by design (Jekyll sites give English pages ``layout: en``). Pages
     whose front matter does not load (FM001) and single pages holding both languages
     are skipped.
 
