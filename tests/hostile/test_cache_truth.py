@@ -221,3 +221,38 @@ def test_every_command_that_caches_refuses_the_project_folder(
     assert code == 2
     assert "cache-dir . is the project folder" in capsys.readouterr().err
     assert not (tmp_path / ".gitignore").exists()
+
+
+def test_a_site_rules_cached_findings_follow_every_page_and_the_pages_checked(
+    tmp_path: Path,
+) -> None:
+    # FM007 (a site rule, cached): moved.md claims the address of s1/page.md
+    root = make_site(
+        tmp_path / "site",
+        {
+            "s1/page.md": PAGE + "本文\n",
+            "moved.md": "---\ntitle: m\nredirect_from: /s1/page\n---\n本文\n",
+            "other.md": PAGE + "本文\n",
+        },
+    )
+    cache = tmp_path / "cache"
+
+    def fm007(*paths: Path) -> list[str]:
+        for use_cache in (True, False):  # the cached answer is the fresh one
+            result = run_site(root, paths, select=["FM007"], cache=use_cache, cache_dir=str(cache))
+            found = sorted(f"{d.path.name} {d.code}" for d in result.diagnostics)
+            if use_cache:
+                cached = found
+        assert cached == found
+        return found
+
+    assert fm007() == ["moved.md FM007"]
+    assert fm007() == ["moved.md FM007"]  # from the cache
+    assert fm007(root / "other.md") == []  # only the pages checked are reported on
+    assert fm007(root / "moved.md") == ["moved.md FM007"]
+    # a page that is not checked changes: the claim's target no longer exists
+    (root / "s1" / "page.md").unlink()
+    assert fm007(root / "moved.md") == []
+    # another page now claims moved.md's own address
+    (root / "other.md").write_text("---\ntitle: o\nredirect_from: /moved\n---\n", "utf-8")
+    assert fm007(root / "other.md") == ["other.md FM007"]

@@ -192,6 +192,11 @@ class SiteRule(Rule):
     """Looks across pages (redirect conflicts, orphans); reports on the checked pages."""
 
     SCOPE: ClassVar[Scope] = "site"
+    # True when the findings depend only on the site's files, the pages checked and the
+    # configuration (and the rule's cache_token): the result cache then keeps them,
+    # keyed by the site's fingerprint.  False for rules that read more (the commit
+    # message being written, the git index).
+    CACHED: ClassVar[bool] = False
 
     def check(self, ctx: Context) -> Iterable[Finding]:
         raise NotImplementedError

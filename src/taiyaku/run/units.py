@@ -106,9 +106,29 @@ class Checker:
     # -- the site --------------------------------------------------------------------
 
     def check_site(self) -> None:
-        """The site rules (they read the whole site, not one page)."""
+        """The site rules (they read the whole site, not one page).  A rule marked
+        ``CACHED`` is taken from the cache when neither the site's files, the pages
+        checked, the configuration nor its token changed."""
         for rule in (r() for r in self.rules if issubclass(r, SiteRule)):
-            self.tally.findings.extend(self._guard(rule, "the site", _lazy(rule.check, self.ctx)))
+            key = self._site_key(rule)
+            cached = self.cache.get(key, self.ctx.site.root) if key is not None else None
+            if cached is not None:
+                self.tally.findings.extend(cached)
+                continue
+            errors_before = len(self.tally.internal_errors)
+            items = list(self._guard(rule, "the site", _lazy(rule.check, self.ctx)))
+            self.tally.findings.extend(items)
+            if key is not None and len(self.tally.internal_errors) == errors_before:
+                self.cache.put(key, items, self.ctx.site.root)  # type: ignore[union-attr]
+
+    def _site_key(self, rule: SiteRule) -> str | None:
+        if self.cache is None or not type(rule).CACHED:
+            return None
+        targets = sorted(page.rel for page in self.ctx.targets)
+        token = self._token(type(rule))
+        return self.cache.key(
+            "site", targets, [type(rule).CODE], self.hashes.site_fingerprint(), token
+        )
 
     # -- pages and pairs -------------------------------------------------------------
 

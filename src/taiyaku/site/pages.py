@@ -293,6 +293,20 @@ class Site:
         """Replace a page's parsed Document (the engine's stand-in after a timeout)."""
         self._documents[page.rel] = doc
 
+    def may_mention(self, page: Page, keys: tuple[bytes, ...]) -> bool:
+        """Whether the page's text may hold one of ``keys``: True when it is parsed
+        already, else a cheap look at the start of the raw file, where front matter
+        lives, so that a rule reading one front-matter key over the whole site parses
+        only the pages that have it."""
+        if page.rel in self._documents:
+            return True
+        try:
+            with page.path.open("rb") as handle:
+                head = handle.read(64 * 1024)
+        except OSError:  # unreadable: IN001 reports it
+            return False
+        return any(key in head for key in keys)
+
     def redirects(self) -> dict[str, list[Page]]:
         """URL → the pages its front matter says are served there: ``redirect_from``
         (Jekyll), ``aliases`` (Hugo), and the page's own address where the front matter
@@ -306,7 +320,7 @@ class Site:
             for page in self.pages:
                 if page.url is None or self._loader is None:
                     continue
-                if page.rel not in self._documents and not _mentions_url_key(page.path):
+                if not self.may_mention(page, _KEY_BYTES):
                     continue
                 for source in front_matter_urls(self.document(page), page.url):
                     table.setdefault(_normalise_redirect(source), []).append(page)
@@ -353,16 +367,6 @@ def _slug_urls(slug: str, page_url: str) -> list[str]:
         return []
     parent = page_url.rstrip("/").rsplit("/", 1)[0]
     return [f"{parent}/{slug}"]
-
-
-def _mentions_url_key(path: Path) -> bool:
-    """A cheap look at the start of the raw file, where front matter lives, before parsing."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(64 * 1024)
-    except OSError:  # unreadable: IN001 reports it
-        return False
-    return any(key in head for key in _KEY_BYTES)
 
 
 def _normalise_redirect(url: str) -> str:

@@ -56,6 +56,7 @@ class RedirectConflict(SiteRule):
     CODE = "FM007"
     NAME = "redirect-conflict"
     SEVERITY = Severity.ERROR
+    CACHED = True  # the site's front matter and the pages checked decide it
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         claims: dict[str, list[_Claim]] = {}
@@ -64,6 +65,8 @@ class RedirectConflict(SiteRule):
             if page.url is None:
                 continue
             served.setdefault(normalise_address(page.url), []).append(page)
+            if not ctx.site.may_mention(page, (b"redirect_from",)):
+                continue  # no claim: its front matter need not be parsed
             for claim in _claims(page, ctx.document(page)):
                 claims.setdefault(claim.address, []).append(claim)
         for address, group in claims.items():
