@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -46,6 +47,9 @@ __all__ = [
     "schema_set_from_data",
     "validate_front_matter",
 ]
+
+# The JSON text of every schema this process found valid (see check_schema).
+_VALID_SCHEMAS: set[str] = set()
 
 SchemaProblemKind = Literal["required", "type", "unknown-key"]
 
@@ -205,7 +209,14 @@ class _Config:
     def check_schema(
         self, schema: Mapping[str, Any], where: tuple[str | int, ...], index: int
     ) -> None:
-        """Raise :class:`SchemaConfigError` unless ``schema`` is a valid JSON Schema."""
+        """Raise :class:`SchemaConfigError` unless ``schema`` is a valid JSON Schema.
+
+        A schema found valid is remembered for the process (by its JSON text): a check
+        that runs several times (``--fix`` rounds, a report after a check) pays for the
+        meta-schema once."""
+        text = json.dumps(schema, sort_keys=True, default=repr)
+        if text in _VALID_SCHEMAS:
+            return
         try:
             Draft202012Validator.check_schema(schema)
         except SchemaError as error:
@@ -214,6 +225,7 @@ class _Config:
                 (*where, *error.path),
                 f"schemas[{index}].schema{at} is not a valid JSON Schema: {error.message}",
             ) from None
+        _VALID_SCHEMAS.add(text)
 
     def _no_unknown_keys(
         self, data: dict[str, Any], where: tuple[str | int, ...], allowed: set[str]
