@@ -256,3 +256,49 @@ def test_a_site_rules_cached_findings_follow_every_page_and_the_pages_checked(
     # another page now claims moved.md's own address
     (root / "other.md").write_text("---\ntitle: o\nredirect_from: /moved\n---\n", "utf-8")
     assert fm007(root / "other.md") == ["other.md FM007"]
+
+
+def test_workers_start_with_the_cache_folder_and_database_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Forked workers opening a cache that did not exist yet raced to create it: the
+    # loser ran without a cache, and the run's results were never written.
+    import taiyaku.run.workers as worker_pool
+
+    monkeypatch.setattr(worker_pool, "PARALLEL_MIN_PAGES", 2)
+    pages = {f"s{i}/page.md": PAGE + f"本文{i}．[x](./missing{i})\n" for i in range(12)}
+    pages["moved.md"] = "---\ntitle: m\nredirect_from: /s1/page\n---\n本文\n"  # FM007
+    root = make_site(tmp_path / "site", pages)
+    cache = tmp_path / "cache"
+    real_run_forked = worker_pool.run_forked
+    found_at_fork: list[bool] = []
+
+    def spy(*args: object, **kwargs: object) -> object:
+        found_at_fork.append((cache / "cache.sqlite").is_file())
+        return real_run_forked(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(worker_pool, "run_forked", spy)
+    first = run_site(root, cache=True, cache_dir=str(cache), jobs=2)
+    second = run_site(root, cache=True, cache_dir=str(cache), jobs=2)
+    assert found_at_fork == [True, True]
+    assert first.cache_hits == 0 and first.cache_misses > 0
+    assert (second.cache_hits, second.cache_misses) == (first.cache_misses, 0)
+    assert lines(second) == lines(first)
+
+
+def test_a_cache_folder_another_process_creates_at_the_same_moment_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from taiyaku.model.cachedir import make_cache_folder
+
+    folder = tmp_path / "cache"
+    real_mkdir = Path.mkdir
+
+    def other_process_first(self: Path, *args: object, **kwargs: object) -> None:
+        if self == folder and not self.exists():
+            real_mkdir(self)  # the other process wins the race
+        real_mkdir(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "mkdir", other_process_first)
+    make_cache_folder(folder)
+    assert sorted(p.name for p in folder.iterdir()) == [".gitignore", "CACHEDIR.TAG"]

@@ -62,8 +62,7 @@ def check_cache_folder(folder: Path, written_as: str, protected: dict[str, Path]
 def make_cache_folder(folder: Path) -> None:
     """Create the folder, tagged and ignored by git, unless it exists (the run checked
     beforehand that an existing one is empty or taiyaku's own).  Raises OSError."""
-    if not folder.exists():
-        folder.mkdir(parents=True)
+    folder.mkdir(parents=True, exist_ok=True)  # two processes may create it at once
     for name, text in ((_TAG_NAME, _TAG), (".gitignore", _IGNORE)):
         if not (folder / name).exists():
             write_atomically(folder / name, text)

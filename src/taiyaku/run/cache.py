@@ -164,6 +164,13 @@ class ResultCache:
         global_key = _hash_json([code_fingerprint(), str(root), str(cwd), settings, checks])
         return cls(folder, global_key)
 
+    def open_before_fork(self) -> None:
+        """Create the folder and the database now, then close the connection, so that
+        forked workers find both and only ever read them (two processes creating them
+        at once could leave one without a cache, its results unwritten)."""
+        self._connection()
+        self.disconnect()
+
     def disconnect(self) -> None:
         """Close this process's connection (before forking workers); reopened on use."""
         if self._db is not None and self._pid == os.getpid():

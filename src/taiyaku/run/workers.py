@@ -115,7 +115,7 @@ def check_in_workers(
         rule.prepare(ctx)  # policies and site tables, loaded once for all workers
     if checker.cache is not None:
         checker.hashes.site_fingerprint()  # hash the site once, before the workers need it
-        checker.cache.disconnect()  # an SQLite connection must not cross fork()
+        checker.cache.open_before_fork()  # an SQLite connection must not cross fork()
     queue = WorkQueue(len(plan.units))
     counters = _Counters(plan.jobs)
 
