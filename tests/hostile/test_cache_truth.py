@@ -302,3 +302,17 @@ def test_a_cache_folder_another_process_creates_at_the_same_moment_is_used(
     monkeypatch.setattr(Path, "mkdir", other_process_first)
     make_cache_folder(folder)
     assert sorted(p.name for p in folder.iterdir()) == [".gitignore", "CACHEDIR.TAG"]
+
+
+def test_a_cache_that_cannot_be_opened_is_said_once_and_the_results_stand(
+    site: Path, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    fresh = check(site, None)
+    result = run_site(site, cache=True, cache_dir=str(blocker / "cache"))
+    assert lines(result) == fresh
+    assert [w for w in result.warnings if "cache" in w] == [
+        f"the cache in {blocker / 'cache'} cannot be used (Not a directory): "
+        "this run's results were not cached"
+    ]

@@ -119,9 +119,13 @@ class ResultCache:
             try:
                 self._db = self._open()
                 self._pid = os.getpid()
-            except (OSError, sqlite3.Error):
+            except (OSError, sqlite3.Error) as exc:
                 self._broken = True
                 self._db = None
+                self.notes.append(
+                    f"the cache in {self.folder} cannot be used ({_reason(exc)}): "
+                    "this run's results were not cached"
+                )
         return self._db
 
     def _open(self) -> sqlite3.Connection:
@@ -225,8 +229,11 @@ class ResultCache:
                         db.close()
                     db = None
                     self._write_fresh(exc)
-                except sqlite3.Error:  # locked by another run: this run's rows are lost
-                    pass
+                except sqlite3.Error as exc:  # locked by another run: its rows stand
+                    self.notes.append(
+                        f"the cache in {self.folder} could not be written ({_reason(exc)}): "
+                        "this run's results were not cached"
+                    )
             if db is not None:
                 with contextlib.suppress(sqlite3.Error):
                     db.close()
@@ -252,6 +259,10 @@ def _connect(path: Path) -> sqlite3.Connection:
         db.close()
         raise
     return db
+
+
+def _reason(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
 
 
 def _write_rows(db: sqlite3.Connection, rows: dict[str, str]) -> None:
