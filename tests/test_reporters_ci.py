@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote
@@ -19,6 +20,7 @@ import pytest
 from ci_helpers import CliRun, check, taiyaku
 from helpers import REPO, make_site
 from marker_rules import install
+from taiyaku import HOMEPAGE, RULES_DOC_URL
 from taiyaku.model.diagnostics import Diagnostic, Severity
 from taiyaku.output import github, junit
 from taiyaku.rules.registry import all_rules
@@ -135,6 +137,30 @@ def test_sarif_describes_every_selected_rule(runs, site: str) -> None:  # type: 
         assert descriptor["help"]["text"] == doc.text
         assert doc.why_bad in descriptor["help"]["markdown"]
         assert descriptor["defaultConfiguration"]["level"] == LEVELS[rule.SEVERITY.value]
+        # helpUri: the rule's heading in docs/rules.md, as GitHub names its anchor
+        page, anchor = descriptor["helpUri"].split("#")
+        assert page == RULES_DOC_URL
+        assert anchor == github_anchor(f"{rule.CODE} {rule.NAME}") in RULES_MD_ANCHORS
+
+
+def github_anchor(heading: str) -> str:
+    """GitHub's anchor for a Markdown heading: lower case, spaces to '-', punctuation
+    other than '-' and '_' dropped."""
+    return re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
+
+
+RULES_MD_ANCHORS = {
+    github_anchor(line[3:].strip())
+    for line in (REPO / "docs" / "rules.md").read_text(encoding="utf-8").splitlines()
+    if line.startswith("## ")
+}
+
+
+def test_sarif_names_the_project_and_pyproject_agrees(runs) -> None:  # type: ignore[no-untyped-def]
+    driver = runs[SITES[0]]["sarif"].json["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == HOMEPAGE
+    urls = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["urls"]
+    assert (urls["Homepage"], urls["Documentation"]) == (HOMEPAGE, RULES_DOC_URL)
 
 
 @pytest.mark.parametrize("site", SITES)

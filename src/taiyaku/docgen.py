@@ -10,6 +10,7 @@ import re
 import sys
 from pathlib import Path
 
+from taiyaku.model.diagnostics import rule_anchor
 from taiyaku.rules.registry import all_rules
 
 START, END = "<!-- rules-table:start -->", "<!-- rules-table:end -->"
@@ -18,7 +19,7 @@ START, END = "<!-- rules-table:start -->", "<!-- rules-table:end -->"
 def rules_table() -> str:
     lines = ["| Code | Name | Severity | Scope | What it checks |", "|---|---|---|---|---|"]
     for rule in all_rules():
-        anchor = f"docs/rules.md#{rule.CODE.lower()}-{rule.NAME}"
+        anchor = f"docs/rules.md#{rule_anchor(rule.CODE, rule.NAME)}"
         lines.append(
             f"| [{rule.CODE}]({anchor}) | `{rule.NAME}` | {rule.SEVERITY.value} | "
             f"{rule.SCOPE} | {rule.doc().summary} |"

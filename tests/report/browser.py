@@ -9,6 +9,7 @@ summary.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
@@ -126,3 +127,51 @@ class Rendered(HTMLParser):
         self.chunks.append(data)
         if self._cell is not None:
             self.cells[self._cell] += data.strip()
+
+
+_MEASURE = (
+    "<script>(function(){var d=document.documentElement,p=document.getElementById('pages');"
+    "parent.postMessage(JSON.stringify({scrollWidth:d.scrollWidth,clientWidth:d.clientWidth,"
+    "innerWidth:innerWidth,scrollY:scrollY,"
+    "pagesTop:p?Math.round(p.getBoundingClientRect().top):null}),'*');})();</script>"
+)
+_FRAME = (
+    "<!doctype html><html><body style='margin:0'>"
+    "<iframe src='{src}' style='border:0;width:{width}px;height:{height}px'></iframe>"
+    "<script>addEventListener('message',function(m){{"
+    "document.documentElement.setAttribute('data-measure',m.data);}});</script>"
+    "</body></html>"
+)
+
+
+def measure(html: str, folder: Path, size: str, fragment: str = "") -> dict[str, int | None]:
+    """Layout figures of the report in a viewport of ``size`` (``"390,800"``), after its
+    script ran: the page's width against the viewport's, and where the results are.
+
+    The report is shown in a frame of that size (Chromium's windows are at least 500 px
+    wide, a frame can be a phone's width).  A copy of the page without its
+    Content-Security-Policy (which admits only the report's own script) gets a
+    measuring script after the report's, which posts what it measured to the frame's
+    page; the report itself is never changed.
+    """
+    import json
+
+    width, height = (int(n) for n in size.split(","))
+    copy = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+    copy = copy.replace("</body>", _MEASURE + "</body>", 1)
+    page = folder / "measured.html"
+    page.write_text(copy, encoding="utf-8")
+    frame = folder / "frame.html"
+    src = page.resolve().as_uri() + fragment
+    frame.write_text(_FRAME.format(src=src, width=width, height=height), encoding="utf-8")
+    dom = chromium(
+        folder / "profile",
+        f"--window-size={max(width, 500)},{height}",
+        "--virtual-time-budget=5000",
+        "--allow-file-access-from-files",
+        "--dump-dom",
+        frame.resolve().as_uri(),
+    ).stdout
+    found = re.search(r'data-measure="([^"]*)"', dom)
+    assert found is not None, dom[:500]
+    return json.loads(found.group(1).replace("&quot;", '"'))

@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from browser import Rendered, dump_dom, needs_chromium
+from browser import Rendered, dump_dom, measure, needs_chromium
 from report_sites import PAYLOAD, sample_result
 
 from helpers import CORPUS_PAGES, REPO
@@ -162,3 +162,69 @@ def test_a_link_to_a_rule_opens_its_explanation(tmp_path: Path, monkeypatch) -> 
     why = "A reader who switches language lands on a missing page"
     assert why not in closed.text  # inside a closed <details>
     assert why in opened.text
+
+
+def corpus_or_sample_report(tmp_path: Path) -> str:
+    """The report of the corpus when it is here (the widest tables), else of the sample
+    site."""
+    if CORPUS_PAGES.is_dir():
+        config = {"root": str(CORPUS_PAGES), "url-style": "preserve"}
+        result = the_run(config, [CORPUS_PAGES], discover=False)
+    else:
+        result = the_run({}, [], discover=True)
+    return report_html.render(build_report(result))
+
+
+def test_on_a_phone_the_page_never_scrolls_sideways(tmp_path: Path) -> None:
+    html = corpus_or_sample_report(tmp_path)
+    phone = measure(html, tmp_path, "390,800")
+    assert 370 <= (phone["innerWidth"] or 0) <= 390  # (less a scroll bar, if one shows)
+    assert phone["scrollWidth"] == phone["clientWidth"]  # wide tables scroll in their box
+    desk = measure(html, tmp_path, "1400,1000")
+    assert desk["scrollWidth"] == desk["clientWidth"]
+
+
+def test_a_filter_in_the_address_scrolls_to_the_results_and_recounts(
+    tmp_path: Path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    monkeypatch.chdir(REPO)
+    out = tmp_path / "report.html"
+    write_report(out)
+    result = the_run({}, [], discover=True)
+    code, count = Counter(d.code for d in result.diagnostics).most_common(1)[0]
+    chosen = [d for d in result.diagnostics if d.code == code]
+    by_severity = Counter(d.severity.value for d in chosen)
+    pages = len({folder_key(d.path, result) for d in chosen})
+
+    plain = measure(out.read_text(encoding="utf-8"), tmp_path, "1400,900")
+    filtered = measure(
+        out.read_text(encoding="utf-8"), tmp_path, "1400,900", f"#filter?rule={code}"
+    )
+    assert plain["scrollY"] == 0
+    assert filtered["scrollY"] > 0 and abs(filtered["pagesTop"] or 0) <= 2
+
+    rendered = Rendered(dump_dom(out, tmp_path / "profile", f"#filter?rule={code}"))
+    assert f"Showing {count} of {len(result.diagnostics)} findings" in rendered.text
+    for severity in ("error", "warning", "info"):  # the toggles count what the rule found
+        shown = re.search(rf"{severity} \( ?(\d+) ?\)", rendered.text)
+        assert shown is not None and int(shown.group(1)) == by_severity.get(severity, 0)
+    assert f"Pages {pages} with findings" in rendered.text
+
+
+def folder_key(path: Path, result: RunResult) -> str:
+    """The page group a finding's page belongs to: its pair (prefix layout)."""
+    return path.relative_to(result.root).as_posix().removeprefix("en/")
+
+
+def test_findings_are_one_line_each_until_opened(tmp_path: Path) -> None:
+    html = corpus_or_sample_report(tmp_path)
+    page = tmp_path / "r.html"
+    page.write_text(html, encoding="utf-8")
+    rendered = Rendered(dump_dom(page, tmp_path / "profile"))
+    findings = html.count('<article class="finding')
+    assert findings > 10  # enough that they start closed
+    # closed: the summary (severity word, code, place, message) shows, the sources do not
+    assert "日本語" not in rendered.text and "English" not in rendered.text.split("Rules")[0]
+    assert "Fix first" in rendered.text
+    assert "rules with no findings" in rendered.text or "rule with no findings" in rendered.text

@@ -116,3 +116,45 @@ def test_long_lines_are_clipped_around_the_column(tmp_path: Path) -> None:
     assert source.clipped_left and source.clipped_right
     a, b = source.highlight or (0, 0)
     assert source.text[a:b] == "TARGET"
+
+
+def triage_site(tmp_path: Path) -> Path:
+    """Pages whose findings differ in severity and number (LK001 errors, PR001 info)."""
+    broken = "[x](./gone-{0}) [y](./lost-{0})\n"
+    return make_site(
+        tmp_path,
+        {
+            "a/one.md": "# 1\n\n" + broken.format(1),  # 2 errors (+ PR001 info)
+            "b/two.md": "# 2\n\n" + broken.format(2) * 3,  # 6 errors (+ PR001 info)
+            "b/three.md": "# 3\n\n本文\n",  # PR001 info only
+            "c/four.md": "# 4\n\n" + "[z](./none)\n",  # 1 error (+ PR001 info)
+        },
+    )
+
+
+def test_pages_folders_and_rules_are_in_triage_order(tmp_path: Path) -> None:
+    report = build_report(run_site(triage_site(tmp_path), describe_pages=True))
+    # pages: errors first, the most errors first; the page with only info last
+    assert [g.key for g in report.groups] == ["b/two.md", "a/one.md", "c/four.md", "b/three.md"]
+    assert [name for name, _sev, _codes in report.folders] == ["b", "a", "c"]
+    found = report.rules_found()
+    assert [r.code for r in found] == ["LK001", "PR001"]  # errors before info
+    assert all(r.total == 0 for r in report.rules_quiet())
+    assert len(found) + len(report.rules_quiet()) == len(report.rules)
+
+
+def test_fix_first_names_the_folders_with_the_most_errors_and_their_rules(
+    tmp_path: Path,
+) -> None:
+    report = build_report(run_site(triage_site(tmp_path), describe_pages=True))
+    severity, rows = report.fix_first()
+    assert severity is Severity.ERROR
+    assert [(r.folder, r.count, r.rules) for r in rows] == [
+        ("b", 6, (("LK001", "broken-link", 6),)),
+        ("a", 2, (("LK001", "broken-link", 2),)),
+        ("c", 1, (("LK001", "broken-link", 1),)),
+    ]
+    only_info = build_report(run_site(triage_site(tmp_path), select=["PR"], describe_pages=True))
+    severity, rows = only_info.fix_first()
+    assert severity is Severity.INFO
+    assert [(r.folder, r.count) for r in rows] == [("b", 2), ("a", 1), ("c", 1)]

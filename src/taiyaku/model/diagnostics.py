@@ -24,6 +24,7 @@ __all__ = [
     "Related",
     "RuleMeta",
     "Severity",
+    "rule_anchor",
 ]
 
 
@@ -108,6 +109,12 @@ class Finding:
     # the run's rule selection; the rule never asks which rules run.
     deferred_to: tuple[tuple[str, Path], ...] = ()
     fix: Fix | None = None
+
+
+def rule_anchor(code: str, name: str) -> str:
+    """A rule's anchor in docs/rules.md (GitHub's slug of its heading ``TM001
+    hours-mismatch``), which the HTML report and SARIF's helpUri use too."""
+    return f"{code.lower()}-{name}"
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from taiyaku import __version__
-from taiyaku.model.diagnostics import Diagnostic, Edit, Fix, Related, RuleMeta, Severity
+from taiyaku import HOMEPAGE, RULES_DOC_URL, __version__
+from taiyaku.model.diagnostics import (
+    Diagnostic,
+    Edit,
+    Fix,
+    Related,
+    RuleMeta,
+    Severity,
+    rule_anchor,
+)
 
 if TYPE_CHECKING:
     from taiyaku.run.result import RunResult
@@ -42,6 +50,7 @@ def as_dict(result: RunResult) -> dict[str, Any]:
         "tool": {
             "driver": {
                 "name": "taiyaku",
+                "informationUri": HOMEPAGE,
                 "version": __version__,
                 "semanticVersion": __version__,
                 "rules": [_descriptor(rule) for rule in rules],
@@ -60,6 +69,7 @@ def _descriptor(rule: RuleMeta) -> dict[str, Any]:
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
+        "helpUri": f"{RULES_DOC_URL}#{rule_anchor(rule.code, rule.name)}",
         "fullDescription": {"text": rule.what_it_does or rule.summary},
         "help": {
             "text": rule.doc,

@@ -30,9 +30,9 @@ def freshness_section(table: FreshnessTable | None, e: Escape) -> str:
     )
     body = "".join(_row(r, e) for r in listed)
     listing = (
-        '<table class="freshness"><thead><tr><th>Translation</th><th>Status</th>'
-        "<th>Since</th><th>Oldest missing commit</th><th>Source</th></tr></thead>"
-        f"<tbody>{body}</tbody></table>"
+        '<div class="scroll"><table class="freshness"><thead><tr><th>Translation</th>'
+        "<th>Status</th><th>Since</th><th>Oldest missing commit</th><th>Source</th></tr></thead>"
+        f"<tbody>{body}</tbody></table></div>"
         if listed
         else ""
     )

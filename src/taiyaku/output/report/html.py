@@ -24,6 +24,7 @@ from taiyaku.output.report.freshness_html import freshness_section
 from taiyaku.output.report.model import (
     SEVERITIES,
     CoverageRow,
+    FixFirst,
     Item,
     PageGroup,
     Report,
@@ -67,6 +68,7 @@ def render(report: Report) -> str:
         "<main>",
         _problems(report),
         _cards(report),
+        _fix_first(report),
         _coverage(report),
         freshness_section(report.freshness, e),
         _findings(report),
@@ -132,6 +134,41 @@ def _cards(report: Report) -> str:
     return f'<section class="cards" aria-label="Summary">{body}</section>'
 
 
+def _fix_first(report: Report) -> str:
+    """Above the fold: the folders with the most findings of the worst severity there
+    is, each with its rules, every count a link to those findings."""
+    severity, rows = report.fix_first()
+    if severity is None:
+        return ""
+    label = _sev_plural(severity, 2)
+    body = "".join(_fix_first_row(row, severity) for row in rows)
+    return (
+        '<section id="fix-first" aria-label="Fix first">'
+        f'<h2>Fix first <span class="dim">the folders with the most {e(label)}</span></h2>'
+        '<div class="scroll"><table class="fixfirst"><thead><tr><th>Folder</th>'
+        f'<th class="num">{e(label.capitalize())}</th><th>Rules</th></tr></thead>'
+        f"<tbody>{body}</tbody></table></div></section>"
+    )
+
+
+def _fix_first_row(row: FixFirst, severity: Severity) -> str:
+    sev = severity.value
+    rules = " ".join(
+        f'<a class="chip {sev}" href="#filter?{_query(rule=code, folder=row.folder, severity=sev)}"'
+        f' title="{e(name)}">{e(code)}<span class="rn"> {e(name)}</span>&nbsp;×{n}</a>'
+        for code, name, n in row.rules
+    )
+    count = f'<a href="#filter?{_query(folder=row.folder, severity=sev)}">{row.count}</a>'
+    return (
+        f'<tr><td class="folder">{e(row.folder)}</td>'
+        f'<td class="num {sev}">{count}</td><td>{rules}</td></tr>'
+    )
+
+
+def _query(**params: str) -> str:
+    return "&amp;".join(f"{k}={e(_url_quote(v))}" for k, v in params.items())
+
+
 def _card_href(key: str) -> str:
     if key in ("files", "pairs", "translated"):
         return "#coverage"
@@ -175,9 +212,9 @@ def _coverage(report: Report) -> str:
     return (
         '<section id="coverage"><h2>Translation coverage</h2>'
         f'<p class="legend">{legend}</p>'
-        '<table class="coverage"><thead><tr><th>Folder</th><th class="barcol">Share</th>'
-        f"{head}<th class=num>Translated</th></tr></thead>"
-        f"<tbody>{rows}</tbody><tfoot>{total}</tfoot></table>{note}</section>"
+        '<div class="scroll"><table class="coverage"><thead><tr><th>Folder</th>'
+        f'<th class="barcol">Share</th>{head}<th class=num>Translated</th></tr></thead>'
+        f"<tbody>{rows}</tbody><tfoot>{total}</tfoot></table></div>{note}</section>"
     )
 
 
@@ -219,7 +256,9 @@ def _url_quote(text: str) -> str:
 
 
 def _findings(report: Report) -> str:
-    by_rule = "".join(_rule_row(rule) for rule in report.rules)
+    by_rule = "".join(_rule_row(rule) for rule in report.rules_found())
+    if not by_rule:
+        by_rule = '<tr><td colspan="6" class="dim">No findings.</td></tr>'
     by_folder = "".join(
         _folder_row(folder, severities, codes) for folder, severities, codes in report.folders
     )
@@ -231,14 +270,32 @@ def _findings(report: Report) -> str:
         f'<span class="dim">{report.total} in {len(report.groups)} pages</span></h2>'
         '<div class="grid2">'
         "<div><h3>By rule</h3>"
-        '<table class="rules"><thead><tr><th>Rule</th><th>Severity</th>'
+        '<div class="scroll"><table class="rules"><thead><tr><th>Rule</th><th>Severity</th>'
         f'{sev_heads}<th class="num">Total</th></tr></thead><tbody>{by_rule}</tbody></table>'
-        '<p class="dim">The code links to the rule\'s explanation; a count filters the pages '
-        "below. Rules that ran and found nothing are dimmed.</p></div>"
+        f"</div>{_quiet_rules(report.rules_quiet())}"
+        '<p class="dim">Errors first, then warnings, then info. The code links to the '
+        "rule's explanation; a count filters the pages below.</p></div>"
         "<div><h3>By folder</h3>"
-        f'<table class="folders"><thead><tr><th>Folder</th>{sev_heads}'
-        f"<th>Rules</th></tr></thead><tbody>{by_folder}</tbody></table></div>"
+        f'<div class="scroll"><table class="folders"><thead><tr><th>Folder</th>{sev_heads}'
+        f"<th>Rules</th></tr></thead><tbody>{by_folder}</tbody></table></div></div>"
         "</div></section>"
+    )
+
+
+def _quiet_rules(rules: list[RuleInfo]) -> str:
+    """The rules that found nothing, folded away: one line each when opened."""
+    if not rules:
+        return ""
+    items = "".join(
+        f'<li><a class="code" href="#{e(r.anchor)}">{e(r.code)}</a> '
+        f'<span class="rname">{e(r.name)}</span>'
+        f"{'' if r.ran or not r.doc else ' <span class=dim>(not selected)</span>'}</li>"
+        for r in rules
+    )
+    noun = "rule" if len(rules) == 1 else "rules"
+    return (
+        f'<details class="quiet-rules"><summary>{len(rules)} {noun} with no findings'
+        f'</summary><ul class="quietlist">{items}</ul></details>'
     )
 
 
@@ -263,8 +320,7 @@ def _rule_row(rule: RuleInfo) -> str:
 def _filter_link(n: int, **params: str) -> str:
     if not n:
         return "0"
-    query = "&amp;".join(f"{k}={e(_url_quote(v))}" for k, v in params.items())
-    return f'<a href="#filter?{query}">{n}</a>'
+    return f'<a href="#filter?{_query(**params)}">{n}</a>'
 
 
 def _folder_row(folder: str, severities: dict[Severity, int], codes: dict[str, int]) -> str:
@@ -288,7 +344,8 @@ def _pages(report: Report) -> str:
     sev_counts = {s: sum(1 for i in report.items if i.severity is s) for s in SEVERITIES}
     checks = "".join(
         f'<label class="sev-toggle {s.value}"><input type="checkbox" name="severity" '
-        f'value="{s.value}" checked> {s.value} <span class="dim">({sev_counts[s]})</span></label>'
+        f'value="{s.value}" checked> {s.value} <span class="dim">(<span data-count="{s.value}">'
+        f"{sev_counts[s]}</span>)</span></label>"
         for s in SEVERITIES
     )
     rule_options = "".join(
@@ -308,6 +365,7 @@ def _pages(report: Report) -> str:
         '<label>Folder <select name="folder"><option value="">all folders</option>'
         f"{folder_options}</select></label>"
         '<button type="reset">Show all</button>'
+        '<button type="button" id="expand" aria-pressed="false">Expand all</button>'
         f'<output id="shown">Showing {total} of {total} findings</output>'
         "</form>"
     )
@@ -316,8 +374,8 @@ def _pages(report: Report) -> str:
         units = '<p class="clean-run">No findings. Every checked page passed.</p>'
     return (
         '<section id="pages"><h2>Pages '
-        f'<span class="dim">{len(report.groups)} with findings, '
-        f"{len(report.clean)} without</span></h2>"
+        f'<span class="dim"><span id="pages-shown">{len(report.groups)}</span> with '
+        f"findings, {len(report.clean)} without; the most severe first</span></h2>"
         f"{filters}"
         '<p id="nomatch" class="dim" hidden>No finding matches the filters.</p>'
         f"{units}{_clean(report.clean)}</section>"
@@ -364,20 +422,23 @@ def _title(unit: PageGroup) -> str:
 
 
 def _finding(unit: PageGroup, item: Item) -> str:
+    """One finding: a one-line summary (severity as a word, code, place, message) that
+    opens to the message in full and the source lines of both languages."""
     d = item.diagnostic
     sev = d.severity.value
     anchor = rule_anchor(d.code, d.name)
-    head = (
-        f'<span class="sev {sev}">{sev}</span> '
-        f'<a class="code" href="#{e(anchor)}">{e(d.code)}</a> '
-        f'<span class="rname">{e(d.name)}</span> '
-        f'<span class="loc">{e(item.location)}:{d.column}</span>'
-    )
+    fixable = ""
     if d.fix is not None and d.fix.edits:
         kind = "fixable" if d.fix.applicability == "safe" else "fixable unsafe"
         flag = "--fix" if d.fix.applicability == "safe" else "--fix --unsafe-fixes"
         tip = e(f"taiyaku check {flag}: {d.fix.description}")
-        head += f' <span class="badge {kind}" title="{tip}">fixable</span>'
+        fixable = f' <span class="badge {kind}" title="{tip}">fixable</span>'
+    summary = (
+        f'<summary><span class="sev {sev}">{sev}</span> '
+        f'<span class="code">{e(d.code)}</span> '
+        f'<span class="loc">{e(item.location)}:{d.column}</span>{fixable} '
+        f'<span class="msg1">{e(d.message)}</span></summary>'
+    )
     sides = ""
     if item.ja or item.en:
         sides = (
@@ -389,11 +450,15 @@ def _finding(unit: PageGroup, item: Item) -> str:
     other = ""
     if item.other:
         other = '<div class="other">' + "".join(_source(s) for s in item.other) + "</div>"
+    rule = (
+        f'<p class="rule"><a class="code" href="#{e(anchor)}">{e(d.code)}</a> '
+        f'<span class="rname">{e(d.name)}</span></p>'
+    )
     return (
         f'<article class="finding {sev}" data-code="{e(d.code)}" data-severity="{sev}" '
-        f'data-folder="{e(item.folder)}">'
-        f'<div class="fhead">{head}</div><p class="msg">{e(d.message)}</p>'
-        f"{sides}{other}</article>"
+        f'data-folder="{e(item.folder)}"><details>{summary}'
+        f'<div class="fbody">{rule}<p class="msg">{e(d.message)}</p>{sides}{other}</div>'
+        "</details></article>"
     )
 
 

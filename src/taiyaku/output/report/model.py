@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Literal
 
 from taiyaku import __version__
-from taiyaku.model.diagnostics import Diagnostic, RuleMeta, Severity
+from taiyaku.model.diagnostics import Diagnostic, RuleMeta, Severity, rule_anchor
 from taiyaku.model.freshness import FreshnessTable
 from taiyaku.run.result import PageInfo, RunResult
 
@@ -42,11 +42,6 @@ SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 TOP_LEVEL = "(top level)"
 OUTSIDE = "(outside the site)"
 _MAX_LINE = 400  # characters of a source line shown around the finding's column
-
-
-def rule_anchor(code: str, name: str) -> str:
-    """The rule's anchor, as in docs/rules.md: ``tm001-hours-mismatch``."""
-    return f"{code.lower()}-{name}"
 
 
 @dataclass
@@ -165,7 +160,7 @@ class Report:
     coverage: list[CoverageRow]
     rules: list[RuleInfo]
     folders: list[tuple[str, Counter[Severity], Counter[str]]]  # folder, severities, codes
-    groups: list[PageGroup]  # with findings, in path order
+    groups: list[PageGroup]  # with findings, the most severe first (_triage_order)
     clean: list[PageGroup]  # without findings
     internal_errors: list[str]
     warnings: list[str]
@@ -182,6 +177,51 @@ class Report:
 
     def families(self) -> list[str]:
         return sorted({r.family for r in self.rules if r.total})
+
+    def rules_found(self) -> list[RuleInfo]:
+        """The rules with findings, the most severe first (see :func:`_weight`)."""
+        found = [r for r in self.rules if r.total]
+        return sorted(found, key=lambda r: (_weight(r.counts), r.code))
+
+    def rules_quiet(self) -> list[RuleInfo]:
+        """The rules without findings, in code order."""
+        return [r for r in self.rules if not r.total]
+
+    def fix_first(self, limit: int = 5) -> tuple[Severity | None, list[FixFirst]]:
+        """Where to start: the folders with the most errors (with warnings when there
+        are none, info when there are neither), each with its rules by count."""
+        severity = next((s for s in SEVERITIES if self.counts.get(s)), None)
+        if severity is None:
+            return None, []
+        by_folder: dict[str, Counter[str]] = {}
+        names: dict[str, str] = {}
+        for item in self.items:
+            if item.severity is severity:
+                by_folder.setdefault(item.folder, Counter())[item.code] += 1
+                names.setdefault(item.code, item.diagnostic.name)
+        rows = [
+            FixFirst(
+                folder,
+                sum(codes.values()),
+                tuple((code, names[code], n) for code, n in _by_count(codes)),
+            )
+            for folder, codes in by_folder.items()
+        ]
+        rows.sort(key=lambda r: (-r.count, _folder_order(r.folder)))
+        return severity, rows[:limit]
+
+
+@dataclass(frozen=True)
+class FixFirst:
+    """One folder of the "fix first" block: its findings of the severity shown."""
+
+    folder: str
+    count: int
+    rules: tuple[tuple[str, str, int], ...]  # (code, name, count), most first
+
+
+def _by_count(counts: Counter[str]) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def build_report(
@@ -218,6 +258,7 @@ def build_report(
         ordered.append(outside)
     for group in ordered:
         group.items.sort(key=_item_order)
+    with_findings = sorted((g for g in ordered if g.items), key=_triage_order)
 
     folders: dict[str, tuple[Counter[Severity], Counter[str]]] = {}
     for group in ordered:
@@ -237,8 +278,11 @@ def build_report(
         coverage_total=total,
         coverage=coverage,
         rules=_rules(result),
-        folders=[(name, *folders[name]) for name in sorted(folders, key=_folder_order)],
-        groups=[g for g in ordered if g.items],
+        folders=[
+            (name, *folders[name])
+            for name in sorted(folders, key=lambda n: (_weight(folders[n][0]), _folder_order(n)))
+        ],
+        groups=with_findings,
         clean=[g for g in ordered if not g.items],
         internal_errors=[e.message for e in result.internal_errors],
         warnings=list(result.warnings),
@@ -317,6 +361,30 @@ class _Pages:
             return "other"
         lang = page.lang_at(line)
         return lang if lang in ("ja", "en") else "other"  # type: ignore[return-value]
+
+
+def _weight(counts: Mapping[Severity, int]) -> tuple[int, int, int]:
+    """Sorts the most severe first: more errors, then more warnings, then more info."""
+    return (
+        -counts.get(Severity.ERROR, 0),
+        -counts.get(Severity.WARNING, 0),
+        -counts.get(Severity.INFO, 0),
+    )
+
+
+def _triage_order(group: PageGroup) -> tuple[int, int, int, tuple[int, str], str, str]:
+    """Pages with errors first, then with warnings, then info; within each, the page
+    with the most findings of its worst severity first; then by path."""
+    counts = group.counts()
+    worst = next(i for i, s in enumerate(SEVERITIES) if counts.get(s))
+    return (
+        worst,
+        -counts[SEVERITIES[worst]],
+        -len(group.items),
+        _folder_order(group.folder),
+        group.order,
+        group.key,
+    )
 
 
 def _item_order(item: Item) -> tuple[int, int, int, str]:
