@@ -79,8 +79,8 @@ class FrontmatterParity(PairRule):
     ``content/support/index.md`` has ``toc: false``, ``content/en/support/index.md`` has
     ``toc: true``:
 
-        content/en/support/index.md:3:1: FM005 [frontmatter-parity] 'toc' is true here but
-        false in the Japanese page
+        content/en/support/index.md:3:1: warning FM005 [frontmatter-parity] 'toc' is true
+        here but false in the Japanese page
     """
 
     CODE = "FM005"

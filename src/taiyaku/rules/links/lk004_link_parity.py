@@ -51,8 +51,8 @@ class LinkParity(PairRule):
         必ず[サポート窓口のページ](../)に目を通してください．
         Please be sure to check [the Support Desk page](./) before inquiring.
 
-        content/support/chat.md:12:25: LK004 [link-parity] JA links ../ (→ /) where EN
-        links ./ (→ /en/support/, JA counterpart /support/)
+        content/support/chat.md:12:25: warning LK004 [link-parity] in section "相談の前に":
+        JA links ../ (→ /) where EN links ./ (→ /en/support/, JA counterpart /support/)
     """
 
     CODE = "LK004"
