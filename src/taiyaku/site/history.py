@@ -203,6 +203,8 @@ def read_history(root: Path, cache_dir: Path | None = None) -> History:
 
 
 def _read(root: Path, cache_dir: Path | None) -> History:
+    if not _may_be_in_a_repository(root):
+        return History(root, problem=_NO_REPO, kind="no-repo")
     try:
         out = run_git(
             root, "rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository"
@@ -228,6 +230,15 @@ def _read(root: Path, cache_dir: Path | None) -> History:
             found.sort(key=lambda c: c.index)
     history.pending = _pending(root, prefix)
     return history
+
+
+def _may_be_in_a_repository(root: Path) -> bool:
+    """Whether git could find a repository for ``root``: a ``.git`` in it or a folder
+    above, or git told where one is by the environment.  Asked before starting git,
+    which a site outside any repository would otherwise pay for on every run."""
+    if any(name in os.environ for name in ("GIT_DIR", "GIT_WORK_TREE")):
+        return True
+    return any((folder / ".git").exists() for folder in (root, *root.parents))
 
 
 def _head(root: Path) -> tuple[str | None, int | None]:
