@@ -120,12 +120,26 @@ def test_a_shallow_clone_says_so(tmp_path: Path) -> None:
 def test_git_missing_is_one_line_not_an_exception(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    (tmp_path / ".git").mkdir()  # a repository, which git would be needed for
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     history = read_history(tmp_path)
     assert (history.kind, history.problem) == (
         "error",
         "git history unavailable: git is not installed",
     )
+
+
+def test_outside_any_repository_no_git_process_is_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if any((folder / ".git").exists() for folder in tmp_path.parents):
+        pytest.skip("the temporary folder is inside a git repository")
+    monkeypatch.delenv("GIT_DIR", raising=False)
+    monkeypatch.delenv("GIT_WORK_TREE", raising=False)
+    seen = calls(monkeypatch)
+    history = read_history(tmp_path / "site")
+    assert history.kind == "no-repo"
+    assert seen == []
 
 
 def calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
