@@ -76,8 +76,8 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
-_MAY_HOLD = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+_MAY_HOLD = re.compile(  # a whole number at a time: its digits lead to the same next word
+    r"\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty|hundred|thousand)\b",
     re.I,
 )
