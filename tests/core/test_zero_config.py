@@ -344,3 +344,39 @@ def test_starlight_with_a_folder_per_locale_serves_each_language_under_its_code(
         ("src/content/docs/ja/desk.md", "TM001"),
         ("src/content/docs/ja/start.md", "LK001"),
     ]
+
+
+JEKYLL_POST_LINKS = [
+    # (permalink in _config.yml, link, broken?)
+    ("date", "/2024/01/02/hello.html", False),
+    ("date", "/2024/01/02/hello", False),
+    ("date", "/news/2023/05/06/update.html", False),  # a category folder before the date
+    ("date", "/2024/01/03/hello.html", True),  # no post of that day
+    ("pretty", "/2024/01/02/hello/", False),
+    ("/blog/:title/", "/blog/hello/", False),  # a pattern taiyaku does not compute
+    ("/blog/:title/", "/blog/goodbye/", True),
+]
+
+
+@pytest.mark.parametrize(("permalink", "link", "broken"), JEKYLL_POST_LINKS)
+def test_jekyll_posts_are_link_targets(
+    permalink: str,
+    link: str,
+    broken: bool,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    make_site(
+        tmp_path,
+        {
+            "_config.yml": f"title: x\npermalink: {permalink}\n",
+            "_posts/2024-01-02-hello.md": "---\ntitle: Hello\n---\nHi.\n",
+            "news/_posts/2023-05-06-update.markdown": "---\ntitle: Update\n---\nNew.\n",
+            "index.md": f"---\ntitle: Home\n---\n\nSee [the post]({link}).\n",
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    _code, found, summary = findings(capsys)
+    assert summary["files"] == 1  # posts are targets, not pages to check
+    assert [c for _p, _l, c, _m in found if c == "LK001"] == (["LK001"] if broken else [])

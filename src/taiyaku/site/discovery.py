@@ -19,6 +19,7 @@ Only what the site publishes is listed, and nothing is read that does not have t
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,12 @@ class Discovery:
     frontmatter_required: bool = False  # Jekyll: a file without front matter is copied
     index_names: tuple[str, ...] = ("index",)  # Hugo adds ``_index``
     max_files: int | None = None
+    # Jekyll: the posts of ``_posts`` folders are served at addresses made from their
+    # dates and names; they are link targets, not pages to check.
+    dated_posts: bool = False
+    # ...at /:year/:month/:day/:title (permalink ``date`` or ``pretty``); else at
+    # addresses the site's own permalink pattern makes
+    post_dates_in_urls: bool = True
 
 
 @dataclass
@@ -52,6 +59,7 @@ class Listing:
     pages: list[tuple[Path, str]] = field(default_factory=list)  # (path, root-relative)
     assets: list[str] = field(default_factory=list)
     skipped: list[tuple[Path, str]] = field(default_factory=list)
+    posts: list[Path] = field(default_factory=list)  # Jekyll's dated posts
 
 
 def list_site_files(root: Path, discovery: Discovery) -> Listing:
@@ -59,7 +67,7 @@ def list_site_files(root: Path, discovery: Discovery) -> Listing:
     listing = Listing()
     ignores = _GitIgnores.above(root)
     count = 0
-    for path, rel, entry in _walk(root, discovery, ignores):
+    for path, rel, entry in _walk(root, discovery, ignores, listing.posts):
         count += 1
         if discovery.max_files is not None and count > discovery.max_files:
             raise ConfigError(
@@ -104,9 +112,10 @@ def _starts_with_frontmatter(path: Path) -> bool:
 
 
 def _walk(
-    root: Path, discovery: Discovery, ignores: _GitIgnores
+    root: Path, discovery: Discovery, ignores: _GitIgnores, posts: list[Path]
 ) -> Iterator[tuple[Path, str, os.DirEntry[str]]]:
-    """Files under ``root`` (not in skipped or ignored folders), depth first, sorted."""
+    """Files under ``root`` (not in skipped or ignored folders), depth first, sorted;
+    the posts of Jekyll's ``_posts`` folders go to ``posts``."""
     stack: list[tuple[Path, str, _GitIgnores]] = [(root, "", ignores)]
     while stack:
         folder, rel_dir, inherited = stack.pop()
@@ -124,13 +133,30 @@ def _walk(
             if entry.is_symlink() and _is_dir(entry):
                 continue  # never followed: it may lead anywhere
             if entry.is_dir(follow_symlinks=False):
-                if _enters(entry, rel, discovery, here, top=not rel_dir):
+                if discovery.dated_posts and entry.name == "_posts":
+                    posts += _posts_in(Path(entry.path))
+                elif _enters(entry, rel, discovery, here, top=not rel_dir):
                     folders.append((Path(entry.path), rel + "/", here))
                 continue
             if here.ignored(Path(entry.path), is_dir=False) or discovery.skip.match(rel):
                 continue
             yield Path(entry.path), rel, entry
         stack.extend(reversed(folders))
+
+
+_POST_NAME = re.compile(r"\d{4}-\d{2}-\d{2}-.+\.(?:md|markdown|html)")
+_MAX_POSTS = 100_000
+
+
+def _posts_in(folder: Path) -> list[Path]:
+    """The dated posts under a ``_posts`` folder (``2024-01-02-hello.md``), sorted."""
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        found += (Path(dirpath, n) for n in sorted(filenames) if _POST_NAME.fullmatch(n))
+        if len(found) > _MAX_POSTS:
+            break
+    return found[:_MAX_POSTS]
 
 
 def _enters(

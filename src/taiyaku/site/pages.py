@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,6 +113,7 @@ class Site:
         self.skipped: list[tuple[Path, str]] = []  # files passed over, with the reason
         self.pages: list[Page] = []
         self.assets: list[str] = []  # other files under the root (images, PDFs), root-relative
+        self.posts: dict[tuple[str, str, str, str], Path] = {}  # Jekyll's dated posts
         self.by_rel: dict[str, Page] = {}
         self._by_stem: dict[str, list[Page]] = {}
         self._page_by_path: dict[Path, Page | None] = {}
@@ -127,6 +129,7 @@ class Site:
     def _discover(self) -> None:
         listing = list_site_files(self.root, self.discovery)
         self.assets = listing.assets
+        self.posts = _posts_by_date_and_name(listing.posts)
         self.skipped.extend(listing.skipped)
         for path, rel in listing.pages:
             link = path.is_symlink()
@@ -234,6 +237,22 @@ class Site:
             if url_path.startswith(prefix):
                 return self.lookup_url("/" + url_path[len(prefix) :])
         return best or UrlMatch()
+
+    def post_at(self, url_path: str) -> Path | None:
+        """The Jekyll post (``_posts/2024-01-02-hello.md``) that ``url_path`` names.
+
+        Under Jekyll's date permalinks (``date``, ``pretty``) that is the post whose date
+        and name end the address (``/2024/01/02/hello.html``, with or without ``.html``
+        or ``/``, after any category folders), so a wrong date is a broken link.  Under
+        other permalink patterns, whose addresses taiyaku does not compute, an address
+        ending in a post's name is taken as that post: never a false broken link."""
+        if not self.posts:
+            return None
+        if self.discovery.post_dates_in_urls:
+            found = _POST_URL.search(url_path)
+            return None if found is None else self.posts.get(found.groups())  # type: ignore[arg-type]
+        last = url_path.rstrip("/").rsplit("/", 1)[-1].removesuffix(".html")
+        return self.posts.get(("", "", "", last))
 
     def static_file(self, url_path: str) -> Path | None:
         """A non-page file served at ``url_path``: beside the pages or in a static folder.
@@ -367,6 +386,22 @@ def _slug_urls(slug: str, page_url: str) -> list[str]:
         return []
     parent = page_url.rstrip("/").rsplit("/", 1)[0]
     return [f"{parent}/{slug}"]
+
+
+_POST_FILE = re.compile(r"(\d{4})-(\d{2})-(\d{2})-(.+)\.(?:md|markdown|html)")
+_POST_URL = re.compile(r"/(\d{4})/(\d{2})/(\d{2})/([^/]+?)(?:\.html|/)?$")
+
+
+def _posts_by_date_and_name(posts: list[Path]) -> dict[tuple[str, str, str, str], Path]:
+    """Each post by (year, month, day, name), and by ("", "", "", name)."""
+    table: dict[tuple[str, str, str, str], Path] = {}
+    for path in posts:
+        parts = _POST_FILE.fullmatch(path.name)
+        if parts is not None:
+            year, month, day, name = parts.groups()
+            table.setdefault((year, month, day, name), path)
+            table.setdefault(("", "", "", name), path)
+    return table
 
 
 def _normalise_redirect(url: str) -> str:

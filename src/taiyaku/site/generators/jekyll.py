@@ -44,5 +44,11 @@ def detect(folder: Path) -> Detected | None:
         url_style=style,
         source_lang=source,
         site_url=site,
-        discovery=Discovery(skip=skip, skip_underscore_dirs=True, frontmatter_required=True),
+        discovery=Discovery(
+            skip=skip,
+            skip_underscore_dirs=True,
+            frontmatter_required=True,
+            dated_posts=True,
+            post_dates_in_urls=permalink in ("date", "pretty"),
+        ),
     )
