@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from helpers import lint, make_site
 
 SITE = {
@@ -52,12 +54,31 @@ def test_japanese_page_linking_the_english_page(tmp_path: Path) -> None:
     ]
 
 
-def test_language_switch_links_are_deliberate(tmp_path: Path) -> None:
+SWITCHES = [
+    # (Japanese page's link, English page's link): all deliberate
+    ("[English](/en/)", "[日本語](/)"),
+    ("[EN](/en/)", "[JA](/)"),
+    ("[英語](/en/)", "[Japanese](/)"),
+    ("[ English version ](/en/)", "[(jp)](/)"),
+]
+
+
+@pytest.mark.parametrize(("ja_link", "en_link"), SWITCHES)
+def test_language_switch_links_are_deliberate(ja_link: str, en_link: str, tmp_path: Path) -> None:
     make_site(
         tmp_path,
-        {**SITE, "index.md": "# トップ\n\n[English](/en/)\n", "en/index.md": "[日本語](/)\n"},
+        {**SITE, "index.md": f"# トップ\n\n{ja_link}\n", "en/index.md": f"{en_link}\n"},
     )
     assert lk003(tmp_path) == []
+
+
+def test_a_language_name_that_is_not_the_target_is_no_switch(tmp_path: Path) -> None:
+    # "English" on a link to the Japanese page names the wrong language: reported
+    make_site(tmp_path, {**SITE, "en/index.md": "[English](/support/)\n"})
+    assert lk003(tmp_path) == [
+        "en/index.md:1 LK003 EN page links to the Japanese page /support/; did you mean "
+        "/en/support/?"
+    ]
 
 
 def test_bilingual_page_judges_by_the_block_language(tmp_path: Path) -> None:

@@ -27,8 +27,9 @@ class WrongLanguageLink(PageRule):
     (both languages in one file) the language of the block holding the link decides, so
     the English paragraph of ``support/online-call.md`` should link ``/en/support/`` while
     its Japanese paragraph links ``/support/``. Links to pages that exist in one language
-    only are not reported, nor are links whose own text is in the target's language:
-    those are deliberate, like a language switch ``[English](/en/)`` or ``[日本語](/)``.
+    only are not reported, nor are links whose own text is in the target's language or
+    names it: those are deliberate, like a language switch ``[English](/en/)``,
+    ``[日本語](/)``, ``[JA](/)`` or ``[英語](/en/)``.
 
     ## Why is this bad?
     The reader is dropped into a page in a language they may not read, although the
@@ -65,8 +66,8 @@ class WrongLanguageLink(PageRule):
             counterpart = wrong_language(target, lang)
             if counterpart is None or target.page is None or counterpart.url is None:
                 continue
-            if detect_language(link.text) == target.page.lang:
-                continue  # a language switch: [English](/en/)
+            if _switches_to(link.text, target.page.lang):
+                continue  # a language switch: [English](/en/), [日本語](/), [JA](/)
             suggestion = counterpart.url
             fragment = ""
             if target.fragment and target.fragment in (resolver.anchors(counterpart) or ()):
@@ -87,3 +88,18 @@ class WrongLanguageLink(PageRule):
                 related=(Related(counterpart.path, 1, f"the {LANG_NAME[lang]} page"),),
                 fix=fix,
             )
+
+
+# What a language switch's link text says besides text in the language itself.
+_LANGUAGE_NAMES = {
+    "ja": frozenset({"ja", "jp", "jpn", "japanese", "japanese version", "in japanese"}),
+    "en": frozenset({"en", "eng", "english", "english version", "in english", "英語", "英語版"}),
+}
+
+
+def _switches_to(text: str, lang: str) -> bool:
+    """Whether a link's text names the language it leads to: written in it
+    (``English``, ``日本語``), or its name or code (``JA``, ``Japanese``, ``英語``)."""
+    name = " ".join(text.strip().strip("[]()（）").lower().split())
+    return name in _LANGUAGE_NAMES.get(lang, ()) or detect_language(text) == lang
+
