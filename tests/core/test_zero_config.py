@@ -380,3 +380,55 @@ def test_jekyll_posts_are_link_targets(
     _code, found, summary = findings(capsys)
     assert summary["files"] == 1  # posts are targets, not pages to check
     assert [c for _p, _l, c, _m in found if c == "LK001"] == (["LK001"] if broken else [])
+
+
+@pytest.mark.parametrize(
+    ("files", "link"),
+    [
+        (
+            {"hugo.toml": 'defaultContentLanguage = "en"\n', "static/img/logo.png": ""},
+            "/img/logo.png",
+        ),
+        ({"hugo.toml": 'staticDir = ["assets-out"]\n', "assets-out/a.pdf": ""}, "/a.pdf"),
+        ({"astro.config.mjs": "export default {};\n", "public/logo.png": ""}, "/logo.png"),
+    ],
+)
+def test_a_generators_static_folder_is_served_at_the_root(
+    files: dict[str, str],
+    link: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    pages = "src/pages" if "astro.config.mjs" in files else "content"
+    page = f"---\ntitle: Desk\n---\n\nSee [the file]({link}) and [no file](/nothing.png).\n"
+    make_site(tmp_path, {**files, f"{pages}/desk.md": page})
+    monkeypatch.chdir(tmp_path)
+    _code, found, _summary = findings(capsys)
+    assert [m.split()[2] for _p, _l, c, m in found if c == "LK001"] == ["/nothing.png:"]
+
+
+def test_a_changed_generator_config_is_never_answered_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # uglyURLs decides whether /desk/ or /desk.html is the page's address; hugo.toml is
+    # outside the content root, so no page's bytes change when it does
+    make_site(
+        tmp_path,
+        {
+            "hugo.toml": 'defaultContentLanguage = "en"\n',
+            "content/desk.md": "---\ntitle: Desk\n---\n\nDesk.\n",
+            "content/index.md": "---\ntitle: Home\n---\n\n[Desk](/desk/)\n",
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+
+    def lk001(*flags: str) -> list[str]:
+        assert main(["check", "--format", "json", "--select", "LK001", *flags]) in (0, 1)
+        data = json.loads(capsys.readouterr().out)
+        return [d["message"] for d in data["diagnostics"]]
+
+    assert lk001() == []
+    (tmp_path / "hugo.toml").write_text('defaultContentLanguage = "en"\nuglyURLs = true\n')
+    fresh = lk001("--no-cache")
+    assert fresh and lk001() == fresh

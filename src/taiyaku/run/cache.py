@@ -56,6 +56,7 @@ __all__ = [
 
 _SCHEMA = "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 
+
 def content_hash(path: Path, max_bytes: int = 1 << 62) -> str:
     """SHA-256 of a regular file's bytes, read in blocks ("" when it cannot be read).
 

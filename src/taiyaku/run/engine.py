@@ -64,7 +64,7 @@ def run(
     warnings += _empty_site(ctx, setup, paths, cwd)
     site, targets = ctx.site, ctx.targets
     freshness = freshness_table(ctx) if describe_pages and "ST001" in rules.codes else None
-    cache = _open_cache(config, site, cwd)
+    cache = _open_cache(config, site, cwd, setup)
     checker = Checker(
         ctx,
         rules.rules,
@@ -146,7 +146,10 @@ def _record(setup: Setup, cwd: Path) -> SetupRecord:
     settings = {}
     for key, setting in setup.settings.items():
         value = setting.value
-        shown = display_path(value, cwd) if isinstance(value, Path) else str(value)
+        if isinstance(value, list):
+            shown = ", ".join(display_path(Path(str(v)), cwd) for v in value)
+        else:
+            shown = display_path(value, cwd) if isinstance(value, Path) else str(value)
         settings[key] = (shown, setting.source)
     return SetupRecord(setup.generator, setup.config_file, settings, setup.summary(cwd))
 
@@ -253,7 +256,7 @@ def _site(config: Config, setup: Setup) -> Site:
         setup.root,
         layout=setup.layout,
         url_style=setup.url_style,  # type: ignore[arg-type]
-        static_dirs=config.get("static-dirs", []),
+        static_dirs=setup.static_dirs,
         exclude=PathPatterns(config.get("exclude", [])),
         loader=load,
         discovery=setup.discovery,
@@ -275,14 +278,14 @@ def _cache_folder(config: Config, site: Site, cwd: Path) -> Path:
     return folder
 
 
-def _open_cache(config: Config, site: Site, cwd: Path) -> ResultCache | None:
+def _open_cache(config: Config, site: Site, cwd: Path, setup: Setup) -> ResultCache | None:
     if not config.get("cache"):
         return None
     checks = config.get("checks-dir")
     return ResultCache.for_run(
         _cache_folder(config, site, cwd),
         site.root,
-        config.values,
+        {**config.values, "(setup)": setup.identity()},
         Path(checks) if checks is not None else None,
         cwd.resolve(),
     )

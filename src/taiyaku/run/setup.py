@@ -49,6 +49,22 @@ class Setup:
     config_file: Path | None
     settings: dict[str, Setting] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    static_dirs: tuple[Path, ...] = ()
+
+    def identity(self) -> dict[str, object]:
+        """Everything decided here that findings depend on, as JSON-able values: the
+        result cache keys on it, since a generator's config (outside the content root)
+        can change what the pages mean without any page changing."""
+        layout = self.layout
+        return {
+            "root": str(self.root),
+            "layout": [layout.kind, layout.source, layout.ja_code, layout.en_code],
+            "prefix-source": layout.prefix_source,
+            "url-style": self.url_style,
+            "site-url": self.site_url.text if self.site_url else None,
+            "static-dirs": [str(p) for p in self.static_dirs],
+            "discovery": repr(self.discovery),
+        }
 
     def summary(self, cwd: Path) -> str:
         """One line: ``Hugo site (hugo.toml); root content/ (…); layout suffix (…); …``."""
@@ -59,13 +75,15 @@ class Setup:
             parts.append(f"config {display_path(self.config_file, cwd)}")
         else:
             parts.append("no config file")
-        for key in ("root", "layout", "url-style", "source-language", "site-url"):
+        for key in ("root", "layout", "url-style", "source-language", "site-url", "static-dirs"):
             setting = self.settings.get(key)
             if setting is None:
                 continue
             value = setting.value
             if isinstance(value, Path):
                 value = display_path(value, cwd)
+            elif isinstance(value, list):
+                value = ", ".join(display_path(Path(str(v)), cwd) for v in value)
             parts.append(f"{key} {value} ({setting.source})")
         return "; ".join(parts)
 
@@ -74,7 +92,7 @@ def resolve_setup(config: Config, paths: Sequence[Path], cwd: Path) -> Setup:
     top = _site_top(config, paths, cwd)
     detected = detect(top) if top is not None else None
     settings: dict[str, Setting] = {}
-    for key in ("layout", "url-style", "source-language", "site-url"):
+    for key in ("layout", "url-style", "source-language", "site-url", "static-dirs"):
         settings[key] = _setting(config, key, detected)
     root_setting = _root(config, paths, cwd, detected, top)
     settings["root"] = root_setting
@@ -113,8 +131,9 @@ def resolve_setup(config: Config, paths: Sequence[Path], cwd: Path) -> Setup:
         discovery=discovery,
         generator=detected.generator if detected else None,
         config_file=config.source,
-        settings={k: v for k, v in settings.items() if v.value is not None},
+        settings={k: v for k, v in settings.items() if v.value not in (None, [])},
         notes=tuple(detected.notes) if detected else (),
+        static_dirs=tuple(Path(str(p)) for p in settings["static-dirs"].value or ()),  # type: ignore[attr-defined]
     )
 
 

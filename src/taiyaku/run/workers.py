@@ -199,4 +199,3 @@ def _read_for_parent(checker: Checker, unit: list[Page], start: int) -> None:
                 text = read_line(ctx, path, line)
                 if text is not None:
                     tally.lines[(path, line)] = text
-

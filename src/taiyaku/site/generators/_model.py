@@ -35,6 +35,8 @@ class Detected:
     # the source language's URLs start with /<code>/ too (Hugo's
     # defaultContentLanguageInSubdir)
     prefix_source: Setting | None = None  # bool
+    # folders whose files the site serves at its root (Hugo's static/, Astro's public/)
+    static_dirs: Setting | None = None  # list[Path]
     notes: list[str] = field(default_factory=list)
 
     def settings(self) -> dict[str, Setting]:
@@ -46,4 +48,6 @@ class Detected:
         }
         if self.site_url is not None:
             found["site-url"] = self.site_url
+        if self.static_dirs is not None:
+            found["static-dirs"] = self.static_dirs
         return found

@@ -7,7 +7,7 @@ from pathlib import Path
 from taiyaku.model.lang import Lang
 from taiyaku.site.generators._model import Setting
 
-__all__ = ["source_by_folders"]
+__all__ = ["served_folders", "source_by_folders"]
 
 
 def source_by_folders(root: Path, default: Lang) -> Setting:
@@ -19,3 +19,10 @@ def source_by_folders(root: Path, default: Lang) -> Setting:
     if has_ja and not has_en:
         return Setting("en", "folder shape (translations in ja/)")
     return Setting(default, "default")
+
+
+def served_folders(folder: Path, names: list[str], source: str) -> Setting | None:
+    """The folders among ``names`` (relative to ``folder``) that exist, as a setting
+    from ``source``; None when none does."""
+    found = [folder / name for name in names if (folder / name).is_dir()]
+    return Setting(found, source) if found else None

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from taiyaku.site.generators._model import Detected, Setting
 from taiyaku.site.generators._read import first_existing, js_literal, read_text
-from taiyaku.site.generators._shape import source_by_folders
+from taiyaku.site.generators._shape import served_folders, source_by_folders
 from taiyaku.site.layouts import language_of_code
 
 _CONFIGS = ("astro.config.mjs", "astro.config.js", "astro.config.ts", "astro.config.mts")
@@ -58,6 +58,7 @@ def detect(folder: Path) -> Detected | None:
         source_lang=source,
         site_url=Setting(site, f"{name} (site)") if isinstance(site, str) else None,
         notes=notes,
+        static_dirs=served_folders(folder, ["public"], "public/ (Astro's static folder)"),
     )
 
 
@@ -99,4 +100,5 @@ def _starlight(
         prefix_source=(
             Setting(True, "Starlight (every locale in a folder)") if both_folders else None
         ),
+        static_dirs=served_folders(folder, ["public"], "public/ (Astro's static folder)"),
     )

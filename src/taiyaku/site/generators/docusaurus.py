@@ -9,6 +9,7 @@ from taiyaku.model.globs import PathPatterns
 from taiyaku.site.discovery import Discovery
 from taiyaku.site.generators._model import Detected, Setting
 from taiyaku.site.generators._read import first_existing, js_literal, read_text
+from taiyaku.site.generators._shape import served_folders
 
 _CONFIGS = ("docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs")
 
@@ -47,4 +48,5 @@ def detect(folder: Path) -> Detected | None:
         source_lang=source,
         site_url=site,
         discovery=Discovery(skip=skip),
+        static_dirs=served_folders(folder, ["static"], "static/ (Docusaurus's static folder)"),
     )

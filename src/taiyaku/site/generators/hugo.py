@@ -11,6 +11,7 @@ from taiyaku.model.lang import Lang
 from taiyaku.site.discovery import Discovery
 from taiyaku.site.generators._model import Detected, Setting
 from taiyaku.site.generators._read import first_existing, read_data
+from taiyaku.site.generators._shape import served_folders
 from taiyaku.site.layouts import language_of_code
 
 _CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml")
@@ -40,6 +41,9 @@ def detect(folder: Path) -> Detected | None:
     style = Setting("jekyll" if ugly else "pretty", f"{name} (uglyURLs: {str(ugly).lower()})")
     base = data.get("baseURL") or data.get("baseurl")
     in_subdir = data.get("defaultContentLanguageInSubdir") is True
+    static = data.get("staticDir") or "static"
+    static_names = [static] if isinstance(static, str) else [str(d) for d in static]
+    where = f"{name} (staticDir)" if "staticDir" in data else "static/ (Hugo's default)"
     return Detected(
         generator="Hugo",
         config=config,
@@ -53,6 +57,7 @@ def detect(folder: Path) -> Detected | None:
         prefix_source=(
             Setting(True, f"{name} (defaultContentLanguageInSubdir)") if in_subdir else None
         ),
+        static_dirs=served_folders(folder, static_names, where),
     )
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from taiyaku.site.generators._model import Detected, Setting
 from taiyaku.site.generators._read import first_existing, js_literal, read_text
-from taiyaku.site.generators._shape import source_by_folders
+from taiyaku.site.generators._shape import served_folders, source_by_folders
 
 _CONFIGS = ("config.js", "config.ts", "config.mjs", "config.mts")
 
@@ -37,4 +37,5 @@ def detect(folder: Path) -> Detected | None:
         layout=Setting("prefix", "VitePress locales (locale folders)"),
         url_style=style,
         source_lang=source,
+        static_dirs=served_folders(root, ["public"], "public/ (VitePress's static folder)"),
     )
