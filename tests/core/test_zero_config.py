@@ -432,3 +432,43 @@ def test_a_changed_generator_config_is_never_answered_from_the_cache(
     (tmp_path / "hugo.toml").write_text('defaultContentLanguage = "en"\nuglyURLs = true\n')
     fresh = lk001("--no-cache")
     assert fresh and lk001() == fresh
+
+
+MKDOCS_I18N = """\
+site_name: x
+plugins:
+  - i18n:
+      docs_structure: folder
+{fallback}      languages:
+        - locale: en
+          default: true
+        - locale: ja
+"""
+
+
+@pytest.mark.parametrize(
+    ("fallback", "broken"),
+    [
+        ("", []),  # the i18n plugin builds /ja/guide/other/ from the English page
+        ("      fallback_to_default: false\n", ["other.md", "/ja/guide/other/"]),
+    ],
+)
+def test_a_link_to_an_untranslated_page_where_the_generator_falls_back(
+    fallback: str,
+    broken: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    make_site(
+        tmp_path,
+        {
+            "mkdocs.yml": MKDOCS_I18N.format(fallback=fallback),
+            "docs/en/guide/desk.md": "# Desk\n\nSee [other](other.md).\n",
+            "docs/en/guide/other.md": "# Other\n\nText.\n",
+            "docs/ja/guide/desk.md": "# 窓口\n\n[その他](other.md)と[その他](/ja/guide/other/)．\n",
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    _code, found, _summary = findings(capsys)
+    assert [m.split()[2].rstrip(":") for _p, _l, c, m in found if c == "LK001"] == broken

@@ -52,6 +52,9 @@ class Discovery:
     # ...at /:year/:month/:day/:title (permalink ``date`` or ``pretty``); else at
     # addresses the site's own permalink pattern makes
     post_dates_in_urls: bool = True
+    # The generator serves a page not yet translated at the translation's address, with
+    # the source's content (MkDocs' i18n plugin, Starlight, Docusaurus).
+    translation_fallback: bool = False
 
 
 @dataclass

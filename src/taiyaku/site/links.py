@@ -232,6 +232,8 @@ class LinkResolver:
             return Target("outside", href, path, fragment=href.fragment, file_link=True)
         found = self.site.by_rel.get(path.lstrip("/"))
         if found is None:
+            found = self.site.untranslated_source(path.lstrip("/"))
+        if found is None:
             return Target("missing", href, path, fragment=href.fragment, file_link=True)
         return Target(
             "page", href, found.url or path, found, fragment=href.fragment, file_link=True

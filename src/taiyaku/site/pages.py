@@ -230,13 +230,24 @@ class Site:
         redirect = self.redirects().get(_normalise_redirect(url_path))
         if redirect:
             return UrlMatch(redirect_of=redirect[0])
-        if best is None and self.layout == "docusaurus":
-            # Docusaurus serves a page not yet translated at the translation's URL, with
-            # the source's content: /ja/docs/intro is docs/intro.md until it is translated.
+        if best is None and (self.layout == "docusaurus" or self.discovery.translation_fallback):
+            # Docusaurus (MkDocs' i18n, Starlight) serves a page not yet translated at the
+            # translation's URL, with the source's content: /ja/docs/intro is
+            # docs/intro.md until it is translated.
             prefix = f"/{self.languages.code(self.languages.translation)}/"
             if url_path.startswith(prefix):
                 return self.lookup_url("/" + url_path[len(prefix) :])
         return best or UrlMatch()
+
+    def untranslated_source(self, rel: str) -> Page | None:
+        """The source-language page served in place of the missing translation ``rel``
+        (a file path), where the generator falls back to the source; else None."""
+        if not self.discovery.translation_fallback and self.layout != "docusaurus":
+            return None
+        placement = self.languages.place(rel)
+        if placement is None or placement.lang != self.languages.translation:
+            return None
+        return self.by_rel.get(self.languages.counterpart_rel(rel, placement.lang))
 
     def post_at(self, url_path: str) -> Path | None:
         """The Jekyll post (``_posts/2024-01-02-hello.md``) that ``url_path`` names.

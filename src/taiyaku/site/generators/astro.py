@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from taiyaku.site.discovery import Discovery
 from taiyaku.site.generators._model import Detected, Setting
 from taiyaku.site.generators._read import first_existing, js_literal, read_text
 from taiyaku.site.generators._shape import served_folders, source_by_folders
@@ -101,4 +102,6 @@ def _starlight(
             Setting(True, "Starlight (every locale in a folder)") if both_folders else None
         ),
         static_dirs=served_folders(folder, ["public"], "public/ (Astro's static folder)"),
+        # Starlight shows the default locale's page where a translation is missing
+        discovery=Discovery(translation_fallback=True),
     )

@@ -47,6 +47,6 @@ def detect(folder: Path) -> Detected | None:
         url_style=style,
         source_lang=source,
         site_url=site,
-        discovery=Discovery(skip=skip),
+        discovery=Discovery(skip=skip, translation_fallback=True),
         static_dirs=served_folders(folder, ["static"], "static/ (Docusaurus's static folder)"),
     )

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from taiyaku.model.lang import Lang
+from taiyaku.site.discovery import Discovery
 from taiyaku.site.generators._model import Detected, Setting
 from taiyaku.site.generators._read import first_existing, read_data
 from taiyaku.site.layouts import language_of_code
@@ -42,7 +43,17 @@ def detect(folder: Path) -> Detected | None:
         url_style=Setting(style, f"{name} (use_directory_urls: {str(directory_urls).lower()})"),
         source_lang=Setting(source, source_note),
         site_url=Setting(str(site), f"{name} (site_url)") if site else None,
+        # the i18n plugin builds an untranslated page from the default language's
+        discovery=Discovery(translation_fallback=bool(i18n) and _falls_back(i18n)),
     )
+
+
+def _falls_back(i18n: dict[str, Any]) -> bool:
+    """``fallback_to_default`` (true unless set false), for the plugin or any language."""
+    if i18n.get("fallback_to_default") is False:
+        return False
+    languages = [e for e in i18n.get("languages") or [] if isinstance(e, dict)]
+    return not any(e.get("fallback_to_default") is False for e in languages)
 
 
 def _i18n(data: dict[str, Any]) -> dict[str, Any]:
