@@ -472,3 +472,39 @@ def test_a_link_to_an_untranslated_page_where_the_generator_falls_back(
     monkeypatch.chdir(tmp_path)
     _code, found, _summary = findings(capsys)
     assert [m.split()[2].rstrip(":") for _p, _l, c, m in found if c == "LK001"] == broken
+
+
+DOCUSAURUS_LINKS = [
+    # (link on docs/intro.md, broken?)
+    ("/blog/2024/01/02/hello", False),  # blog/2024-01-02-hello.md
+    ("/blog/2024/03/04/folder-post", False),  # blog/2024-03-04-folder-post/index.md
+    ("/blog/2024/01/03/hello", True),  # no post that day
+    ("/blog/tags/news", False),  # pages the blog generates
+    ("/blog/archive", False),
+    ("/ja/blog/2024/01/02/hello", False),  # untranslated: served from the English post
+    ("/docs/setup", False),  # docs/02-setup.md: the number prefix is no part of it
+]
+
+
+@pytest.mark.parametrize(("link", "broken"), DOCUSAURUS_LINKS)
+def test_docusaurus_blog_posts_and_generated_pages_are_link_targets(
+    link: str,
+    broken: bool,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    make_site(
+        tmp_path,
+        {
+            "docusaurus.config.js": 'module.exports = { url: "https://ex.org", baseUrl: "/" };\n',
+            "docs/intro.md": f"# Intro\n\nSee [it]({link}).\n",
+            "docs/02-setup.md": "# Setup\n\nSteps.\n",
+            "blog/2024-01-02-hello.md": "---\ntitle: Hello\n---\n\nHi.\n",
+            "blog/2024-03-04-folder-post/index.md": "---\ntitle: Folder\n---\n\nHi.\n",
+            "i18n/ja/docusaurus-plugin-content-docs/current/intro.md": "# はじめに\n\n本文．\n",
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    _code, found, _summary = findings(capsys)
+    assert [c for _p, _l, c, _m in found if c == "LK001"] == (["LK001"] if broken else [])

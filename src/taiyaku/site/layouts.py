@@ -249,13 +249,32 @@ def _alias_lang(name: str) -> Lang | None:
     return None
 
 
+_BLOG_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})-(.+)")
+
+
 def _doc_route(url_dir: str, inner: str) -> str:
-    """A Docusaurus file's route: number prefixes dropped, ``README.md`` an index."""
+    """A Docusaurus file's route: number prefixes dropped, ``README.md`` an index; a
+    dated blog post (``2024-01-02-hello.md``, ``2024-01-02-hello/index.md``) at
+    ``blog/2024/01/02/hello``."""
+    if url_dir.endswith("blog/"):
+        return url_dir + _blog_route(inner)
     parts = [_NUMBER_PREFIX.sub("", part) or part for part in inner.split("/")]
     stem, ext = posixpath.splitext(parts[-1])
     if stem.lower() == "readme":
         parts[-1] = "index" + ext
     return url_dir + "/".join(parts)
+
+
+def _blog_route(inner: str) -> str:
+    first, _, rest = inner.partition("/")
+    dated = _BLOG_DATE.fullmatch(posixpath.splitext(first)[0] if not rest else first)
+    if dated is None:
+        return inner
+    year, month, day, slug = dated.groups()
+    if not rest:  # 2024-01-02-hello.md
+        return f"{year}/{month}/{day}/{slug}{posixpath.splitext(first)[1]}"
+    stem, ext = posixpath.splitext(rest)  # 2024-01-02-hello/index.md
+    return f"{year}/{month}/{day}/{slug}{ext}" if stem == "index" else inner
 
 
 def language_of_code(code: str) -> Lang | None:

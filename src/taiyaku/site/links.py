@@ -254,9 +254,12 @@ class LinkResolver:
         return Target("outside" if escaped else "missing", href, path, fragment=href.fragment)
 
     def _other_route(self, url: str) -> _Found | None:
-        """A non-Markdown route serving ``url``: ``.astro``/``.html``, an endpoint, or a
-        dynamic route (``[slug].astro`` beside it, ``[...rest].astro`` above it)."""
+        """A non-Markdown route serving ``url``: ``.astro``/``.html``, an endpoint, a
+        dynamic route (``[slug].astro`` beside it, ``[...rest].astro`` above it), or a
+        page Docusaurus's blog generates (tags, archive, authors, pages of posts)."""
         parts = [p for p in url.split("/") if p]
+        if self.site.layout == "docusaurus" and _generated_blog_page(parts, self.site):
+            return _Found("unchecked", reason="a page Docusaurus's blog generates")
         base = parts[-1] if parts else ""
         names = self._listdir(*parts[:-1])
         wanted = {base + suffix for suffix in _OTHER_ROUTE_SUFFIXES}
@@ -477,6 +480,17 @@ class LinkResolver:
                 if any(not is_page_file(n) and not n.startswith(".") for n in filenames):
                     return True
         return False
+
+
+_BLOG_PAGES = frozenset({"tags", "archive", "authors", "page"})
+
+
+def _generated_blog_page(parts: list[str], site: Site) -> bool:
+    """``/blog/tags/news``, ``/ja/blog/archive``: the blog's generated pages."""
+    code = site.languages.code(site.languages.translation)
+    if parts[:1] == [code]:
+        parts = parts[1:]
+    return len(parts) >= 2 and parts[0] == "blog" and parts[1] in _BLOG_PAGES
 
 
 def is_file_url(url: str) -> bool:

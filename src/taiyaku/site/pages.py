@@ -236,7 +236,10 @@ class Site:
             # docs/intro.md until it is translated.
             prefix = f"/{self.languages.code(self.languages.translation)}/"
             if url_path.startswith(prefix):
-                return self.lookup_url("/" + url_path[len(prefix) :])
+                served = self.lookup_url("/" + url_path[len(prefix) :])
+                # the translation's address is the generator's own for it (its trailing
+                # slash judged by the source page's, which is not this address)
+                return UrlMatch(page=served.page) if served.page is not None else served
         return best or UrlMatch()
 
     def untranslated_source(self, rel: str) -> Page | None:
