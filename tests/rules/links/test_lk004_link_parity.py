@@ -171,3 +171,20 @@ def test_a_file_linked_with_and_without_its_extension_is_one_link(tmp_path: Path
         },
     )
     assert lint(tmp_path, select=["LK004"], url_style="jekyll") == []
+
+
+def test_a_link_taiyaku_cannot_follow_may_be_the_other_versions(tmp_path: Path) -> None:
+    # a Liquid template stands for a link it cannot resolve: no one-sided finding
+    pair(
+        tmp_path,
+        "# チャット\n\n[フォーム]({{site.baseurl}}/support/email-form)をご覧ください．\n",
+        "# Chat\n\nSee [the form](/en/support/email-form).\n",
+    )
+    assert lk004(tmp_path) == []
+    # ... but a second link the template cannot stand for is still reported
+    pair(
+        tmp_path,
+        "# チャット\n\n[フォーム]({{site.baseurl}}/support/email-form)をご覧ください．\n",
+        "# Chat\n\nSee [the form](/en/support/email-form) and [top](/en/).\n",
+    )
+    assert len(lk004(tmp_path)) == 1

@@ -38,7 +38,9 @@ class LinkParity(PairRule):
     reported (sections may be reorganised in translation). In-page links (``#x``) and
     images are not compared (screenshots differ by language). A broken link (LK001,
     LK005) is reported there, not here; it is taken as the broken form of the other
-    version's unmatched link in the same section.
+    version's unmatched link in the same section, and so is a link taiyaku does not
+    follow (a template such as ``{{ site.baseurl }}/about/``, a dynamic route): text it
+    cannot read is no evidence that a link is missing.
 
     ## Why is this bad?
     A translation that links elsewhere usually means one version was fixed and the other
@@ -97,7 +99,7 @@ def _by_section(items: list[_Item], per_section: bool) -> dict[int, list[_Item]]
 class _Item:
     link: Link
     target: Target
-    key: tuple[str, str] | None  # None: broken, reported by LK001/LK005
+    key: tuple[str, str] | None  # None: broken (LK001/LK005 report it) or not followed
 
 
 def _items(pair: Pair, side: Side, resolver: LinkResolver) -> list[_Item]:
@@ -108,11 +110,14 @@ def _items(pair: Pair, side: Side, resolver: LinkResolver) -> list[_Item]:
         if link.kind == "image":
             continue
         target = resolver.resolve(side.page, link.href)
-        if target.kind == "unchecked" or target.same_page:
+        if target.same_page:
             continue
         if target.kind == "static" and is_image_url(target.url):
             continue
-        items.append(_Item(link, target, _key(target, resolver)))
+        # a link taiyaku cannot follow (a template, a dynamic route) may be any of the
+        # other version's: it counts as unreadable, as a broken one does
+        key = None if target.kind == "unchecked" else _key(target, resolver)
+        items.append(_Item(link, target, key))
     return items
 
 
@@ -134,7 +139,8 @@ def _unmatched(
 ) -> list[_Item]:
     """Links in ``items`` whose target the other version lacks, first of each target.
 
-    Each broken link of the other version is taken as its (broken) form of one of them.
+    Each broken or unfollowed link of the other version (a template such as
+    ``{{ site.baseurl }}/about/``) is taken as its form of one of them.
     """
     seen: set[tuple[str, str]] = set()
     found = []
