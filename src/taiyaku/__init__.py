@@ -6,5 +6,5 @@ __version__ = "0.1.0"
 
 # Where the project and its rule documentation live (also pyproject's [project.urls]):
 # SARIF's informationUri, and each rule's helpUri (an anchor into docs/rules.md).
-HOMEPAGE = "https://github.com/utelecon/taiyaku"
+HOMEPAGE = "https://github.com/taiyaku/taiyaku"
 RULES_DOC_URL = f"{HOMEPAGE}/blob/main/docs/rules.md"

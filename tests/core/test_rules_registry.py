@@ -33,10 +33,10 @@ def test_codes_and_names_are_unique() -> None:
 @pytest.mark.parametrize(
     ("select", "ignore", "expected"),
     [
-        (["PR"], [], ["PR001", "PR002", "PR003"]),
+        (["PR"], [], ["PR001", "PR002", "PR003", "PR004"]),
         (["PR001"], [], ["PR001"]),
         (["orphan-translation"], [], ["PR002"]),
-        (["PR"], ["PR002", "PR003"], ["PR001"]),
+        (["PR"], ["PR002", "PR003", "PR004"], ["PR001"]),
         (["PR001"], ["PR"], ["PR001"]),  # the more specific selector wins
         (["ALL"], ["PR", "IN"], []),
     ],

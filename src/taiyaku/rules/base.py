@@ -68,6 +68,10 @@ class Rule:
     # stops work on a page (the time limit), it replaces the page by a stand-in that
     # records the problem and runs the selected rules that report that kind on it.
     REPORTS_PROBLEMS: ClassVar[frozenset[str]] = frozenset()
+    # True for the rule that states once that a pair's translation is a placeholder:
+    # the findings of the rules that compare content (PairRule.COMPARES_CONTENT) on such
+    # a pair defer to it.
+    REPORTS_PLACEHOLDERS: ClassVar[bool] = False
 
     @classmethod
     def uses_site(cls, options: Mapping[str, Any]) -> bool:
@@ -165,6 +169,10 @@ class PairRule(Rule):
     """Compares the Japanese and English sides of a pair (or of a bilingual page)."""
 
     SCOPE: ClassVar[Scope] = "pair"
+    # True for rules that compare what the two languages say (times, dates, numbers,
+    # links, clauses): on a pair whose translation is a placeholder, where every fact
+    # would be "missing", their findings defer to the rule that says so once (PR004).
+    COMPARES_CONTENT: ClassVar[bool] = False
 
     def check(self, pair: Pair, ctx: Context) -> Iterable[Finding]:
         raise NotImplementedError

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from taiyaku.knowledge.alignment import AlignedSection, align_sections
-from taiyaku.model.lang import Lang
+from taiyaku.model.lang import Lang, other_lang
 from taiyaku.model.paths import display_path
 from taiyaku.parse.document import Document
 from taiyaku.parse.nodes import Block
@@ -155,8 +155,39 @@ class Pair:
     def side(self, lang: Lang) -> Side:
         return self.ja if lang == "ja" else self.en
 
+    def placeholder(self, source: Lang) -> Side | None:
+        """The translation side when it only stands in for a translation not made yet
+        (see :func:`placeholder_sizes`), else None."""
+        if self.bilingual:
+            return None
+        translation = self.side(other_lang(source))
+        sizes = placeholder_sizes(self.side(source).doc, translation.doc)
+        return translation if sizes is not None else None
+
     def aligned_sections(self) -> list[AlignedSection]:
         """The sections of the two sides that pair up (:func:`align_sections`)."""
         return align_sections(
             self.ja.doc, self.ja.blocks, self.en.doc, self.en.blocks, bilingual=self.bilingual
         )
+
+
+# A translation is a placeholder when its text is at most this many characters and at
+# most this share of its source's, which holds at least the minimum.
+PLACEHOLDER_MAX_CHARS = 400
+PLACEHOLDER_MAX_SHARE = 0.15
+PLACEHOLDER_MIN_SOURCE = 800
+
+
+def placeholder_sizes(source: Document, translation: Document) -> tuple[int, int] | None:
+    """(translation's characters of text, source's) when the translation is a stand-in
+    ("The English version of this page is not yet available", an "in preparation"
+    component): nearly no text against a source with plenty.  None otherwise, or when
+    either page could not be read."""
+    if not (source.readable and translation.readable):
+        return None
+    mine = sum(len(block.text.strip()) for block in translation.blocks)
+    theirs = sum(len(block.text.strip()) for block in source.blocks)
+    if theirs < PLACEHOLDER_MIN_SOURCE or mine > PLACEHOLDER_MAX_CHARS:
+        return None
+    return (mine, theirs) if mine <= PLACEHOLDER_MAX_SHARE * theirs else None
+

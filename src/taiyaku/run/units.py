@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import taiyaku.rules.registry as registry
@@ -183,9 +183,21 @@ class Checker:
             return ("pair", ja.rel, self.hashes.file_hash(ja), en.rel, self.hashes.file_hash(en))
 
         pair_of = _lazy_pair(self.ctx, ja, en)
+        source = self.ctx.site.source_lang
+        placeholder: list[Path | None] = []  # decided on first need (never on a cache hit)
 
         def check_pair(rule: Rule) -> Iterable[Finding]:
-            return rule.check(pair_of(), self.ctx)  # type: ignore[attr-defined]
+            found = rule.check(pair_of(), self.ctx)  # type: ignore[attr-defined]
+            if not getattr(rule, "COMPARES_CONTENT", False):
+                return found
+            if not placeholder:
+                side = pair_of().placeholder(source)
+                placeholder.append(side.path if side is not None else None)
+            if placeholder[0] is None:
+                return found
+            # the rule that states the one fact (unless it is not selected there)
+            defer = (_placeholder_rule(), placeholder[0])
+            return (replace(f, deferred_to=(*f.deferred_to, defer)) for f in found)
 
         self._run_unit(self.pair_rules, unit, ja, check_pair)
 
@@ -398,3 +410,9 @@ def _timed_out_doc(doc: Document) -> bool:
 def _lazy(func, *args) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
     """Call a rule inside the guard, so an exception at call time is caught too."""
     yield from func(*args) or ()
+
+
+def _placeholder_rule() -> str:
+    """The code of the rule that reports placeholder translations (``REPORTS_PLACEHOLDERS``)."""
+    return next(r.CODE for r in registry.all_rules() if r.REPORTS_PLACEHOLDERS)
+

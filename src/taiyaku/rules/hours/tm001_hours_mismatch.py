@@ -56,6 +56,9 @@ class HoursMismatch(PairRule):
     block of its side linking to a page. Otherwise the rule declines to pair them, and
     two different times are two one-sided warnings.
 
+    On a pair whose translation is a placeholder, PR004 says so once instead (these
+    findings are reported there only where PR004 is not selected).
+
     ## Why is this bad?
     Opening hours are what readers act on. When the two languages disagree, at least
     one group of readers is told the wrong time, and a change made in one language
@@ -79,6 +82,7 @@ class HoursMismatch(PairRule):
     CODE = "TM001"
     NAME = "hours-mismatch"
     SEVERITY = Severity.ERROR
+    COMPARES_CONTENT = True  # on a placeholder translation, defers to PR004
     USES_SITE = False
     NEEDS_TOKENS = True
 

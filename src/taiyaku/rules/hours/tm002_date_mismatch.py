@@ -76,6 +76,9 @@ class DateMismatch(PairRule):
     or revision, and those legitimately differ; ST002 (dateline-differs) reports a
     translation whose dateline is older than its source's.
 
+    On a pair whose translation is a placeholder, PR004 says so once instead (these
+    findings are reported there only where PR004 is not selected).
+
     ## Why is this bad?
     Deadlines, maintenance windows and service periods are dates readers plan around.
     A date in one language only means the other readers never hear of it; a date that
@@ -94,6 +97,7 @@ class DateMismatch(PairRule):
     CODE = "TM002"
     NAME = "date-mismatch"
     SEVERITY = Severity.ERROR
+    COMPARES_CONTENT = True  # on a placeholder translation, defers to PR004
     USES_SITE = False
     NEEDS_TOKENS = True
     OPTIONS = (DATE_ORDER, DATE_KEYS)

@@ -42,6 +42,9 @@ class LinkParity(PairRule):
     follow (a template such as ``{{ site.baseurl }}/about/``, a dynamic route): text it
     cannot read is no evidence that a link is missing.
 
+    On a pair whose translation is a placeholder, PR004 says so once instead (these
+    findings are reported there only where PR004 is not selected).
+
     ## Why is this bad?
     A translation that links elsewhere usually means one version was fixed and the other
     was not: a legacy relative link left in one language, a page renamed, a new link
@@ -60,6 +63,7 @@ class LinkParity(PairRule):
     CODE = "LK004"
     NAME = "link-parity"
     SEVERITY = Severity.WARNING
+    COMPARES_CONTENT = True  # on a placeholder translation, defers to PR004
 
     def check(self, pair: Pair, ctx: Context) -> Iterator[Finding]:
         resolver = link_resolver(ctx)

@@ -65,6 +65,9 @@ class QuantityMismatch(PairRule):
     numbers in code, URLs and addresses, and a lone ``一`` (``一部``, ``一度``). A
     quantity stated in one language only is not reported.
 
+    On a pair whose translation is a placeholder, PR004 says so once instead (these
+    findings are reported there only where PR004 is not selected).
+
     ## Why is this bad?
     A capacity, a fee or a deadline's length that differs between the languages tells
     half the readers something false: the English page promises 500 attendees where the
@@ -82,6 +85,7 @@ class QuantityMismatch(PairRule):
     CODE = "NM001"
     NAME = "quantity-mismatch"
     SEVERITY = Severity.ERROR
+    COMPARES_CONTENT = True  # on a placeholder translation, defers to PR004
     OPTIONS = (ONE_SIDED,)
 
     def check(self, pair: Pair, ctx: Context) -> Iterator[Finding]:

@@ -43,6 +43,9 @@ class ContactMismatch(PairRule):
     Examples and placeholders are not contacts: ``0123456789@…``, ``1234567890@…``,
     ``xxxx@…``, ``…@example.com``, ``03-xxxx-xxxx``.
 
+    On a pair whose translation is a placeholder, PR004 says so once instead (these
+    findings are reported there only where PR004 is not selected).
+
     ## Why is this bad?
     A wrong digit sends readers of one language to someone else's telephone; a missing
     address leaves them no way to ask.
@@ -57,6 +60,7 @@ class ContactMismatch(PairRule):
     CODE = "NM002"
     NAME = "contact-mismatch"
     SEVERITY = Severity.ERROR
+    COMPARES_CONTENT = True  # on a placeholder translation, defers to PR004
 
     def check(self, pair: Pair, ctx: Context) -> Iterator[Finding]:
         if not (pair.ja.doc.readable and pair.en.doc.readable):

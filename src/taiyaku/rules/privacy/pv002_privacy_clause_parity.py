@@ -41,6 +41,9 @@ class PrivacyClauseParity(UsesPrivacyPolicy, PairRule):
     side's clause, too), so PV002 does not. PV002 speaks for that page only when PV001
     is not selected or is ignored for it.
 
+    On a pair whose translation is a placeholder, PR004 says so once instead (these
+    findings are reported there only where PR004 is not selected).
+
     ## Why is this bad?
     A reader of one language is told that student staff read inquiries, or that their
     information may be published as statistics, and a reader of the other is not. The
@@ -60,6 +63,7 @@ class PrivacyClauseParity(UsesPrivacyPolicy, PairRule):
     CODE = "PV002"
     NAME = "privacy-clause-parity"
     SEVERITY = Severity.ERROR
+    COMPARES_CONTENT = True  # on a placeholder translation, defers to PR004
     USES_SITE = False
     NEEDS_TOKENS = True
 
