@@ -53,6 +53,20 @@ def findings(
     return code, found, data["summary"]
 
 
+def broken_links(
+    site: Path,
+    files: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> list[str]:
+    """The targets of the LK001 findings on the site of ``files``, checked with no flags
+    and no config from its folder."""
+    make_site(site, files)
+    monkeypatch.chdir(site)
+    _code, found, _summary = findings(capsys)
+    return [m.split()[2].rstrip(":") for _p, _l, c, m in found if c == "LK001"]
+
+
 @pytest.mark.parametrize("generator", sorted(EXPLICIT))
 def test_no_flags_and_no_config_give_what_explicit_flags_give(
     generator: str,
@@ -300,7 +314,7 @@ def test_hugo_default_language_in_subdir_gives_the_source_pages_their_prefix(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    make_site(
+    targets = broken_links(
         tmp_path,
         {
             "hugo.toml": 'defaultContentLanguage = "en"\n'
@@ -311,10 +325,10 @@ def test_hugo_default_language_in_subdir_gives_the_source_pages_their_prefix(
             "content/support/desk.md": "---\ntitle: Desk\n---\n\nSee [support](/en/support/).\n",
             "content/support/desk.ja.md": "---\ntitle: 窓口\n---\n\n[サポート](/ja/support/)．\n",
         },
+        monkeypatch,
+        capsys,
     )
-    monkeypatch.chdir(tmp_path)
-    _code, found, _summary = findings(capsys)
-    assert [m.split()[2].rstrip(":") for _p, _l, c, m in found if c == "LK001"] == broken
+    assert targets == broken
 
 
 def test_starlight_with_a_folder_per_locale_serves_each_language_under_its_code(
@@ -460,7 +474,7 @@ def test_a_link_to_an_untranslated_page_where_the_generator_falls_back(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    make_site(
+    targets = broken_links(
         tmp_path,
         {
             "mkdocs.yml": MKDOCS_I18N.format(fallback=fallback),
@@ -468,10 +482,10 @@ def test_a_link_to_an_untranslated_page_where_the_generator_falls_back(
             "docs/en/guide/other.md": "# Other\n\nText.\n",
             "docs/ja/guide/desk.md": "# 窓口\n\n[その他](other.md)と[その他](/ja/guide/other/)．\n",
         },
+        monkeypatch,
+        capsys,
     )
-    monkeypatch.chdir(tmp_path)
-    _code, found, _summary = findings(capsys)
-    assert [m.split()[2].rstrip(":") for _p, _l, c, m in found if c == "LK001"] == broken
+    assert targets == broken
 
 
 DOCUSAURUS_LINKS = [
@@ -494,7 +508,7 @@ def test_docusaurus_blog_posts_and_generated_pages_are_link_targets(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    make_site(
+    targets = broken_links(
         tmp_path,
         {
             "docusaurus.config.js": 'module.exports = { url: "https://ex.org", baseUrl: "/" };\n',
@@ -504,7 +518,7 @@ def test_docusaurus_blog_posts_and_generated_pages_are_link_targets(
             "blog/2024-03-04-folder-post/index.md": "---\ntitle: Folder\n---\n\nHi.\n",
             "i18n/ja/docusaurus-plugin-content-docs/current/intro.md": "# はじめに\n\n本文．\n",
         },
+        monkeypatch,
+        capsys,
     )
-    monkeypatch.chdir(tmp_path)
-    _code, found, _summary = findings(capsys)
-    assert [c for _p, _l, c, _m in found if c == "LK001"] == (["LK001"] if broken else [])
+    assert bool(targets) is broken
