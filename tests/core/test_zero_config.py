@@ -369,6 +369,10 @@ JEKYLL_POST_LINKS = [
     ("pretty", "/2024/01/02/hello/", False),
     ("/blog/:title/", "/blog/hello/", False),  # a pattern taiyaku does not compute
     ("/blog/:title/", "/blog/goodbye/", True),
+    # an HTML page with front matter is rendered at its permalink
+    ("date", "/contact-us/", False),
+    ("date", "/contact-us", False),
+    ("date", "/contact-usa/", True),
 ]
 
 
@@ -387,6 +391,7 @@ def test_jekyll_posts_are_link_targets(
             "_config.yml": f"title: x\npermalink: {permalink}\n",
             "_posts/2024-01-02-hello.md": "---\ntitle: Hello\n---\nHi.\n",
             "news/_posts/2023-05-06-update.markdown": "---\ntitle: Update\n---\nNew.\n",
+            "contact.html": "---\ntitle: Contact\npermalink: /contact-us/\n---\n<p>Mail us.</p>\n",
             "index.md": f"---\ntitle: Home\n---\n\nSee [the post]({link}).\n",
         },
     )

@@ -221,8 +221,8 @@ class LinkResolver:
             return _Found("static", static=match.static)
         if match.redirect_of is not None:
             return _Found("redirect", match.redirect_of)
-        post = self.site.post_at(url)
-        if post is not None:  # a Jekyll post: a page taiyaku does not check
+        post = self.site.post_at(url) or self.site.html_page_at(url)
+        if post is not None:  # a Jekyll post or HTML page: a page taiyaku does not check
             return _Found("page", static=post)
         return self._other_route(url) or _Found("missing")
 

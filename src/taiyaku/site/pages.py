@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from taiyaku.model.files import read_head
 from taiyaku.model.globs import PathPatterns
 from taiyaku.model.lang import Lang
 from taiyaku.site.discovery import Discovery, list_site_files
@@ -114,6 +115,8 @@ class Site:
         self.pages: list[Page] = []
         self.assets: list[str] = []  # other files under the root (images, PDFs), root-relative
         self.posts: dict[tuple[str, str, str, str], Path] = {}  # Jekyll's dated posts
+        # Jekyll: the ``permalink`` of an HTML file with front matter -> the file
+        self.html_permalinks: dict[str, Path] = {}
         self.by_rel: dict[str, Page] = {}
         self._by_stem: dict[str, list[Page]] = {}
         self._page_by_path: dict[Path, Page | None] = {}
@@ -130,6 +133,8 @@ class Site:
         listing = list_site_files(self.root, self.discovery)
         self.assets = listing.assets
         self.posts = _posts_by_date_and_name(listing.posts)
+        if self.discovery.dated_posts:  # Jekyll renders .html files with front matter too
+            self.html_permalinks = _html_permalinks(self.root, self.assets)
         self.skipped.extend(listing.skipped)
         for path, rel in listing.pages:
             link = path.is_symlink()
@@ -251,6 +256,13 @@ class Site:
         if placement is None or placement.lang != self.languages.translation:
             return None
         return self.by_rel.get(self.languages.counterpart_rel(rel, placement.lang))
+
+    def html_page_at(self, url_path: str) -> Path | None:
+        """The HTML file whose front matter's ``permalink`` is ``url_path`` (Jekyll
+        renders ``about.html`` with ``permalink: /about/`` at ``/about/``)."""
+        if not self.html_permalinks:
+            return None
+        return self.html_permalinks.get(_normalise_redirect(url_path))
 
     def post_at(self, url_path: str) -> Path | None:
         """The Jekyll post (``_posts/2024-01-02-hello.md``) that ``url_path`` names.
@@ -404,6 +416,30 @@ def _slug_urls(slug: str, page_url: str) -> list[str]:
 
 _POST_FILE = re.compile(r"(\d{4})-(\d{2})-(\d{2})-(.+)\.(?:md|markdown|html)")
 _POST_URL = re.compile(r"/(\d{4})/(\d{2})/(\d{2})/([^/]+?)(?:\.html|/)?$")
+
+
+_PERMALINK = re.compile(rb"^permalink:[ \t]*[\"']?(/[^\"'\s]*)", re.MULTILINE)
+_MAX_HTML_READ = 2_000  # HTML files whose front matter is looked at, at most
+
+
+def _html_permalinks(root: Path, assets: list[str]) -> dict[str, Path]:
+    """The ``permalink`` of each ``.html`` file under ``root`` that starts with front
+    matter, by normalised address (patterns with ``:`` are no one file's address)."""
+    found: dict[str, Path] = {}
+    html = [rel for rel in assets if rel.endswith((".html", ".htm"))][:_MAX_HTML_READ]
+    for rel in html:
+        path = root / rel
+        try:
+            head = read_head(path, 4096)
+        except OSError:
+            continue
+        if not head.lstrip(b"\xef\xbb\xbf").startswith(b"---"):
+            continue
+        end = head.find(b"\n---", 3)
+        match = _PERMALINK.search(head, 0, end if end > 0 else len(head))
+        if match is not None and b":" not in match.group(1):
+            found.setdefault(_normalise_redirect(match.group(1).decode("utf-8", "replace")), path)
+    return found
 
 
 def _posts_by_date_and_name(posts: list[Path]) -> dict[tuple[str, str, str, str], Path]:
