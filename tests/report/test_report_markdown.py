@@ -6,6 +6,7 @@ from pathlib import Path
 
 from report_sites import sample_result
 
+from helpers import make_site, run_site
 from taiyaku.output.report import markdown as report_markdown
 from taiyaku.output.report.markdown import code, text
 from taiyaku.output.report.model import build_report
@@ -52,3 +53,13 @@ def test_a_clean_run(tmp_path: Path) -> None:
     assert "| **All folders** | **1** | **0** | **0** | **0** | **100%** |" in out
     assert "### Findings by rule\n\nNo findings from the " in out
     assert "### Findings\n" not in out and "### Top" not in out
+
+
+def test_rules_are_listed_errors_first(tmp_path: Path) -> None:
+    # JA005 (a warning) comes before LK001 (an error) in code order, not here
+    root = make_site(tmp_path, {"a.md": "# ページ\n\nｶﾀｶﾅで書きます．[x](./missing)\n"})
+    summary = report_markdown.render(
+        build_report(run_site(root, select=["JA005", "LK001"], describe_pages=True))
+    )
+    table = summary.split("### Findings by rule", 1)[1]
+    assert table.index("LK001") < table.index("JA005")

@@ -73,7 +73,7 @@ def _coverage_row(row: CoverageRow, label: str, *, bold: bool = False) -> str:
 
 
 def _rules(report: Report) -> list[str]:
-    found = [r for r in report.rules if r.total]
+    found = report.rules_found()  # errors first, then by count, as the HTML report
     out = ["### Findings by rule", ""]
     if not found:
         ran = sum(1 for r in report.rules if r.ran)
