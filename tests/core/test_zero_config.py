@@ -527,3 +527,12 @@ def test_docusaurus_blog_posts_and_generated_pages_are_link_targets(
         capsys,
     )
     assert bool(targets) is broken
+
+
+def test_the_readme_lists_every_generator_detected() -> None:
+    from taiyaku.site.generators import GENERATORS
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Your site", 1)[1].split("\n\n", 3)[2]
+    rows = [line.split("|")[1].strip() for line in table.splitlines()[2:]]
+    assert sorted(r.split(" (")[0] for r in rows) == sorted(GENERATORS)
