@@ -60,6 +60,7 @@ __all__ = [
     "compare_times_in_sections",
     "dates_equal",
     "equality_key",
+    "fits_neighbouring_year",
     "infer_context_year",
     "periods_equal",
     "times_equal",
@@ -349,13 +350,16 @@ def weekday_contradictions(
         if actual is None or actual == date.weekday:
             continue
         inferred = date.year is None
-        if inferred and _fits_neighbouring_year(date, year):
+        if inferred and fits_neighbouring_year(date, year):
             continue
         found.append(WeekdayContradiction(date, date.weekday, actual, year, inferred))
     return found
 
 
-def _fits_neighbouring_year(date: DateFact, year: int) -> bool:
+def fits_neighbouring_year(date: DateFact, year: int) -> bool:
+    """Whether a yearless date's weekday fits the year after ``year`` (January,
+    February) or before it (November, December): a notice dated in December that says
+    ``1/10 (Sat)`` means the next January."""
     if date.month in (1, 2):
         return weekday_of(year + 1, date.month, date.day) == date.weekday
     if date.month in (11, 12):

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from taiyaku.knowledge.facts import DateFact, Facts, PeriodFact, WeekdayContradiction
 from taiyaku.knowledge.facts.calendar import weekday_of
+from taiyaku.knowledge.facts.compare import fits_neighbouring_year
 from taiyaku.rules.base import RuleOption
 from taiyaku.rules.context import RunState
 from taiyaku.rules.hours.block_facts import page_facts
@@ -214,14 +215,6 @@ def _contradiction(date: DateFact, year: YearFrom) -> WeekdayContradiction | Non
     actual = weekday_of(year.year, date.month, date.day)
     if actual is None or actual == date.weekday:
         return None
-    if date.year is None and _fits_neighbouring_year(date, year.year):
+    if date.year is None and fits_neighbouring_year(date, year.year):
         return None
     return WeekdayContradiction(date, date.weekday, actual, year.year, bool(year.source))
-
-
-def _fits_neighbouring_year(date: DateFact, year: int) -> bool:
-    if date.month in (1, 2):
-        return weekday_of(year + 1, date.month, date.day) == date.weekday
-    if date.month in (11, 12):
-        return weekday_of(year - 1, date.month, date.day) == date.weekday
-    return False
