@@ -58,17 +58,24 @@ class Quantity:
         shape = {self.bound, other.bound}
         return len(shape) == 1 or shape == {"exact", "about"}
 
-    def describe(self) -> str:
-        """``at most 300``, ``301 or more``, ``10–20``, ``about 50``, ``3,000``."""
+    def describe(self, divisor: float = 1, unit: str = "") -> str:
+        """``at most 300``, ``301 or more``, ``10–20``, ``about 50``, ``3,000``; each
+        number divided by ``divisor`` and followed by ``unit`` when one is given
+        (``at most 2 hours``, ``1–2 weeks``)."""
+
+        def shown(value: float, with_unit: bool = True) -> str:
+            number = show_number(value / divisor)
+            return f"{number} {unit}" if unit and with_unit else number
+
         if self.bound == "at-least":
-            return f"{show_number(self.low)} or more"
+            return f"{shown(self.low)} or more"
         if self.bound == "at-most":
-            return f"at most {show_number(self.high)}"
+            return f"at most {shown(self.high)}"
         if self.bound == "range":
-            return f"{show_number(self.low)}–{show_number(self.high)}"
+            return f"{shown(self.low, with_unit=False)}–{shown(self.high)}"
         if self.bound == "about":
-            return f"about {show_number(self.low)}"
-        return show_number(self.low)
+            return f"about {shown(self.low)}"
+        return shown(self.low)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from taiyaku.knowledge.quantities import Quantity
-from taiyaku.knowledge.quantities.model import show_number
 from taiyaku.model.diagnostics import Finding, Related, Severity
 from taiyaku.model.lang import LANG_LABEL, Lang, other_lang
 from taiyaku.rules.base import PairRule, RuleOption
@@ -171,12 +170,4 @@ def _duration(quantity: Quantity) -> str:
         for size, word in ((10080, "weeks"), (1440, "days"), (60, "hours"), (1, "minutes"))
         if all(v % size == 0 for v in values)
     ) if all(v == int(v) for v in values) else (1, "minutes")
-    scaled = [show_number(v / size) for v in values]
-    if quantity.bound == "at-least":
-        return f"{scaled[0]} {word} or more"
-    if quantity.bound == "at-most":
-        return f"at most {scaled[-1]} {word}"
-    if quantity.bound == "range":
-        return f"{scaled[0]}–{scaled[1]} {word}"
-    prefix = "about " if quantity.bound == "about" else ""
-    return f"{prefix}{scaled[0]} {word}"
+    return quantity.describe(size, word)
