@@ -193,10 +193,10 @@ class Checker:
             if not placeholder:
                 side = pair_of().placeholder(source)
                 placeholder.append(side.path if side is not None else None)
-            if placeholder[0] is None:
+            states_it = _placeholder_rule()  # the rule that states the one fact
+            if placeholder[0] is None or states_it is None:
                 return found
-            # the rule that states the one fact (unless it is not selected there)
-            defer = (_placeholder_rule(), placeholder[0])
+            defer = (states_it, placeholder[0])  # (reported where that rule is not selected)
             return (replace(f, deferred_to=(*f.deferred_to, defer)) for f in found)
 
         self._run_unit(self.pair_rules, unit, ja, check_pair)
@@ -412,7 +412,7 @@ def _lazy(func, *args) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
     yield from func(*args) or ()
 
 
-def _placeholder_rule() -> str:
+def _placeholder_rule() -> str | None:
     """The code of the rule that reports placeholder translations (``REPORTS_PLACEHOLDERS``)."""
-    return next(r.CODE for r in registry.all_rules() if r.REPORTS_PLACEHOLDERS)
+    return next((r.CODE for r in registry.all_rules() if r.REPORTS_PLACEHOLDERS), None)
 
