@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from taiyaku.errors import ConfigError, GitError
 from taiyaku.model.diagnostics import Finding, Related, Severity
+from taiyaku.model.files import read_regular_file
 from taiyaku.rules.base import RuleOption, SiteRule
 from taiyaku.rules.freshness.state import (
     CURRENT,
@@ -107,12 +108,15 @@ def changed_alone(ctx: Context, state: Freshness, source: Page, translation: Pag
     return source.rel in ctx.named
 
 
+_MAX_MESSAGE_BYTES = 1024 * 1024  # a commit message; more is no message
+
+
 def _message(ctx: Context, name: str) -> str:
     path = Path(name)
     if not path.is_absolute():
         path = ctx.cwd / path
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = read_regular_file(path, _MAX_MESSAGE_BYTES).decode("utf-8", errors="replace")
     except OSError as exc:
         raise ConfigError(f"cannot read the commit message {name}: {exc.strerror or exc}") from None
     return "\n".join(line for line in text.splitlines() if not line.startswith("#"))
