@@ -345,9 +345,8 @@ class Site:
         only the pages that have it."""
         if page.rel in self._documents:
             return True
-        try:
-            with page.path.open("rb") as handle:
-                head = handle.read(64 * 1024)
+        try:  # a regular file only (a FIFO put there since discovery would block)
+            head = read_head(page.path, 64 * 1024)
         except OSError:  # unreadable: IN001 reports it
             return False
         return any(key in head for key in keys)
