@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import taiyaku.rules.registry as registry_module
 from taiyaku.errors import RuleSelectionError
@@ -59,7 +60,7 @@ class RuleSet:
         )
         return cls(tuple(chosen), ignored)
 
-    @property
+    @cached_property
     def codes(self) -> frozenset[str]:
         return frozenset(rule.CODE for rule in self.rules)
 

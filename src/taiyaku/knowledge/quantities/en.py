@@ -76,11 +76,16 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
+    "forty fifty hundred thousand".split()
+)
 _MAY_HOLD = re.compile(  # a whole number at a time: its digits lead to the same next word
-    r"\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"fifteen|twenty|thirty|forty|fifty|hundred|thousand)\b",
+    rf"\d+|\b(?:{'|'.join(sorted(_NUMBER_WORDS))})\b",
     re.I,
 )
+_DIGITS = re.compile(r"\d+")
+_LETTERS = re.compile(r"[a-z]+")
 
 
 _NEXT_WORDS = re.compile(r"[\s\-–—~to0-9,.]*?([A-Za-z%]+)(?:\s+([A-Za-z]+))?")
@@ -88,19 +93,26 @@ _NEXT_WORDS = re.compile(r"[\s\-–—~to0-9,.]*?([A-Za-z%]+)(?:\s+([A-Za-z]+))?
 
 @cache
 def _unit_starts() -> tuple[frozenset[str], tuple[str, ...]]:
-    """The first words of every unit (lower case), and the symbols written before."""
+    """The first words of every unit (lower case), and the symbols written before
+    (without their spaces)."""
     table = units()
     firsts = frozenset(word.split()[0].lower() for word in table.en)
-    return firsts | {"%"}, tuple(table.en_before)
+    return firsts | {"%"}, tuple(symbol.strip() for symbol in table.en_before)
 
 
 def may_hold_en_quantity(text: str) -> bool:
     """A cheap test: whether a number in ``text`` is followed by a word a unit starts
-    with (or ``¥``/``JPY`` comes before one)."""
+    with (or ``¥``/``JPY`` comes before one).
+
+    Numbers written in words are looked for only in a text that holds one of those
+    words (case-folded, as the case-insensitive pattern compares them): most texts have
+    none, and digits alone are found much faster."""
     firsts, before = _unit_starts()
-    if any(symbol.strip() in text for symbol in before):
+    if any(symbol in text for symbol in before):
         return True
-    for number in _MAY_HOLD.finditer(text):
+    words = _LETTERS.findall(text.casefold())
+    numbers = _DIGITS if _NUMBER_WORDS.isdisjoint(words) else _MAY_HOLD
+    for number in numbers.finditer(text):
         following = _NEXT_WORDS.match(text, number.end(), number.end() + 40)
         if following is None:
             continue

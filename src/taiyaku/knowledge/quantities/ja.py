@@ -68,7 +68,11 @@ def _pattern() -> re.Pattern[str]:
 _AFTER_LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ][.\-_/ ]?$")
 
 
-_NUMERAL_RUN = re.compile(r"[0-9０-９〇一二三四五六七八九十百千万億兆,，.．]+")
+# A run of numerals with its separators (a run of separators alone, as every ，and ．
+# of a text, holds no number).
+_NUMERAL_RUN = re.compile(
+    r"[,，.．]*[0-9０-９〇一二三四五六七八九十百千万億兆][0-9０-９〇一二三四五六七八九十百千万億兆,，.．]*"
+)
 
 
 @cache
