@@ -76,10 +76,12 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
-    "forty fifty hundred thousand".split()
-)
+# fmt: off
+_NUMBER_WORDS = frozenset({
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand",
+})
+# fmt: on
 _MAY_HOLD = re.compile(  # a whole number at a time: its digits lead to the same next word
     rf"\d+|\b(?:{'|'.join(sorted(_NUMBER_WORDS))})\b",
     re.I,
