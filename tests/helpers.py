@@ -80,9 +80,17 @@ def count_analyses(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     tagger = analyzer.get_tagger()
     counted: Counter[str] = Counter()
 
-    def counting(text: str) -> Any:
-        counted[text] += 1
-        return tagger(text)
+    class Counting:
+        """The tagger, counting each text it analyses (by either of its entry points)."""
 
+        def __call__(self, text: str) -> Any:
+            counted[text] += 1
+            return tagger(text)
+
+        def parse(self, text: str) -> str:
+            counted[text] += 1
+            return tagger.parse(text)
+
+    counting = Counting()
     monkeypatch.setattr(analyzer, "get_tagger", lambda: counting)
     return counted

@@ -109,3 +109,30 @@ def test_lemmas_are_the_same_when_a_long_text_is_analysed_in_pieces(
     assert len(list(chunks(text))) > 1
     pieces = [(t.surface, t.lemma, t.pos, t.start) for t in tokenize(text)]
     assert pieces == whole
+
+
+# Morphemes read the tagger's one-string output; fugashi's node API is the reference.
+NODE_SAMPLES = [
+    *SAMPLES,
+    "コモンサポーターについて",  # a feature string with a quoted field ("0,2")
+    "Zoom\tミーティング\nです\r\n",  # tabs and line breaks between morphemes
+    "ꙮ𠮷😀 ｘｙｚ１２３ ㈱ ℡",  # unknown words, full-width forms
+    '"引用" と 「引用」，ＣＳＶ,形式',
+]
+
+
+@pytest.mark.parametrize("text", NODE_SAMPLES)
+def test_the_morphemes_are_those_of_fugashis_nodes(text: str) -> None:
+    import fugashi
+
+    nodes = fugashi.Tagger()(text)  # the default output format: the node API's own
+    surfaces, features = Morphemes(text).words()
+    assert surfaces == [node.surface for node in nodes]
+    for found, node in zip(features, nodes, strict=True):
+        feature = node.feature
+        expected_lemma = feature.lemma if getattr(feature, "lemma", "*") not in ("*", None) else None
+        pos = "-".join(p for p in (feature.pos1, feature.pos2, feature.pos3) if p and p != "*")
+        assert (found.pos, found.lemma) == (pos, expected_lemma)
+        if expected_lemma is not None:
+            assert found.orth_base == (feature.orthBase if feature.orthBase != "*" else "")
+            assert found.form_base == (feature.formBase if feature.formBase != "*" else "")

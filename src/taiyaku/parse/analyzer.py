@@ -7,6 +7,7 @@ rule can turn a match back into a line and column in the source file.
 
 from __future__ import annotations
 
+import csv
 import re
 import threading
 from collections.abc import Iterator, Sequence
@@ -86,8 +87,18 @@ def get_tagger() -> fugashi.Tagger:
             if _tagger is None:
                 import fugashi
 
-                _tagger = fugashi.Tagger()
+                _tagger = fugashi.Tagger(_OUTPUT_FORMAT)
     return _tagger
+
+
+# What ``Tagger.parse`` writes: per morpheme its surface, a tab, its raw feature string (as
+# ``node.feature_raw`` has it) and a line break; nothing before or after the sentence.
+# One string for the whole text costs much less than a Python object per morpheme and two
+# attributes read from each.  (The node API, ``tagger(text)``, is unaffected.)
+_OUTPUT_FORMAT = (
+    "--output-format-type= '--node-format=%m\\t%H\\n' '--unk-format=%m\\t%H\\n' "
+    "--bos-format= --eos-format="
+)
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
@@ -117,11 +128,9 @@ class Morphemes(Sequence[Token]):
         if self._surfaces is None:
             surfaces: list[str] = []
             for chunk in chunks(self._text):
-                tagger = get_tagger()
-                # fugashi's nodes are valid only until its next parse: read them right away
-                nodes = tagger(chunk)
-                self._features += _features_of(nodes)
-                surfaces += [node.surface for node in nodes]
+                fields = _morpheme_fields(get_tagger().parse(chunk))
+                surfaces += fields[0::2]
+                self._features += _features_of(fields[1::2])
             self._surfaces = surfaces
         return self._surfaces
 
@@ -176,17 +185,26 @@ class Morphemes(Sequence[Token]):
         return surfaces, self._features
 
 
-def _features_of(nodes: Sequence[fugashi.UnidicNode]) -> list[Features]:
-    """The :class:`Features` of each node.  They come from fugashi's raw feature string,
-    split once per distinct morpheme in a process, since this runs over every morpheme."""
+def _morpheme_fields(output: str) -> list[str]:
+    """``Tagger.parse``'s output (:data:`_OUTPUT_FORMAT`) as surface, feature, surface,
+    feature…  Neither holds a tab or a line break: MeCab reads both as space between
+    morphemes, and its dictionaries' fields have none."""
+    fields = output.replace("\n", "\t").split("\t")
+    if len(fields) % 2:  # the empty field after the last line break (or an empty output)
+        fields.pop()
+    return fields
+
+
+def _features_of(raws: Sequence[str]) -> list[Features]:
+    """The :class:`Features` of each raw feature string.  Each distinct string is split
+    once per process, since this runs over every morpheme."""
     known = _FEATURES
-    raws = [node.feature_raw for node in nodes]
     features = list(map(known.get, raws))
     if None in features:
         for index, found in enumerate(features):
             if found is None:
                 raw = raws[index]
-                found = features[index] = _split_features(nodes[index], raw)
+                found = features[index] = _split_features(raw)
                 if len(known) < 200_000:
                     known[raw] = found
     return features  # type: ignore[return-value]
@@ -259,20 +277,14 @@ def _cut(text: str, start: int, end: int) -> int:
 _SENTENCE_ENDS = re.compile(r"[。．！？]|[.!?](?= )")
 
 
-def _split_features(node: fugashi.UnidicNode, raw: str) -> Features:
-    if '"' in raw:  # a quoted CSV field (a comma in the data): take the careful path
-        feature = node.feature
-        fields = [feature.pos1, feature.pos2, feature.pos3]
-        lemma = getattr(feature, "lemma", None)
-        orth_base = getattr(feature, "orthBase", None)
-        form_base = getattr(feature, "formBase", None)
-    else:
-        parts = raw.split(",", _FORM_BASE + 1)
-        fields = parts[:3]
-        known = len(parts) > _FORM_BASE  # an unknown word has only its POS fields
-        lemma = parts[_LEMMA] if known else None
-        orth_base = parts[_ORTH_BASE] if known else None
-        form_base = parts[_FORM_BASE] if known else None
+def _split_features(raw: str) -> Features:
+    # A quoted CSV field (a comma in the data: an accent "0,2") takes the careful path.
+    parts = next(csv.reader([raw])) if '"' in raw else raw.split(",", _FORM_BASE + 1)
+    fields = parts[:3]
+    known = len(parts) > _FORM_BASE  # an unknown word has only its POS fields
+    lemma = parts[_LEMMA] if known else None
+    orth_base = parts[_ORTH_BASE] if known else None
+    form_base = parts[_FORM_BASE] if known else None
     pos = "-".join(p for p in fields if p and p != "*")
     if not lemma or lemma == "*":
         lemma = None
