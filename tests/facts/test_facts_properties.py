@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +17,7 @@ from taiyaku.knowledge.facts import (
     extract_en,
     extract_ja,
 )
+from taiyaku.knowledge.facts.en import _may_hold_fact
 from taiyaku.parse.analyzer import tokenize
 
 JA_PIECES = [
@@ -154,3 +157,24 @@ def test_english_extraction_is_total(text: str) -> None:
 def test_arbitrary_text(text: str) -> None:
     check(text, extract_en(text))
     check(text, extract_ja(text, tokenize(text)))
+
+
+# The first look of extract_en (a digit, or a word a fact is made of) must say yes
+# wherever the case-insensitive pattern it stands for would.
+_FACT_WORDS_ANY_CASE = re.compile(
+    r"[0-9\uff10-\uff19]|noon|midnight|round[- ]the[- ]clock"
+    r"|\b(?:early|mid|late|end|beginning|start|middle)\b",
+    re.I,
+)
+WORD_PIECES = [
+    "Noon", "MIDNIGHT", "mıdnight", "ſtart", "round-the-clock", "Round the clock", "early",
+    "End", "send", "amid", "Middle", "beginning", "latest", "late", " ", "-", "3", "３", "x",
+    "of", "K", "é",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(WORD_PIECES), max_size=8).map("".join))
+def test_the_first_look_misses_no_text_the_full_pattern_would_take(text: str) -> None:
+    if _FACT_WORDS_ANY_CASE.search(text):
+        assert _may_hold_fact(text)

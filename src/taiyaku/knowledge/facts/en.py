@@ -115,11 +115,24 @@ _DAY_WORD_HINT = re.compile(
 
 
 # Every fact needs a digit or one of these words; text with none of them holds no fact.
-_MAY_HOLD_FACT = re.compile(
-    r"[0-9\uff10-\uff19]|noon|midnight|round[- ]the[- ]clock"
-    r"|\b(?:early|mid|late|end|beginning|start|middle)\b",
-    re.I,
+_FACT_DIGIT = re.compile(r"[0-9\uff10-\uff19]")
+_FACT_WORD = re.compile(
+    r"noon|midnight|round[- ]the[- ]clock|\b(?:early|mid|late|end|beginning|start|middle)\b"
 )
+# What each of those words contains: a text with none of these needs no search for them.
+_FACT_WORD_PARTS = (
+    "noon", "midnight", "round", "early", "mid", "late", "end", "beginning", "start"
+)  # fmt: skip
+
+
+def _may_hold_fact(text: str) -> bool:
+    """A digit, or one of the words a fact may be made of (in any case).  Digits are
+    looked for first, and the words in the case-folded text (``ı`` read as ``i``, as a
+    case-insensitive pattern would), where substrings rule most texts out at once."""
+    if _FACT_DIGIT.search(text):
+        return True
+    folded = text.casefold().replace("ı", "i")
+    return any(part in folded for part in _FACT_WORD_PARTS) and bool(_FACT_WORD.search(folded))
 
 
 def extract_en(text: str, *, cell: bool = False, date_order: DateOrder = "mdy") -> list[Fact]:
@@ -128,7 +141,7 @@ def extract_en(text: str, *, cell: bool = False, date_order: DateOrder = "mdy") 
     ``cell``: ``text`` is one table cell (a bare ``4/29`` alone in it is a date);
     ``date_order``: how ``01/10`` reads (``mdy``: January 10; ``dmy``: 1 October).
     """
-    if not _MAY_HOLD_FACT.search(text):
+    if not _may_hold_fact(text):
         return []  # the common case, decided without parsing
     return _EnParser(text, cell=cell, order=date_order).run()
 
