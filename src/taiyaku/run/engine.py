@@ -55,8 +55,22 @@ def run(
 
     ``describe_pages``: also gather what the maintainer's report shows (each page's
     :class:`PageInfo`, the lines related locations quote).
+
+    The whole run, diagnostics and result included, runs with the garbage collector's
+    larger thresholds (:func:`fewer_collections`): what it allocates lives until the
+    run ends, or dies by reference counting, and is no garbage to look for.
     """
-    cwd = cwd or Path.cwd()
+    with fewer_collections():
+        return _run(config, paths, cwd or Path.cwd(), progress, describe_pages)
+
+
+def _run(
+    config: Config,
+    paths: Sequence[Path],
+    cwd: Path,
+    progress: Progress | None,
+    describe_pages: bool,
+) -> RunResult:
     rules = RuleSet.resolve(
         config.get("select", []), config.get("ignore", []), config.get("per-file-ignores", {})
     )
@@ -74,8 +88,7 @@ def run(
         describe_pages=describe_pages,
     )
     try:
-        with fewer_collections():
-            tally = _check(checker, int(config.get("jobs") or 0), progress)
+        tally = _check(checker, int(config.get("jobs") or 0), progress)
         if cache is not None:
             warnings += _forget_changed_pages(cache, checker.hashes, tally, cwd, site)
     finally:
