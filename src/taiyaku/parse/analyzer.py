@@ -8,6 +8,7 @@ rule can turn a match back into a line and column in the source file.
 from __future__ import annotations
 
 import csv
+import operator
 import re
 import threading
 from collections.abc import Iterator, Sequence
@@ -168,14 +169,15 @@ class Morphemes(Sequence[Token]):
         """The distinct (lemma, part of speech) pairs, as :class:`Token` has them."""
         surfaces = self._analysed()
         distinct = set(self._features)
-        pairs = {(f.lemma, f.pos) for f in distinct if f.lemma is not None}
-        if any(f.lemma is None for f in distinct):  # the surface stands in
+        pairs = set(map(_LEMMA_AND_POS, distinct))
+        if not all(map(_LEMMA_OF, distinct)):  # an unknown word: its surface stands in
+            pairs = {pair for pair in pairs if pair[0] is not None}
             pairs.update(
                 (surface, f.pos)
                 for surface, f in zip(surfaces, self._features, strict=True)
                 if f.lemma is None
             )
-        return pairs
+        return pairs  # type: ignore[return-value]
 
     def words(self) -> tuple[list[str], list[Features]]:
         """The surfaces and the :class:`Features` of the morphemes, in order: what a
@@ -231,6 +233,8 @@ def _tokens(text: str, surfaces: list[str], features: list[Features]) -> tuple[T
 
 
 _new_tuple = tuple.__new__
+_LEMMA_OF = operator.itemgetter(1)  # of a Features: its lemma (None for an unknown word)
+_LEMMA_AND_POS = operator.itemgetter(1, 0)  # of a Features: (lemma, pos)
 #: Raw UniDic feature string -> its :class:`Features`.
 _FEATURES: dict[str, Features] = {}
 # Where unidic-lite's feature string has the lemma, the base form's spelling and sound.

@@ -22,9 +22,10 @@ key terms (``only``, のみ ...).
 from __future__ import annotations
 
 import functools
+import itertools
 import operator
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
@@ -228,7 +229,7 @@ def _block_keys(lang: Lang, block: BlockText) -> frozenset[str | None] | None:
         if isinstance(tokens, Morphemes)
         else set(map(_LEMMA_AND_POS, tokens))
     )
-    return frozenset(ja_content_key(*pair) for pair in pairs)
+    return frozenset(itertools.starmap(ja_content_key, pairs))
 
 
 @dataclass(frozen=True)
@@ -327,6 +328,7 @@ def _blocks_worth_splitting(
         for k in map(functools.partial(_block_keys, lang), blocks)
     ]
     candidates = [i for i, held in enumerate(relevant) if held]
+    sizes = [len(held) for held in relevant]
     wanted: set[int] = set()
     last = len(relevant) - 1
     for canonical in canonicals:
@@ -334,7 +336,16 @@ def _blocks_worth_splitting(
         size = len(clause_keys)
         if not size:
             continue
+        # Fewer words than the first count that reaches ``altered`` cannot reach it: the
+        # blocks' own sizes rule most pairs out before any set is built.
+        enough = next(
+            (n for n in range(1, size + 1) if _recall_bound(n, size) >= altered - 1e-9),
+            size + 1,
+        )
         for i in candidates:  # a pair of blocks holding no clause word cannot qualify
+            after_size = sizes[i + 1] if i < last else 0
+            if sizes[i] + after_size < enough:
+                continue
             here = clause_keys & relevant[i]
             after = clause_keys & relevant[i + 1] if i < last else set()
             if _recall_bound(len(here | after), size) >= altered - 1e-9:
@@ -394,10 +405,15 @@ def _union(window: Sequence[_Sentence]) -> dict[str, str]:
 def _f_beta(canonical: Iterable[str], found: Mapping[str, str], size: int) -> float:
     if not size or not found:
         return 0.0
-    common = sum(1 for key in canonical if key in found)
+    return _f_beta_of(sum(1 for key in canonical if key in found), size, len(found))
+
+
+def _f_beta_of(common: int, size: int, found: int) -> float:
+    """The F-beta score of ``common`` of the clause's ``size`` words found among the
+    candidate's ``found`` words."""
     if not common:
         return 0.0
-    recall, precision = common / size, common / len(found)
+    recall, precision = common / size, common / found
     beta2 = BETA * BETA
     return (1 + beta2) * precision * recall / (beta2 * precision + recall)
 
@@ -417,29 +433,40 @@ def _recall_bound(common: int, size: int) -> float:
     return (1 + beta2) * recall / (beta2 + recall)
 
 
-def _candidates(sentences: Sequence[_Sentence], longest: int) -> Iterator[tuple[int, int]]:
+def _best_candidate(canonical: _Canonical, sentences: Sequence[_Sentence]) -> _Candidate | None:
+    """The highest-scoring run of sentences; ties go to the shorter, then earlier run.
+
+    A candidate starts at any sentence and takes up to ``sentence_count +
+    EXTRA_SENTENCES`` sentences within ``MAX_BLOCKS`` adjacent blocks.  The runs from
+    one start are scored as they grow, a sentence at a time, so that no run's words are
+    gathered again from the start."""
+    size = len(canonical.content)
+    if not size:
+        return None
+    wanted = canonical.content
+    longest = canonical.sentence_count + EXTRA_SENTENCES
+    best: _Candidate | None = None
     for start in range(len(sentences)):
         first_block = sentences[start].block_index
+        seen: set[str] = set()
+        common = 0
         for end in range(start + 1, min(len(sentences), start + longest) + 1):
-            if sentences[end - 1].block_index - first_block >= MAX_BLOCKS:
+            sentence = sentences[end - 1]
+            if sentence.block_index - first_block >= MAX_BLOCKS:
                 break
-            yield start, end
-
-
-def _best_candidate(canonical: _Canonical, sentences: Sequence[_Sentence]) -> _Candidate | None:
-    """The highest-scoring run of sentences; ties go to the shorter, then earlier run."""
-    size = len(canonical.content)
-    best: _Candidate | None = None
-    for start, end in _candidates(sentences, canonical.sentence_count + EXTRA_SENTENCES):
-        score = _f_beta(canonical.content, _union(sentences[start:end]), size)
-        if score <= 0.0:
-            continue
-        if (
-            best is None
-            or score > best.score + 1e-9
-            or (abs(score - best.score) <= 1e-9 and end - start < best.end - best.start)
-        ):
-            best = _Candidate(start, end, score)
+            for key in sentence.content:
+                if key not in seen:
+                    seen.add(key)
+                    common += key in wanted
+            score = _f_beta_of(common, size, len(seen)) if seen else 0.0
+            if score <= 0.0:
+                continue
+            if (
+                best is None
+                or score > best.score + 1e-9
+                or (abs(score - best.score) <= 1e-9 and end - start < best.end - best.start)
+            ):
+                best = _Candidate(start, end, score)
     return best
 
 
