@@ -104,3 +104,14 @@ def test_an_empty_work_queue_is_empty() -> None:
         assert queue.take() is None
     finally:
         queue.close()
+
+
+def test_children_left_ending_after_their_results_are_collected_by_the_next_run() -> None:
+    import taiyaku.run.forking as forking
+
+    assert run_forked(lambda i: i, 3) == [0, 1, 2]
+    # each child has ended, or is ending and listed to be collected
+    run_forked(lambda i: i, 1)  # the next run collects what was left ending
+    assert forking._ENDING == []
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child of this process is left, not even a zombie

@@ -12,6 +12,7 @@ by the child of this very process, never data read from disk.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import pickle
@@ -53,6 +54,7 @@ def run_forked(
     A child that raises or dies makes this raise :class:`WorkerFailed` after every child
     has ended; an exception here (KeyboardInterrupt included) stops the children first.
     """
+    _reap_ended()
     children = [_spawn(func, index) for index in range(1, count)]
     try:
         results: list[Any] = [None] * count
@@ -133,15 +135,40 @@ def _result_of(child: _Child) -> Any:
 
 
 def _reap(children: list[_Child]) -> None:
-    """Wait for every child; stop those still running (after an error here)."""
+    """Wait for every child; stop those still running (after an error here).
+
+    A child whose result has arrived whole is only ending: the kernel takes a few
+    milliseconds to tear down a large process, which this process need not wait for.
+    Such a child is collected now if it has ended, else by the next :func:`run_forked`
+    or at exit (:func:`_reap_ended`), never left a zombie for long."""
     for child in children:
         if child.fd >= 0:
             os.close(child.fd)
             child.fd = -1
             with contextlib.suppress(ProcessLookupError):
                 os.kill(child.pid, signal.SIGTERM)
+        elif child.data:  # its whole result arrived: it is ending on its own
+            with contextlib.suppress(ChildProcessError):
+                if os.waitpid(child.pid, os.WNOHANG) == (0, 0):
+                    _ENDING.append(child.pid)
+            continue
         with contextlib.suppress(ChildProcessError):
             os.waitpid(child.pid, 0)
+
+
+#: Children whose results arrived and that were still ending when their run finished.
+_ENDING: list[int] = []
+
+
+def _reap_ended() -> None:
+    """Collect the children left ending by earlier runs (they have ended by now)."""
+    while _ENDING:
+        pid = _ENDING.pop()
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
+
+
+atexit.register(_reap_ended)
 
 
 class WorkQueue:
