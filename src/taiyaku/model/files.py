@@ -36,14 +36,21 @@ def is_regular_file(path: Path) -> bool:
 
 
 def _open_regular(path: Path) -> int:
+    fd, _size = _open_regular_sized(path)
+    return fd
+
+
+def _open_regular_sized(path: Path) -> tuple[int, int]:
+    """A descriptor of the regular file ``path``, and the file's size when opened."""
     fd = os.open(path, os.O_RDONLY | _O_NONBLOCK | _O_BINARY)
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
             raise OSError(errno.EINVAL, "not a regular file (a FIFO, device or socket)")
     except BaseException:
         os.close(fd)
         raise
-    return fd
+    return fd, status.st_size
 
 
 def open_regular_file(path: Path) -> BinaryIO:
@@ -54,12 +61,13 @@ def open_regular_file(path: Path) -> BinaryIO:
 def read_regular_file(path: Path, max_bytes: int) -> bytes:
     """The bytes of the regular file ``path``; OSError when it is not a regular file or
     is larger than ``max_bytes`` (checked before reading)."""
-    fd = _open_regular(path)
-    with os.fdopen(fd, "rb") as handle:
-        size = os.fstat(handle.fileno()).st_size
+    fd, size = _open_regular_sized(path)
+    try:
         if size > max_bytes:
             raise OSError(errno.EFBIG, f"file is {size:,} bytes, over the limit of {max_bytes:,}")
-        data = handle.read(max_bytes + 1)
+        data = _read_up_to(fd, max_bytes + 1, size + 1)
+    finally:
+        os.close(fd)
     if len(data) > max_bytes:  # it grew while being read
         raise OSError(errno.EFBIG, f"file is over the limit of {max_bytes:,} bytes")
     return data
@@ -67,9 +75,28 @@ def read_regular_file(path: Path, max_bytes: int) -> bytes:
 
 def read_head(path: Path, count: int) -> bytes:
     """The first ``count`` bytes of the regular file ``path`` (OSError otherwise)."""
-    fd = _open_regular(path)
-    with os.fdopen(fd, "rb") as handle:
-        return handle.read(count)
+    fd, size = _open_regular_sized(path)
+    try:
+        return _read_up_to(fd, count, min(size, count))
+    finally:
+        os.close(fd)
+
+
+def _read_up_to(fd: int, limit: int, expected: int) -> bytes:
+    """At most ``limit`` bytes from ``fd``, to its end: unbuffered reads, the first of
+    ``expected`` bytes (the size the file had), so that a page is one read and the
+    read that finds its end."""
+    parts: list[bytes] = []
+    total = 0
+    step = max(expected, 1)
+    while total < limit:
+        chunk = os.read(fd, min(step, limit - total))
+        if not chunk:
+            break
+        parts.append(chunk)
+        total += len(chunk)
+        step = 1 << 16
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def read_small_text(path: Path, max_bytes: int = 1024 * 1024) -> str:
