@@ -206,14 +206,14 @@ def test_unreadable_file(tmp_path: Path, monkeypatch, capsys) -> None:  # type: 
     import taiyaku.model.files
 
     site = make_site(tmp_path / "content", {"locked.md": TITLE, "ok.md": TITLE})
-    real_open = taiyaku.model.files._open_regular
+    real_open = taiyaku.model.files._open_regular_sized  # every read opens through it
 
-    def open_regular(path: Path) -> int:  # what a file without read permission gives
+    def open_regular(path: Path) -> tuple[int, int]:  # what a file without permission gives
         if Path(path).name == "locked.md":
             raise PermissionError(13, "Permission denied")
         return real_open(path)
 
-    monkeypatch.setattr(taiyaku.model.files, "_open_regular", open_regular)
+    monkeypatch.setattr(taiyaku.model.files, "_open_regular_sized", open_regular)
     monkeypatch.chdir(tmp_path)
     code, data, _ = run_json(capsys, "content")
     got = [(Path(d["path"]).name, d["code"], d["message"]) for d in data["diagnostics"]]
