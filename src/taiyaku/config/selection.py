@@ -68,10 +68,11 @@ class RuleSet:
         return code in self.codes
 
     def rule(self, code: str) -> type[Rule]:
-        for rule in self.rules:
-            if rule.CODE == code:
-                return rule
-        raise KeyError(code)
+        return self._by_code[code]  # KeyError for a code not selected
+
+    @cached_property
+    def _by_code(self) -> dict[str, type[Rule]]:
+        return {rule.CODE: rule for rule in self.rules}
 
     def enabled(self, code: str, rel_path: str) -> bool:
         """Whether rule ``code`` reports on the file at ``rel_path`` (root-relative) in

@@ -146,6 +146,15 @@ class Rule:
 
     @classmethod
     def doc(cls) -> RuleDoc:
+        """The rule's docstring, in its sections (read once per class: every run's
+        result lists every selected rule's)."""
+        known = _DOCS.get(cls)
+        if known is None or known[0] is not cls.__doc__:
+            known = _DOCS[cls] = (cls.__doc__, cls._read_doc())
+        return known[1]
+
+    @classmethod
+    def _read_doc(cls) -> RuleDoc:
         text = inspect.cleandoc(cls.__doc__ or "")
         sections = _split_sections(text)
         summary = text.split("\n\n", 1)[0].strip().replace("\n", " ")
@@ -156,6 +165,10 @@ class Rule:
             example=sections.get("example", ""),
             text=text,
         )
+
+
+#: Each rule class's docstring as last read, and its sections.
+_DOCS: dict[type[Rule], tuple[str | None, RuleDoc]] = {}
 
 
 class PageRule(Rule):
