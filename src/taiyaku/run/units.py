@@ -94,6 +94,9 @@ class Checker:
         self.pair_rules = [r() for r in rules if issubclass(r, PairRule)]
         self.tally = Tally()
         self._tokens: dict[str, str | None] = {}  # each rule's cache token, once per run
+        # each sequence of rules (by identity) in its cache groups, once per run
+        self._groups: dict[int, tuple[Sequence[Rule], _Groups]] = {}
+        self._placeholder_code = _placeholder_rule()  # the rule that states placeholders
 
     def record_reads(self) -> None:
         """Note the hash of every page this process parsed (see :attr:`Tally.read_hashes`)."""
@@ -193,7 +196,7 @@ class Checker:
             if not placeholder:
                 side = pair_of().placeholder(source)
                 placeholder.append(side.path if side is not None else None)
-            states_it = _placeholder_rule()  # the rule that states the one fact
+            states_it = self._placeholder_code  # the rule that states the one fact
             if placeholder[0] is None or states_it is None:
                 return found
             defer = (states_it, placeholder[0])  # (reported where that rule is not selected)
@@ -246,14 +249,18 @@ class Checker:
         except PageTimeout:
             self._record_timeout(page)
 
-    def _cache_groups(self, rules: Sequence[Rule]) -> dict[tuple[bool, str | None], list[Rule]]:
+    def _cache_groups(self, rules: Sequence[Rule]) -> _Groups:
         """The rules by what their cached findings depend on: the rest of the site
         (``USES_SITE``) and the rule's own :meth:`~Rule.cache_token`."""
-        groups: dict[tuple[bool, str | None], list[Rule]] = {}
+        known = self._groups.get(id(rules))
+        if known is not None and known[0] is rules:
+            return known[1]
+        groups: _Groups = {}
         for uses_site in (False, True):
             for rule in rules:
                 if type(rule).uses_site(self.ctx.options) is uses_site:
                     groups.setdefault((uses_site, self._token(type(rule))), []).append(rule)
+        self._groups[id(rules)] = (rules, groups)
         return groups
 
     def _token(self, rule: type[Rule]) -> str | None:
@@ -415,4 +422,8 @@ def _lazy(func, *args) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
 def _placeholder_rule() -> str | None:
     """The code of the rule that reports placeholder translations (``REPORTS_PLACEHOLDERS``)."""
     return next((r.CODE for r in registry.all_rules() if r.REPORTS_PLACEHOLDERS), None)
+
+
+#: Rules by what their cached findings depend on (see :meth:`Checker._cache_groups`).
+_Groups = dict[tuple[bool, str | None], list[Rule]]
 
