@@ -141,9 +141,10 @@ def _walk(
                 elif _enters(entry, rel, discovery, here, top=not rel_dir):
                     folders.append((Path(entry.path), rel + "/", here))
                 continue
-            if here.ignored(Path(entry.path), is_dir=False) or discovery.skip.match(rel):
+            path = Path(entry.path)
+            if here.ignored(path, is_dir=False) or discovery.skip.match(rel):
                 continue
-            yield Path(entry.path), rel, entry
+            yield path, rel, entry
         stack.extend(reversed(folders))
 
 
