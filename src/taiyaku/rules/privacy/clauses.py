@@ -402,12 +402,6 @@ def _union(window: Sequence[_Sentence]) -> dict[str, str]:
     return found
 
 
-def _f_beta(canonical: Iterable[str], found: Mapping[str, str], size: int) -> float:
-    if not size or not found:
-        return 0.0
-    return _f_beta_of(sum(1 for key in canonical if key in found), size, len(found))
-
-
 def _f_beta_of(common: int, size: int, found: int) -> float:
     """The F-beta score of ``common`` of the clause's ``size`` words found among the
     candidate's ``found`` words."""
