@@ -24,6 +24,7 @@ __all__ = [
     "LANG_NAME",
     "Lang",
     "TextLang",
+    "case_folded",
     "detect_language",
     "japanese_char_count",
     "other_lang",
@@ -86,3 +87,11 @@ def detect_language(text: str) -> TextLang:
     if latin == 0:
         return "ja" if _JAPANESE.search(text) else "none"
     return "ja" if _count(_JAPANESE, text) * 3 >= latin else "en"
+
+
+def case_folded(text: str) -> str:
+    """``text`` case-folded as a case-insensitive pattern compares it (``ſ`` as ``s``,
+    ``K`` as ``k``, and ``ı`` as ``i``), for looking for words as substrings before
+    running the pattern that needs one of them: a substring test is far cheaper than
+    a case-insensitive alternation tried at every position."""
+    return text.casefold().replace("ı", "i")

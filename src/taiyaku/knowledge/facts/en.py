@@ -50,6 +50,7 @@ from taiyaku.knowledge.facts.model import (
     PeriodFact,
     TimeFact,
 )
+from taiyaku.model.lang import case_folded
 
 __all__ = ["extract_en"]
 
@@ -134,11 +135,11 @@ _FACT_WORD_PARTS = (
 
 def _may_hold_fact(text: str) -> bool:
     """A digit, or one of the words a fact may be made of (in any case).  Digits are
-    looked for first, and the words in the case-folded text (``ı`` read as ``i``, as a
-    case-insensitive pattern would), where substrings rule most texts out at once."""
+    looked for first, and the words in the case-folded text (:func:`case_folded`),
+    where substrings rule most texts out at once."""
     if _FACT_DIGIT.search(text):
         return True
-    folded = text.casefold().replace("ı", "i")
+    folded = case_folded(text)
     return any(part in folded for part in _FACT_WORD_PARTS) and bool(_FACT_WORD.search(folded))
 
 
@@ -207,9 +208,7 @@ class _EnParser:
 
     # ------------------------------------------------------------------- dates
     def _dates(self) -> None:
-        # The hints' words are looked for as substrings of the case-folded text first:
-        # a case-insensitive alternation tried at every position costs ten times more.
-        folded = self.masked.casefold().replace("ı", "i")  # (ı matches i, case-insensitively)
+        folded = case_folded(self.masked)  # the hints' words as substrings first
         if any(month in folded for month in _MONTH_ABBREVIATIONS) and _MONTH_HINT.search(
             self.masked
         ):

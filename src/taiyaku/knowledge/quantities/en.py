@@ -27,6 +27,7 @@ from functools import cache
 from taiyaku.knowledge.quantities.model import Bound, Quantity, Tax
 from taiyaku.knowledge.quantities.numerals import EN_NUMBER, en_value
 from taiyaku.knowledge.quantities.units import Unit, units
+from taiyaku.model.lang import case_folded
 
 __all__ = ["extract_en_quantities", "may_hold_en_quantity"]
 
@@ -107,12 +108,12 @@ def may_hold_en_quantity(text: str) -> bool:
     with (or ``¥``/``JPY`` comes before one).
 
     Numbers written in words are looked for only in a text that holds one of those
-    words (case-folded, as the case-insensitive pattern compares them): most texts have
+    words (:func:`case_folded`, as the case-insensitive pattern compares them): most have
     none, and digits alone are found much faster."""
     firsts, before = _unit_starts()
     if any(symbol in text for symbol in before):
         return True
-    words = _LETTERS.findall(text.casefold())
+    words = _LETTERS.findall(case_folded(text))
     numbers = _DIGITS if _NUMBER_WORDS.isdisjoint(words) else _MAY_HOLD
     for number in numbers.finditer(text):
         following = _NEXT_WORDS.match(text, number.end(), number.end() + 40)
