@@ -140,7 +140,8 @@ def _reap(children: list[_Child]) -> None:
     A child whose result has arrived whole is only ending: the kernel takes a few
     milliseconds to tear down a large process, which this process need not wait for.
     Such a child is collected now if it has ended, else by the next :func:`run_forked`
-    or at exit (:func:`_reap_ended`), never left a zombie for long."""
+    or when this process exits (:func:`_reap_ended`); until then it is a zombie, a
+    process-table entry that holds no memory."""
     for child in children:
         if child.fd >= 0:
             os.close(child.fd)
