@@ -130,7 +130,9 @@ def test_the_morphemes_are_those_of_fugashis_nodes(text: str) -> None:
     assert surfaces == [node.surface for node in nodes]
     for found, node in zip(features, nodes, strict=True):
         feature = node.feature
-        expected_lemma = feature.lemma if getattr(feature, "lemma", "*") not in ("*", None) else None
+        expected_lemma = (
+            feature.lemma if getattr(feature, "lemma", "*") not in ("*", None) else None
+        )
         pos = "-".join(p for p in (feature.pos1, feature.pos2, feature.pos3) if p and p != "*")
         assert (found.pos, found.lemma) == (pos, expected_lemma)
         if expected_lemma is not None:

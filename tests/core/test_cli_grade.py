@@ -126,7 +126,9 @@ def test_a_worker_that_dies_is_exit_2(
 def test_a_mistake_is_one_line_with_a_suggestion_and_exit_2(
     site: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:
-    code, out, err = cli(capsys, *args[:1], *(["--no-config"] if args[0] == "check" else []), *args[1:])
+    code, out, err = cli(
+        capsys, *args[:1], *(["--no-config"] if args[0] == "check" else []), *args[1:]
+    )
     assert code == 2 and out == ""
     lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("taiyaku: error: ")

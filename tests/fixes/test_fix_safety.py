@@ -156,8 +156,14 @@ def test_fixes_appear_in_json_and_sarif_and_text_marks_them(
     fix = data["diagnostics"][0]["fix"]
     assert fix["applicability"] == "safe"
     assert fix["edits"] == [
-        {"path": "content/a.md", "line": 5, "column": 1, "end_line": 6, "end_column": 1,
-         "replacement": ""}
+        {
+            "path": "content/a.md",
+            "line": 5,
+            "column": 1,
+            "end_line": 6,
+            "end_column": 1,
+            "replacement": "",
+        }
     ]
     assert data["summary"]["fixable"] == {"safe": 2, "unsafe": 0}
 
@@ -167,7 +173,10 @@ def test_fixes_appear_in_json_and_sarif_and_text_marks_them(
     change = sarif["runs"][0]["results"][0]["fixes"][0]["artifactChanges"][0]
     assert change["artifactLocation"] == {"uri": "content/a.md", "uriBaseId": "%SRCROOT%"}
     assert change["replacements"][0]["deletedRegion"] == {
-        "startLine": 5, "startColumn": 1, "endLine": 6, "endColumn": 1
+        "startLine": 5,
+        "startColumn": 1,
+        "endLine": 6,
+        "endColumn": 1,
     }
 
     _code, out, _err = cli(capsys, *SELECT, "content")

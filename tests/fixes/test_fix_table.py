@@ -43,7 +43,14 @@ def case_site(
     if case.get("terms"):
         (checks / "terms.yml").write_text(case["terms"], encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    args = ["--no-config", "--no-cache", "--checks-dir", "checks", "--select", case.get("select", case["rule"])]
+    args = [
+        "--no-config",
+        "--no-cache",
+        "--checks-dir",
+        "checks",
+        "--select",
+        case.get("select", case["rule"]),
+    ]
     if case.get("unsafe"):
         args.append("--unsafe-fixes")
     args += case.get("args", [])
@@ -57,7 +64,9 @@ def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 @pytest.mark.parametrize("case_site", CASES, ids=[c["name"] for c in CASES], indirect=True)
-def test_fix(case_site: tuple[dict[str, Any], list[str]], capsys: pytest.CaptureFixture[str]) -> None:
+def test_fix(
+    case_site: tuple[dict[str, Any], list[str]], capsys: pytest.CaptureFixture[str]
+) -> None:
     case, args = case_site
     before = snapshot(Path("content"))
     page = Path("content") / case["page"]

@@ -73,8 +73,9 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped(
     os.close(fd)
     monkeypatch.chdir(tmp_path)
     out = text_output(capsys, "content")
-    assert "content/caf\\udce9.md:1:5: error LK001 [broken-link] broken link ./nowhere" in "\n".join(
-        out
+    assert (
+        "content/caf\\udce9.md:1:5: error LK001 [broken-link] broken link ./nowhere"
+        in "\n".join(out)
     )
 
 

@@ -64,7 +64,7 @@ def _bash(spec: dict[str, tuple[list[str], dict[str, list[str]]]], *, zsh: bool 
     cases = []
     for name, (flags, values) in spec.items():
         value_cases = "".join(
-            f"        {flag}) COMPREPLY=($(compgen -W {_words(words)} -- \"$cur\")); return;;\n"
+            f'        {flag}) COMPREPLY=($(compgen -W {_words(words)} -- "$cur")); return;;\n'
             for flag, words in values.items()
             if flag
         )

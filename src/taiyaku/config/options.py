@@ -65,9 +65,7 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option("cache", "bool", True, "reuse results of unchanged files from the cache"),
     Option("cache-dir", "path", ".taiyaku_cache", "where the result cache lives"),
-    Option(
-        "jobs", "int", 0, "worker processes (0: one per core, used for large runs)", minimum=0
-    ),
+    Option("jobs", "int", 0, "worker processes (0: one per core, used for large runs)", minimum=0),
     Option(
         "max-page-seconds",
         "float",

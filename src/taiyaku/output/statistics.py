@@ -50,8 +50,7 @@ def render(result: RunResult, *, as_json: bool = False) -> str:
     name_width = max(len(r.name) for r in table)
     lines = [
         f"{r.count:>{width}}  {r.code}  {'[*]' if r.fixable else '   '} "
-        f"{r.name:<{name_width}}  {r.severity}"
-        + (f" ({r.fixable} fixable)" if r.fixable else "")
+        f"{r.name:<{name_width}}  {r.severity}" + (f" ({r.fixable} fixable)" if r.fixable else "")
         for r in table
     ]
     return "\n".join(lines) + "\n"

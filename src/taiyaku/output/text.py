@@ -112,4 +112,3 @@ def _plural(n: int, word: str) -> str:
     if word == "info":
         return f"{n} info"
     return f"{n} {word}" + ("" if n == 1 else "s")
-

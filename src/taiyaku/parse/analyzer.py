@@ -224,9 +224,7 @@ def _tokens(text: str, surfaces: list[str], features: list[Features]) -> tuple[T
                 cursor = found
         end = cursor + len(surface)
         append(
-            _new_tuple(
-                Token, (surface, lemma or surface, pos, cursor, end, orth_base, form_base)
-            )
+            _new_tuple(Token, (surface, lemma or surface, pos, cursor, end, orth_base, form_base))
         )
         cursor = end
     return tuple(tokens)

@@ -24,24 +24,40 @@ from taiyaku.model.lang import TextLang, detect_language, language_of_counts, sc
 from taiyaku.parse.nodes import Anchor, Block, Body, Comment, Link, Section, Segment, SourceIndex
 from taiyaku.parse.slugger import Slugger
 
+
+def _parser(*, footnotes: bool) -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    if footnotes:
+        md.use(footnote_plugin)
+    # Link targets as written.  markdown-it normalises them for HTML output
+    # (percent-encoding, punycode host names); the links are then decoded for display
+    # anyway, and a message should quote a host as the author wrote it.  (validateLink
+    # still refuses javascript:.)
+    md.normalizeLink = lambda url: url  # type: ignore[method-assign]
+    return md
+
+
 # GFM footnotes (``[^1]`` … ``[^1]: text``), as Astro renders them: without the plugin a
 # footnote definition in Japanese (no spaces) parses as a link reference definition, and
 # ``[^1]`` as a link to its text.  Footnote paragraphs come after the body, in the last
 # section.
-_MD = (
-    MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(footnote_plugin)
-)
-# Link targets as written.  markdown-it normalises them for HTML output (percent-encoding,
-# punycode host names); the links are then decoded for display anyway, and a message
-# should quote a host as the author wrote it.  (validateLink still refuses javascript:.)
-_MD.normalizeLink = lambda url: url  # type: ignore[method-assign]
+_MD = _parser(footnotes=True)
+# Every footnote rule starts at ``[^`` (a definition, a reference) or ``^[`` (an inline
+# note), which inline content can only hold where the text does: a text with neither
+# gets the same tokens without the plugin's rules tried at every bracket and line.
+_MD_WITHOUT_FOOTNOTES = _parser(footnotes=False)
 
 __all__ = ["parse_body", "parse_tokens"]
 
 
 def parse_tokens(source: str, body_offset: int, is_mdx: bool) -> list[MdToken]:
     """markdown-it's tokens for a page's text (``Token.map``: 0-based file lines)."""
-    return _MD.parse(_markdown_source(source, body_offset, is_mdx))
+    return _markdown_tokens(_markdown_source(source, body_offset, is_mdx))
+
+
+def _markdown_tokens(md_source: str) -> list[MdToken]:
+    may_hold_footnotes = "[^" in md_source or "^[" in md_source
+    return (_MD if may_hold_footnotes else _MD_WITHOUT_FOOTNOTES).parse(md_source)
 
 
 def _markdown_source(source: str, body_offset: int, is_mdx: bool) -> str:
@@ -52,7 +68,7 @@ def _markdown_source(source: str, body_offset: int, is_mdx: bool) -> str:
 
 def parse_body(source: str, body_offset: int, is_mdx: bool) -> Body:
     md_source = _markdown_source(source, body_offset, is_mdx)
-    tokens = _MD.parse(md_source)
+    tokens = _markdown_tokens(md_source)
     builder = _Builder(SourceIndex(md_source), is_mdx)
     builder.walk(tokens)
     return Body(
@@ -223,9 +239,7 @@ class _Builder:
         self.sections.append(Section(len(self.sections), text.strip(), level, line, slug))
         for part_text, part_segments, shift in _split_bilingual_heading(text, segments):
             code = _clip_spans(collected.code, shift, shift + len(part_text))
-            self._add_block(
-                "heading", part_text, part_segments, line, collected.end_line, code
-            )
+            self._add_block("heading", part_text, part_segments, line, collected.end_line, code)
 
     def _inline_block(self, inline: MdToken, kind: str) -> None:
         # Read IALs from the raw inline source: the collected text has them removed.
@@ -561,9 +575,7 @@ def _truncate(
     return text[:end], kept
 
 
-def _clip_spans(
-    spans: list[tuple[int, int]], start: int, end: int
-) -> tuple[tuple[int, int], ...]:
+def _clip_spans(spans: list[tuple[int, int]], start: int, end: int) -> tuple[tuple[int, int], ...]:
     """The parts of ``spans`` within ``[start, end)``, counted from ``start``."""
     return tuple(
         (max(a, start) - start, min(b, end) - start) for a, b in spans if a < end and b > start

@@ -80,8 +80,11 @@ class Context:
             self.notes.append(text)
 
     def close(self) -> None:
-        """Release what the run's states hold (the engine calls it when the run ends)."""
-        for key, value in self._states.items():
+        """Release what the run's states hold (the engine calls it when the run ends),
+        and the states themselves: many hold this context, and the cycle would keep
+        every page the run read alive until the garbage collector came by."""
+        states, self._states = self._states, {}
+        for key, value in states.items():
             if key.close is not None:
                 key.close(value)
 
@@ -190,4 +193,3 @@ def placeholder_sizes(source: Document, translation: Document) -> tuple[int, int
     if theirs < PLACEHOLDER_MIN_SOURCE or mine > PLACEHOLDER_MAX_CHARS:
         return None
     return (mine, theirs) if mine <= PLACEHOLDER_MAX_SHARE * theirs else None
-

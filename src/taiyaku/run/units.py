@@ -426,4 +426,3 @@ def _placeholder_rule() -> str | None:
 
 #: Rules by what their cached findings depend on (see :meth:`Checker._cache_groups`).
 _Groups = dict[tuple[bool, str | None], list[Rule]]
-

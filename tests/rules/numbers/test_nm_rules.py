@@ -27,7 +27,10 @@ def pair(tmp_path: Path, ja: str, en: str) -> Path:
     ("ja", "en"),
     [
         ("参加者数の上限は300人です．", "Meetings can have up to 300 participants."),
-        ("301人以上の会議は申請が必要です．", "Meetings of more than 300 participants need an application."),
+        (
+            "301人以上の会議は申請が必要です．",
+            "Meetings of more than 300 participants need an application.",
+        ),
         ("約50名の学生が在籍しています．", "About 50 students work here."),
         ("手数料は３，０００円です．", "The fee is 3,000 yen."),
         ("月額500円（税別）です．", "The monthly fee is 500 yen (excluding tax)."),
@@ -94,7 +97,11 @@ def test_one_of_a_list_changed_between_list_items_that_do_not_pair_by_structure(
             "Up to 1000 participants, including up to 300 by telephone.",
             "JA's 1,000 has no counter: 200 against two EN values is no 1-to-1",
         ),
-        ("30名または40名の部屋", "Rooms for 30 or 45 people, and a hall of 30 people.", "EN states 30 twice"),
+        (
+            "30名または40名の部屋",
+            "Rooms for 30 or 45 people, and a hall of 30 people.",
+            "EN states 30 twice",
+        ),
         ("第3回は10名です．", "The 4th session is for 10 people.", "ordinals are no quantities"),
         ("`300人`と入力します．", "Type `500 people`.", "code is not prose"),
         ("上限300人です．", "Exactly 300 participants.", "a bound against a value: another shape"),
@@ -117,7 +124,8 @@ def test_sections_pair_and_a_drift_is_found_in_its_section(tmp_path: Path) -> No
 def test_an_english_first_site_reports_on_the_japanese_page(tmp_path: Path) -> None:
     """English at the root, Japanese under ja/: the Japanese page is the translation."""
     root = make_site(
-        tmp_path, {"a.md": TITLE + "The room seats 30 people.\n", "ja/a.md": TITLE + "定員は40名です．\n"}
+        tmp_path,
+        {"a.md": TITLE + "The room seats 30 people.\n", "ja/a.md": TITLE + "定員は40名です．\n"},
     )
     assert nm(root, source_language="en") == [
         'ja/a.md:5 NM001 JA says "40名" (40 people); EN (a.md:5) says "30 people" (30 people)'
@@ -186,7 +194,11 @@ def test_placeholders_ids_and_dates_are_no_contacts(tmp_path: Path, ja: str, en:
 
 
 def test_one_sided_quantities_are_warnings_only_when_asked(tmp_path: Path) -> None:
-    root = pair(tmp_path, "- 定員は30名です．\n- 最大参加者数は1,000\n", "- The room is small.\n- Up to 1000 people\n")
+    root = pair(
+        tmp_path,
+        "- 定員は30名です．\n- 最大参加者数は1,000\n",
+        "- The room is small.\n- Up to 1000 people\n",
+    )
     assert nm(root) == []
     assert nm(root, nm_one_sided=True) == [
         'a.md:5 NM001 JA says "30名" (30 people); the corresponding EN text (en/a.md:5) '

@@ -27,9 +27,7 @@ _ARABIC = (
     rf"[{_DIGITS}](?:[{_DIGITS}]*(?:[,，][{_DIGITS}]{{3}})+|[{_DIGITS}]*)(?:[.．][{_DIGITS}]+)?"
 )
 #: A Japanese number: digits or kanji numerals, with 十百千万億兆 scales between them.
-JA_NUMBER = (
-    rf"(?:(?:{_ARABIC}|[{_KANJI_DIGITS}十百千]+)[万億兆]?)+(?:数)?|十数|数十|数百|数千"
-)
+JA_NUMBER = rf"(?:(?:{_ARABIC}|[{_KANJI_DIGITS}十百千]+)[万億兆]?)+(?:数)?|十数|数十|数百|数千"
 
 _WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,

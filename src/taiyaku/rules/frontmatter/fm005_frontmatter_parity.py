@@ -103,8 +103,7 @@ class FrontmatterParity(PairRule):
             "frontmatter-language-keys",
             list,
             list(LANGUAGE_KEYS),
-            "front-matter keys set per language (a language, a layout, an address): "
-            "not compared",
+            "front-matter keys set per language (a language, a layout, an address): not compared",
         ),
     )
 
@@ -195,9 +194,7 @@ def _presence(has: Side, lacks: Side, path: KeyPath, value: Any) -> Finding:
     return Finding(has.path, line, key_column(has.doc, line), message, related=related)
 
 
-def _value_differs(
-    pair: Pair, path: KeyPath, values: dict[Lang, Any], source: Lang
-) -> Finding:
+def _value_differs(pair: Pair, path: KeyPath, values: dict[Lang, Any], source: Lang) -> Finding:
     """Reported on the translation, which follows the source."""
     translation = other_lang(source)
     mine, theirs = pair.side(translation), pair.side(source)

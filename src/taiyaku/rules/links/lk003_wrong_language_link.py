@@ -102,4 +102,3 @@ def _switches_to(text: str, lang: str) -> bool:
     (``English``, ``日本語``), or its name or code (``JA``, ``Japanese``, ``英語``)."""
     name = " ".join(text.strip().strip("[]()（）").lower().split())
     return name in _LANGUAGE_NAMES.get(lang, ()) or detect_language(text) == lang
-

@@ -154,8 +154,10 @@ def _anchored(
             if len(jq) == len(eq) and (found := compare_statement(jq, eq)) is not None
         ]
         for jb, eb, found in near:
-            if sum(1 for j, _e, _f in near if j is jb) == 1 == sum(
-                1 for _j, e, _f in near if e is eb
+            if (
+                sum(1 for j, _e, _f in near if j is jb)
+                == 1
+                == sum(1 for _j, e, _f in near if e is eb)
             ):
                 yield Contradiction(found[0], found[1], jb, eb)
 
@@ -246,8 +248,6 @@ def compare_statement(
     ja_one, en_one = ja_left[0], en_left[0]
     if not ja_one.comparable(en_one):
         return None
-    if any(q.same_fact(ja_one) for q in en_section) or any(
-        q.same_fact(en_one) for q in ja_section
-    ):
+    if any(q.same_fact(ja_one) for q in en_section) or any(q.same_fact(en_one) for q in ja_section):
         return None  # the other side states it elsewhere: these may not be counterparts
     return ja_one, en_one

@@ -165,9 +165,13 @@ def describe(quantity: Quantity) -> str:
 
 def _duration(quantity: Quantity) -> str:
     values = [v for v in (quantity.low, quantity.high) if not math.isinf(v)]
-    size, word = next(
-        (size, word)
-        for size, word in ((10080, "weeks"), (1440, "days"), (60, "hours"), (1, "minutes"))
-        if all(v % size == 0 for v in values)
-    ) if all(v == int(v) for v in values) else (1, "minutes")
+    size, word = (
+        next(
+            (size, word)
+            for size, word in ((10080, "weeks"), (1440, "days"), (60, "hours"), (1, "minutes"))
+            if all(v % size == 0 for v in values)
+        )
+        if all(v == int(v) for v in values)
+        else (1, "minutes")
+    )
     return quantity.describe(size, word)

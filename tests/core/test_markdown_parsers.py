@@ -1,0 +1,71 @@
+"""A text with neither ``[^`` nor ``^[`` is parsed without the footnote plugin.
+
+That is only sound when the plugin changes nothing for such a text: these tests parse
+the same texts both ways, from the pieces Markdown is made of and from every page the
+project holds, and compare markdown-it's tokens (types, content, positions, children).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from taiyaku.parse import markdown
+
+_REPO = Path(__file__).resolve().parents[2]
+_PIECES = [
+    "# ", "## 見出し", "- ", "1. ", "> ", "    ", "\t", "```", "~~~", "---", "***", "|", "| a | b |",
+    "|---|---|", "[", "]", "(", ")", "[a]", "[a]: /x", "[a](/b)", "![i](/i.png)", "<https://x.jp>",
+    "<a href='/y'>", "</a>", "<!-- c -->", "^", "^1", "[1]", "*", "_", "**", "~~", "`", "\\", "&amp;",
+    "&#94;", "テキスト", "text", " ", "\n", "\n\n", "{#id}", ":",
+]  # fmt: skip
+
+
+def _without_footnotes(text: str) -> bool:
+    return "[^" not in text and "^[" not in text
+
+
+def _same_tokens(text: str) -> None:
+    with_plugin = [t.as_dict() for t in markdown._MD.parse(text)]
+    assert [t.as_dict() for t in markdown._markdown_tokens(text)] == with_plugin
+    if _without_footnotes(text):
+        without = markdown._MD_WITHOUT_FOOTNOTES.parse(text)
+        assert [t.as_dict() for t in without] == with_plugin
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_the_plugin_changes_nothing_without_a_footnote_mark(text: str) -> None:
+    _same_tokens(text)
+
+
+def _pages() -> list[Path]:
+    roots = [_REPO / "content", _REPO / "tests", _REPO.parent / "shared" / "corpus"]
+    found = []
+    for root in roots:
+        if root.is_dir():
+            found += [p for p in root.rglob("*") if p.suffix in (".md", ".mdx", ".markdown")]
+    return sorted(found)
+
+
+def test_every_page_at_hand_parses_the_same_without_the_plugin() -> None:
+    pages = [p for p in _pages() if p.is_file()]
+    if not pages:
+        pytest.skip("no pages at hand")
+    compared = 0
+    for page in pages:
+        text = page.read_text(encoding="utf-8", errors="replace")
+        _same_tokens(text)
+        compared += _without_footnotes(text)
+    assert compared
+
+
+def test_a_footnote_still_parses_as_one() -> None:
+    text = "本文[^1]。\n\n[^1]: 注記です。\n"
+    assert _without_footnotes(text) is False
+    types = {t.type for t in markdown.parse_tokens(text, 0, False)}
+    assert "footnote_ref" in {c.type for t in markdown._MD.parse(text) for c in t.children or []}
+    assert "footnote_block_open" in types
