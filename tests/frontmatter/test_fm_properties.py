@@ -57,3 +57,39 @@ def test_never_raises_and_offsets_are_consistent(source: str) -> None:
     for problem in fm.problems:
         assert 1 <= problem.line <= max(fm.end_line, 1)
         assert problem.column >= 1
+
+
+_KEYS = ("redirect_from", "aliases", "url")
+_KEY_LINES = st.sampled_from(
+    ["redirect_from: /a/", "aliases: [/b/]", "url: /c/", "title: t", "'redirect_from': /e/"]
+)
+_ODD_LINES = st.sampled_from(["", "  x: y", "<<: *k", "k: &k {url: /f/}", "...", "---", "--- x"])
+FENCED = st.builds(
+    lambda bom, opening, lines, breaks, closing, rest: (
+        bom
+        + opening
+        + "".join(line + br for line, br in zip(lines, breaks, strict=False))
+        + closing
+        + rest
+    ),
+    st.sampled_from(["", "\ufeff"]),
+    st.sampled_from(["---\n", "--- \r\n", "---\r", "---", "---x\n", " ---\n"]),
+    st.lists(st.one_of(_KEY_LINES, _KEY_LINES, _KEY_LINES, _ODD_LINES), max_size=8),
+    st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=8, max_size=8),
+    st.sampled_from(["---\n", "...\r\n", "--- ", "---", ""]),
+    st.sampled_from(["", "body\n", "url: /g/\n", "\n---\nurl: /h/"]),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(FENCED)
+def test_a_key_the_front_matter_holds_is_in_its_raw_bytes(source: str) -> None:
+    """``Site.may_mention`` looks for a key in the front matter's raw bytes only: every
+    key the parsed front matter has must be found there."""
+    from taiyaku.site.pages import _raw_front_matter
+
+    data = parse_front_matter(source).data or {}
+    raw = _raw_front_matter(source.encode())
+    for key in _KEYS:
+        if key in data:
+            assert key.encode() in raw

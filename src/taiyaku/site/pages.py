@@ -339,17 +339,18 @@ class Site:
         self._documents[page.rel] = doc
 
     def may_mention(self, page: Page, keys: tuple[bytes, ...]) -> bool:
-        """Whether the page's text may hold one of ``keys``: True when it is parsed
-        already, else a cheap look at the start of the raw file, where front matter
-        lives, so that a rule reading one front-matter key over the whole site parses
-        only the pages that have it."""
+        """Whether the page's front matter may hold one of ``keys``: True when it is
+        parsed already, else a cheap look at the raw front matter, so that a rule
+        reading one front-matter key over the whole site parses only the pages that
+        have it."""
         if page.rel in self._documents:
             return True
         try:  # a regular file only (a FIFO put there since discovery would block)
             head = read_head(page.path, 64 * 1024)
         except OSError:  # unreadable: IN001 reports it
             return False
-        return any(key in head for key in keys)
+        front_matter = _raw_front_matter(head)
+        return any(key in front_matter for key in keys)
 
     def redirects(self) -> dict[str, list[Page]]:
         """URL → the pages its front matter says are served there: ``redirect_from``
@@ -370,6 +371,23 @@ class Site:
                     table.setdefault(_normalise_redirect(source), []).append(page)
             self._redirects = table
         return self._redirects
+
+
+# parse_front_matter's fences, on bytes: an opening ``---`` line (after a byte-order
+# mark), closed by the first ``---`` or ``...`` line after it.
+_OPENING_FENCE = re.compile(rb"(?:\xef\xbb\xbf)?---[ \t]*(\r\n|\r|\n|\Z)")
+_CLOSING_FENCE = re.compile(rb"(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)")
+
+
+def _raw_front_matter(head: bytes) -> bytes:
+    """The bytes of the front matter that starts ``head`` (a file's first bytes), fences
+    included: empty for a file without front matter (no keys), all of ``head`` when no
+    closing fence is within it."""
+    opening = _OPENING_FENCE.match(head)
+    if opening is None or not opening.group(1):
+        return b""
+    closing = _CLOSING_FENCE.search(head, opening.start(1))
+    return head if closing is None else head[: closing.end()]
 
 
 _REDIRECT_KEYS = ("redirect_from", "aliases")
