@@ -97,9 +97,14 @@ def _run(
             cache.close()
             warnings += cache.notes
 
+    rels: dict[Path, str] = {}
+
     def rel_of(path: Path) -> str:
-        page = site.page_for_path(path)
-        return page.rel if page else path.name
+        rel = rels.get(path)
+        if rel is None:
+            page = site.page_for_path(path)
+            rel = rels[path] = page.rel if page else path.name
+        return rel
 
     for note in (*ctx.notes, *tally.notes):
         if note not in warnings:

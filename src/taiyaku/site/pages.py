@@ -201,8 +201,9 @@ class Site:
     def page_for_path(self, path: Path) -> Page | None:
         """The page at ``path`` (symbolic links followed), or None.  Remembered, since
         the engine asks for every finding's file and resolving a path costs syscalls."""
-        if path in self._page_by_path:
-            return self._page_by_path[path]
+        known = self._page_by_path.get(path, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known  # type: ignore[return-value]
         try:
             rel = path.resolve().relative_to(self.root).as_posix()
         except ValueError:
@@ -390,6 +391,7 @@ def _raw_front_matter(head: bytes) -> bytes:
     return head if closing is None else head[: closing.end()]
 
 
+_UNKNOWN = object()  # page_for_path: a path not looked up yet
 _REDIRECT_KEYS = ("redirect_from", "aliases")
 _URL_KEYS = ("permalink", "url")
 _KEY_BYTES = tuple(k.encode() for k in (*_REDIRECT_KEYS, *_URL_KEYS, "slug"))
