@@ -81,6 +81,25 @@ def test_an_exception_in_a_rule_is_exit_2_and_the_other_findings_stay(
     assert "internal error in LK003" in err and "error LK001" in out
 
 
+def test_a_rule_that_fails_halfway_keeps_what_it_found_before(
+    site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from taiyaku.rules.links.lk001_broken_link import BrokenLink
+
+    found_before = BrokenLink.check
+
+    def fails_after_the_first(self: BrokenLink, *args: object) -> object:
+        for finding in found_before(self, *args):  # type: ignore[arg-type]
+            yield finding
+            raise RuntimeError("injected")
+
+    monkeypatch.setattr(BrokenLink, "check", fails_after_the_first)
+    code, out, err = check(capsys, "--select", "LK001", "content")
+    assert code == 2
+    assert "internal error in LK001" in err and "RuntimeError: injected" in err
+    assert "error LK001" in out
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="workers need fork()")
 def test_a_worker_that_dies_is_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch

@@ -238,11 +238,7 @@ class Checker:
         try:
             with time_limit(self.seconds):
                 for key, group in to_run:
-                    items = [
-                        item
-                        for rule in group
-                        for item in self._guard(rule, where, _lazy(call, rule))
-                    ]
+                    items = self._run_guarded(group, where, call)
                     self.tally.findings.extend(items)
                     if key is not None and len(self.tally.internal_errors) == errors_before:
                         self.cache.put(key, items, self.ctx.site.root)  # type: ignore[union-attr]
@@ -270,6 +266,34 @@ class Checker:
             self._tokens[rule.CODE] = rule.cache_token(self.ctx)
         return self._tokens[rule.CODE]
 
+    def _run_guarded(
+        self, rules: Sequence[Rule], where: str, call: Callable[[Rule], Iterable[Finding]]
+    ) -> list[CodedFinding]:
+        """Each rule's findings, as :meth:`_guard` reports them, without a generator of
+        its own per rule: this runs for every rule on every unit of work."""
+        items: list[CodedFinding] = []
+        append = items.append
+        seconds = self.tally.rule_seconds
+        for rule in rules:
+            code = type(rule).CODE
+            started = time.perf_counter()
+            try:
+                for finding in call(rule) or ():
+                    append((code, finding))
+            except ConfigError:
+                raise
+            except Exception as exc:
+                self._internal_error(code, where, exc)
+            finally:
+                seconds[code] = seconds.get(code, 0.0) + time.perf_counter() - started
+        return items
+
+    def _internal_error(self, code: str, where: str, exc: Exception) -> None:
+        """A bug in a rule must not hide the other findings: it is recorded instead."""
+        self.tally.internal_errors.append(
+            InternalError(f"internal error in {code} on {where}: {type(exc).__name__}: {exc}")
+        )
+
     def _guard(self, rule: Rule, where: str, findings: Iterable[Finding]) -> Iterator[CodedFinding]:
         code = type(rule).CODE
         started = time.perf_counter()
@@ -278,10 +302,8 @@ class Checker:
                 yield code, finding
         except ConfigError:  # a broken policy file a rule loads: stop the run (exit code 2)
             raise
-        except Exception as exc:  # a bug in a rule must not hide the other findings
-            self.tally.internal_errors.append(
-                InternalError(f"internal error in {code} on {where}: {type(exc).__name__}: {exc}")
-            )
+        except Exception as exc:
+            self._internal_error(code, where, exc)
         finally:
             spent = time.perf_counter() - started
             self.tally.rule_seconds[code] = self.tally.rule_seconds.get(code, 0.0) + spent
