@@ -6,9 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from style_pages import apply_edits, fixed, ja, ja_run, page, read_table
 
 from helpers import REPO, make_site, run_site
+from taiyaku.rules.style import _punctuation
 from taiyaku.rules.style._punctuation import STYLES, scan
 
 ROWS = read_table(REPO / "tests/data/ja/punctuation.tsv")
@@ -149,3 +152,17 @@ def test_a_quoted_label_or_message_keeps_its_punctuation(tmp_path: Path) -> None
     「アクセスを許可する(構成されている場合)」にチェックをつけます．
     """
     assert ja(tmp_path, body, select="JA003", ja_punctuation="，．", ja_brackets="full") == []
+
+
+_VOTE_PIECES = [
+    "、", "，", "。", "．", "（", "）", "(", ")", "：", ":", "」", "』", "「", "本文", "ア", "々",
+    "Text", " ", "\n", "`", "```\n", "~~~\n", "9:00", "[a](b)", "’", "–", "é", "１",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_VOTE_PIECES), max_size=30).map("".join))
+def test_a_page_skipped_by_the_first_look_has_no_vote(text: str) -> None:
+    """``count_in_source`` answers all zeros without counting for a text that holds no
+    character a counted mark is or needs: counting must agree."""
+    assert _punctuation.count_in_source(text) == _punctuation._counted_in_source(text)

@@ -83,6 +83,9 @@ _FENCED_CODE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?^ {0,3}\1", re.MULTIL
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
 
 _HALF_PAIR_VOTE = re.compile(f"\\((?<!\\]\\()[^()\n]*?[{_JA}][^()\n]*?\\)")
+# A character every counted mark is or needs (a Japanese one before a colon or in
+# brackets): a text with none of them votes for nothing.
+_MAY_VOTE = re.compile(f"[、。，．（）：」』{_JA}]")
 _FULL_COLON = re.compile(f"：(?<=[{_JA}」』）]：)")
 _HALF_COLON = re.compile(f":(?<=[{_JA}」』）]:)(?![0-9])")
 
@@ -189,6 +192,12 @@ def count_in_source(text: str) -> dict[Axis, tuple[int, int]]:
     and code spans left out: a vote, counted without looking at each mark (a comma
     between digits counts too; a URL holds none of these marks but a half-width colon,
     which follows no Japanese character there)."""
+    if not _MAY_VOTE.search(text):  # most English pages: nothing to count
+        return dict.fromkeys(AXES, (0, 0))  # type: ignore[return-value]
+    return _counted_in_source(text)
+
+
+def _counted_in_source(text: str) -> dict[Axis, tuple[int, int]]:
     if "`" in text or "~~~" in text:
         text = _INLINE_CODE.sub("", _FENCED_CODE.sub("", text))
     return {
