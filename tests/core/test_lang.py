@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from taiyaku.model.lang import detect_language
+from taiyaku.model.lang import _JAPANESE, detect_language, has_japanese
 
 
 @pytest.mark.parametrize(
@@ -19,3 +21,22 @@ from taiyaku.model.lang import detect_language
 )
 def test_detect_language(text: str, lang: str) -> None:
     assert detect_language(text) == lang
+
+
+_PIECES = ["a", "Zoom", "x", "AB", "本", "ア", "ｱ", "。", " ", "9", ":", "é", "–", "「", "ab cd"]
+
+
+def _counted(text: str) -> str:
+    """detect_language's rule, counting every character."""
+    latin = sum(c.isascii() and c.isalpha() for c in text)
+    japanese = sum(bool(_JAPANESE.fullmatch(c)) for c in text)
+    if latin == 0:
+        return "ja" if japanese else "none"
+    return "ja" if japanese * 3 >= latin else "en"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=16).map("".join))
+def test_the_language_is_the_counting_rules(text: str) -> None:
+    assert detect_language(text) == _counted(text)
+    assert has_japanese(text) == any(_JAPANESE.fullmatch(c) for c in text)

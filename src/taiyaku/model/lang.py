@@ -26,7 +26,7 @@ __all__ = [
     "TextLang",
     "case_folded",
     "detect_language",
-    "japanese_char_count",
+    "has_japanese",
     "other_lang",
 ]
 
@@ -53,8 +53,9 @@ def _count(runs: re.Pattern[str], text: str) -> int:
     return sum(map(len, runs.findall(text)))
 
 
-def japanese_char_count(text: str) -> int:
-    return _count(_JAPANESE, text)
+def has_japanese(text: str) -> bool:
+    """Whether ``text`` holds a Japanese character."""
+    return _JAPANESE.search(text) is not None
 
 
 def script_counts(text: str) -> tuple[int, int]:
@@ -86,6 +87,8 @@ def detect_language(text: str) -> TextLang:
     latin = _count(_LATIN, text)
     if latin == 0:
         return "ja" if _JAPANESE.search(text) else "none"
+    if latin <= 3:  # one Japanese character outweighs them: no need to count
+        return "ja" if _JAPANESE.search(text) else "en"
     return "ja" if _count(_JAPANESE, text) * 3 >= latin else "en"
 
 

@@ -503,9 +503,9 @@ def _highlighted(source: Source) -> str:
 
 
 def _lang_attr(text: str) -> str:
-    from taiyaku.model.lang import japanese_char_count
+    from taiyaku.model.lang import has_japanese
 
-    return ' lang="ja"' if japanese_char_count(text) else ""
+    return ' lang="ja"' if has_japanese(text) else ""
 
 
 def _clean(units: Iterable[PageGroup]) -> str:

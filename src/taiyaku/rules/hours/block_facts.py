@@ -38,7 +38,7 @@ from taiyaku.knowledge.facts import (
     extract_ja,
     split_facts,
 )
-from taiyaku.model.lang import Lang, japanese_char_count
+from taiyaku.model.lang import Lang, has_japanese
 from taiyaku.rules.base import RuleOption
 from taiyaku.rules.context import RunState
 
@@ -114,7 +114,7 @@ def _extract(block: Block, lang: Lang, order: DateOrder) -> list[Fact]:
     text = block.text
     found = _read(block, lang, order)
     other: Lang = "en" if lang == "ja" else "ja"
-    if not (_LATIN.search(text) if other == "en" else japanese_char_count(text)):
+    if not (_LATIN.search(text) if other == "en" else has_japanese(text)):
         return found
     for extra in _read(block, other, order):
         overlapping = [f for f in found if _overlap(f, extra)]
