@@ -294,7 +294,7 @@ def _scopes(directives: Sequence[Directive], doc: Document) -> Iterator[_Scope]:
 
 
 class _NextLines:
-    """ "The next line" of a ``disable-next-line``: the first line after it that is
+    """What "the next line" of a ``disable-next-line`` is: the first line after it that is
     neither blank nor only directives (``spanned``: the lines of directives written over
     several lines).  Each line is looked at once, however many directives stand in a row
     above the same line."""
