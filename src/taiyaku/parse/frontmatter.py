@@ -39,6 +39,7 @@ __all__ = [
     "YamlDocument",
     "parse_front_matter",
     "parse_yaml",
+    "raw_front_matter",
 ]
 
 ProblemKind = Literal[
@@ -53,6 +54,9 @@ _BOM = "\ufeff"
 _TAG = "tag:yaml.org,2002:"
 _OPENING = re.compile(r"\ufeff?---[ \t]*(\r\n|\r|\n|\Z)")
 _CLOSING = re.compile(r"(\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)")
+# The same fences on a file's raw bytes (in UTF-8 the byte-order mark is three bytes).
+_OPENING_BYTES = re.compile(rb"(?:\xef\xbb\xbf)?---[ \t]*(\r\n|\r|\n|\Z)")
+_CLOSING_BYTES = re.compile(_CLOSING.pattern.encode())
 _BREAK = re.compile(r"\r\n|\r|\n")
 _TAB_INDENT = re.compile(r"( *)\t[ \t]*[^ \t\r\n]")
 
@@ -137,6 +141,18 @@ def parse_front_matter(source: str, *, max_nodes: int = DEFAULT_MAX_NODES) -> Fr
     else:
         fm.problems.append(_not_mapping(doc))
     return fm
+
+
+def raw_front_matter(head: bytes) -> bytes:
+    """The bytes of the front matter that starts ``head`` (a file's first bytes), fences
+    included, as :func:`parse_front_matter` fences it: empty for a file without front
+    matter (no keys), all of ``head`` when no closing fence is within it.  A cheap look
+    at a key before parsing."""
+    opening = _OPENING_BYTES.match(head)
+    if opening is None or not opening.group(1):
+        return b""
+    closing = _CLOSING_BYTES.search(head, opening.start(1))
+    return head if closing is None else head[: closing.end()]
 
 
 def _not_closed(bom: int) -> FrontMatter:

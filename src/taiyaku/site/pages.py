@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from taiyaku.model.files import read_head
 from taiyaku.model.globs import PathPatterns
 from taiyaku.model.lang import Lang
+from taiyaku.parse.frontmatter import raw_front_matter
 from taiyaku.site.discovery import Discovery, list_site_files
 from taiyaku.site.layouts import LAYOUTS, LanguageLayout, Layout
 from taiyaku.site.siteurl import SiteUrl
@@ -350,7 +351,7 @@ class Site:
             head = read_head(page.path, 64 * 1024)
         except OSError:  # unreadable: IN001 reports it
             return False
-        front_matter = _raw_front_matter(head)
+        front_matter = raw_front_matter(head)
         return any(key in front_matter for key in keys)
 
     def redirects(self) -> dict[str, list[Page]]:
@@ -372,23 +373,6 @@ class Site:
                     table.setdefault(_normalise_redirect(source), []).append(page)
             self._redirects = table
         return self._redirects
-
-
-# parse_front_matter's fences, on bytes: an opening ``---`` line (after a byte-order
-# mark), closed by the first ``---`` or ``...`` line after it.
-_OPENING_FENCE = re.compile(rb"(?:\xef\xbb\xbf)?---[ \t]*(\r\n|\r|\n|\Z)")
-_CLOSING_FENCE = re.compile(rb"(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)")
-
-
-def _raw_front_matter(head: bytes) -> bytes:
-    """The bytes of the front matter that starts ``head`` (a file's first bytes), fences
-    included: empty for a file without front matter (no keys), all of ``head`` when no
-    closing fence is within it."""
-    opening = _OPENING_FENCE.match(head)
-    if opening is None or not opening.group(1):
-        return b""
-    closing = _CLOSING_FENCE.search(head, opening.start(1))
-    return head if closing is None else head[: closing.end()]
 
 
 _UNKNOWN = object()  # page_for_path: a path not looked up yet
@@ -452,10 +436,7 @@ def _html_permalinks(root: Path, assets: list[str]) -> dict[str, Path]:
             head = read_head(path, 4096)
         except OSError:
             continue
-        if not head.lstrip(b"\xef\xbb\xbf").startswith(b"---"):
-            continue
-        end = head.find(b"\n---", 3)
-        match = _PERMALINK.search(head, 0, end if end > 0 else len(head))
+        match = _PERMALINK.search(raw_front_matter(head))
         if match is not None and b":" not in match.group(1):
             found.setdefault(_normalise_redirect(match.group(1).decode("utf-8", "replace")), path)
     return found
