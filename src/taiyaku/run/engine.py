@@ -161,15 +161,9 @@ def _excluded(site: Site, path: Path) -> bool:
 
 
 def _record(setup: Setup, cwd: Path) -> SetupRecord:
-    settings = {}
-    for key, setting in setup.settings.items():
-        value = setting.value
-        if isinstance(value, list):
-            shown = ", ".join(display_path(Path(str(v)), cwd) for v in value)
-        else:
-            shown = display_path(value, cwd) if isinstance(value, Path) else str(value)
-        settings[key] = (shown, setting.source)
-    return SetupRecord(setup.generator, setup.config_file, settings, setup.summary(cwd))
+    return SetupRecord(
+        setup.generator, setup.config_file, setup.shown_settings(cwd), setup.summary(cwd)
+    )
 
 
 def _empty_site(ctx: Context, setup: Setup, paths: Sequence[Path], cwd: Path) -> list[str]:

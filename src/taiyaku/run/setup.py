@@ -75,17 +75,24 @@ class Setup:
             parts.append(f"config {display_path(self.config_file, cwd)}")
         else:
             parts.append("no config file")
+        shown = self.shown_settings(cwd)
         for key in ("root", "layout", "url-style", "source-language", "site-url", "static-dirs"):
-            setting = self.settings.get(key)
-            if setting is None:
-                continue
-            value = setting.value
-            if isinstance(value, Path):
-                value = display_path(value, cwd)
-            elif isinstance(value, list):
-                value = ", ".join(display_path(Path(str(v)), cwd) for v in value)
-            parts.append(f"{key} {value} ({setting.source})")
+            if key in shown:
+                value, source = shown[key]
+                parts.append(f"{key} {value} ({source})")
         return "; ".join(parts)
+
+    def shown_settings(self, cwd: Path) -> dict[str, tuple[str, str]]:
+        """Each setting as the user reads it (paths relative to ``cwd``), with its source."""
+        return {key: (_shown(s.value, cwd), s.source) for key, s in self.settings.items()}
+
+
+def _shown(value: object, cwd: Path) -> str:
+    if isinstance(value, Path):
+        return display_path(value, cwd)
+    if isinstance(value, list):
+        return ", ".join(display_path(Path(str(v)), cwd) for v in value)
+    return str(value)
 
 
 def resolve_setup(config: Config, paths: Sequence[Path], cwd: Path) -> Setup:

@@ -31,7 +31,7 @@ from taiyaku.model.files import read_head, read_small_text
 from taiyaku.model.globs import PathPatterns
 from taiyaku.site.urls import is_page_file
 
-__all__ = ["Discovery", "Listing", "list_site_files"]
+__all__ = ["POST_NAME", "Discovery", "Listing", "list_site_files"]
 
 SKIPPED_ANYWHERE = frozenset({"node_modules", "__pycache__"})
 SKIPPED_AT_TOP = frozenset({"_site", "public", "dist"})
@@ -148,7 +148,8 @@ def _walk(
         stack.extend(reversed(folders))
 
 
-_POST_NAME = re.compile(r"\d{4}-\d{2}-\d{2}-.+\.(?:md|markdown|html)")
+#: A Jekyll post's file name: its date (year, month, day) and its name.
+POST_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})-(.+)\.(?:md|markdown|html)")
 _MAX_POSTS = 100_000
 
 
@@ -157,7 +158,7 @@ def _posts_in(folder: Path) -> list[Path]:
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        found += (Path(dirpath, n) for n in sorted(filenames) if _POST_NAME.fullmatch(n))
+        found += (Path(dirpath, n) for n in sorted(filenames) if POST_NAME.fullmatch(n))
         if len(found) > _MAX_POSTS:
             break
     return found[:_MAX_POSTS]

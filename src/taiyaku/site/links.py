@@ -266,12 +266,11 @@ class LinkResolver:
         if "." in base:
             wanted |= {base + suffix for suffix in _ENDPOINT_SUFFIXES}
         index = {"index" + suffix for suffix in _OTHER_ROUTE_SUFFIXES}
-        if base and names & wanted:
-            return _Found("page", static=self.site.root.joinpath(*parts[:-1], min(names & wanted)))
-        if base and self._listdir(*parts) & index:
-            return _Found(
-                "page", static=self.site.root.joinpath(*parts, min(self._listdir(*parts) & index))
-            )
+        if base:
+            if found := names & wanted:
+                return _Found("page", static=self.site.root.joinpath(*parts[:-1], min(found)))
+            if found := self._listdir(*parts) & index:
+                return _Found("page", static=self.site.root.joinpath(*parts, min(found)))
         dynamic = any(name.startswith("[") for name in names)
         for depth in range(len(parts) - 1):  # a catch-all route in a folder above
             if dynamic:

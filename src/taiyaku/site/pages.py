@@ -18,7 +18,7 @@ from taiyaku.model.files import read_head
 from taiyaku.model.globs import PathPatterns
 from taiyaku.model.lang import Lang
 from taiyaku.parse.frontmatter import raw_front_matter
-from taiyaku.site.discovery import Discovery, list_site_files
+from taiyaku.site.discovery import POST_NAME, Discovery, list_site_files
 from taiyaku.site.layouts import LAYOUTS, LanguageLayout, Layout
 from taiyaku.site.siteurl import SiteUrl
 from taiyaku.site.urls import (
@@ -417,7 +417,6 @@ def _slug_urls(slug: str, page_url: str) -> list[str]:
     return [f"{parent}/{slug}"]
 
 
-_POST_FILE = re.compile(r"(\d{4})-(\d{2})-(\d{2})-(.+)\.(?:md|markdown|html)")
 _POST_URL = re.compile(r"/(\d{4})/(\d{2})/(\d{2})/([^/]+?)(?:\.html|/)?$")
 
 
@@ -446,7 +445,7 @@ def _posts_by_date_and_name(posts: list[Path]) -> dict[tuple[str, str, str, str]
     """Each post by (year, month, day, name), and by ("", "", "", name)."""
     table: dict[tuple[str, str, str, str], Path] = {}
     for path in posts:
-        parts = _POST_FILE.fullmatch(path.name)
+        parts = POST_NAME.fullmatch(path.name)
         if parts is not None:
             year, month, day, name = parts.groups()
             table.setdefault((year, month, day, name), path)

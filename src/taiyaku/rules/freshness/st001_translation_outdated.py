@@ -9,18 +9,13 @@ from typing import TYPE_CHECKING
 from taiyaku.model.diagnostics import Finding, Related, Severity
 from taiyaku.rules.base import PairRule
 from taiyaku.rules.freshness.behind import Side, pair_freshness
-from taiyaku.rules.freshness.st003_source_changed_alone import changed_alone
+from taiyaku.rules.freshness.st003_source_changed_alone import SourceChangedAlone, changed_alone
 from taiyaku.rules.freshness.state import FRESHNESS, IGNORE_KEYS, PIN_KEY, SKIP_MARKERS
 
 if TYPE_CHECKING:
     from taiyaku.model.freshness import PairFreshness
     from taiyaku.rules.context import Context, Pair
     from taiyaku.rules.context import Side as PairSide
-
-
-# The rule that reports a source page changed in this run's change without its
-# translation: a lag that is only that uncommitted change is its finding.
-ST003 = "ST003"
 
 
 class TranslationOutdated(PairRule):
@@ -106,7 +101,8 @@ class TranslationOutdated(PairRule):
             finding = _behind(ctx, row, source, translation, state.pin_key)
             if not row.commits and changed_alone(ctx, state, source.page, translation.page):
                 # only the change ST003 reports on the source page: one fact, one message
-                finding = replace(finding, deferred_to=((ST003, source.path),))
+                deferred_to = ((SourceChangedAlone.CODE, source.path),)
+                finding = replace(finding, deferred_to=deferred_to)
             yield finding
         elif row.state == "unknown-pin":
             yield _unknown_pin(ctx, row, source, translation, state.pin_key)
