@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from taiyaku.model.lang import _JAPANESE, detect_language, has_japanese
+from taiyaku.model.lang import _JAPANESE, detect_language, has_japanese, script_counts
 
 
 @pytest.mark.parametrize(
@@ -23,7 +23,12 @@ def test_detect_language(text: str, lang: str) -> None:
     assert detect_language(text) == lang
 
 
-_PIECES = ["a", "Zoom", "x", "AB", "本", "ア", "ｱ", "。", " ", "9", ":", "é", "–", "「", "ab cd"]
+# fmt: off
+_PIECES = [
+    "a", "Zoom", "x", "AB", "本", "ア", "ｱ", "。", " ", "9", ":", "é", "–", "「", "ab cd",
+    "\udcff", "Ａ",  # a lone surrogate; a full-width letter (not Latin here)
+]
+# fmt: on
 
 
 def _counted(text: str) -> str:
@@ -39,4 +44,6 @@ def _counted(text: str) -> str:
 @given(st.lists(st.sampled_from(_PIECES), max_size=16).map("".join))
 def test_the_language_is_the_counting_rules(text: str) -> None:
     assert detect_language(text) == _counted(text)
+    latin = sum(c.isascii() and c.isalpha() for c in text)
+    assert script_counts(text) == (latin, sum(bool(_JAPANESE.fullmatch(c)) for c in text))
     assert has_japanese(text) == any(_JAPANESE.fullmatch(c) for c in text)

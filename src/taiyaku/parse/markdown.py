@@ -500,24 +500,31 @@ class _Collected:
             self.cursor = closing.end()
 
     def add_text(self, content: str) -> None:
-        for piece in _IAL_INLINE.split(content) if "{:" in content else (content,):
-            if not piece:
-                continue
-            index = self.source.text.find(piece, self.cursor, self.stop)
-            if index < 0:
-                probe = piece[:8]
-                index = self.source.text.find(probe, self.cursor, self.stop) if probe else -1
-            if index < 0:
-                index = self.cursor
+        if "{:" in content:
+            for piece in _IAL_INLINE.split(content):
+                if piece:
+                    self._add_piece(piece)
+        elif content:
+            self._add_piece(content)
+
+    def _add_piece(self, piece: str) -> None:
+        """Append ``piece``, found in the source at or after the cursor (else by its first
+        eight characters, else placed at the cursor)."""
+        text = self.source.text
+        size = len(piece)
+        index = text.find(piece, self.cursor, self.stop)
+        if index >= 0:
+            self.cursor = index + size
+        else:
+            probe = piece[:8]
+            index = text.find(probe, self.cursor, self.stop)
+            if index >= 0:  # (the whole piece may be there, running past the region)
+                self.cursor = index + (size if text.startswith(piece, index) else len(probe))
             else:
-                self.cursor = (
-                    index + len(piece)
-                    if self.source.text.startswith(piece, index)
-                    else index + len(piece[:8])
-                )
-            self.segments.append(Segment(self.length, index, len(piece)))
-            self.parts.append(piece)
-            self.length += len(piece)
+                index = self.cursor
+        self.segments.append(_new_segment(Segment, (self.length, index, size)))
+        self.parts.append(piece)
+        self.length += size
 
     def language(self) -> TextLang:
         """The language of the text so far (as :func:`detect_language` would say),
@@ -544,6 +551,8 @@ class _Collected:
         return "".join(self.parts[self._link_text_part :])
 
 
+_new_segment = tuple.__new__  # Segment(...) without its Python-level __new__: per text piece
+
 #: The kind of block an inline text is in: the first of these it is inside, else a
 #: paragraph (a list item in a table cell is a table block).
 _BLOCK_KINDS = ("table", "list_item", "quote")
@@ -561,7 +570,12 @@ _CONTAINERS = {
 
 
 def _block_kind(open_containers: dict[str, int]) -> str:
-    return next((kind for kind in _BLOCK_KINDS if open_containers[kind]), "paragraph")
+    """The first of :data:`_BLOCK_KINDS` open, else ``"paragraph"``."""
+    if open_containers["table"]:
+        return "table"
+    if open_containers["list_item"]:
+        return "list_item"
+    return "quote" if open_containers["quote"] else "paragraph"
 
 
 def _display_href(href: str) -> str:

@@ -4,6 +4,7 @@ sections and comments, each with its place in the file."""
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
@@ -28,13 +29,10 @@ class SourceIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        starts = [0]
-        find = text.find
-        pos = find("\n")
-        while pos >= 0:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
-        self.line_starts = starts
+        # Each line starts one past the end of the line before it.
+        lines = text.split("\n")
+        lines.pop()
+        self.line_starts = [0, *itertools.accumulate(len(line) + 1 for line in lines)]
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.line_starts, offset) - 1
@@ -42,8 +40,10 @@ class SourceIndex:
 
     def line_start(self, line: int) -> int:
         """Offset of 1-based ``line`` (clamped to the text)."""
-        index = min(max(line - 1, 0), len(self.line_starts) - 1)
-        return self.line_starts[index]
+        starts = self.line_starts
+        if 0 < line <= len(starts):
+            return starts[line - 1]
+        return 0 if line <= 0 else starts[-1]
 
     def line_end(self, line: int) -> int:
         if line < len(self.line_starts):
