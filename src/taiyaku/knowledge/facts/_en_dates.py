@@ -58,8 +58,16 @@ YEAR = r"(?:,?\s+(?P<year>\d{4})(?!\d)|,?\s+'(?P<yy>\d{2})\b)"
 WD_AFTER = r"(?:\s*\(\s*(?P<wd2>" + WD + r")\s*\))"
 
 
+# What a date can start with, looked for first so that the alternations of weekday and
+# month names are tried only where one may begin (the same matches, found sooner):
+# ``US_DATE`` starts with a year's digit or a weekday's or month's first letter,
+# ``UK_DATE`` with a weekday's, a day's digit or the ``t`` of "the".
+_US_DATE_START = r"(?=[\dADFJMNOSTW])"
+_UK_DATE_START = r"(?=[\dFMSTW])"
+
+
 US_DATE = re.compile(  # (re.I: JUne 3; "may 3" in lower case is refused after matching)
-    r"(?:(?<![\w.:/-])(?P<year0>\d{4}),\s+)?"
+    _US_DATE_START + r"(?:(?<![\w.:/-])(?P<year0>\d{4}),\s+)?"
     r"\b(?:(?P<wd1>" + WD + r"),?\s+)?(?P<month>" + MONTH + r")\s+(?P<day>\d{1,2})"
     r"(?:st|nd|rd|th)?"
     + NOT_TIME_AFTER
@@ -75,7 +83,7 @@ US_DATE = re.compile(  # (re.I: JUne 3; "may 3" in lower case is refused after m
 
 
 UK_DATE = re.compile(
-    r"(?:\b(?P<wd1>" + WD + r"),?\s+)?(?<![\w.:/-])(?:the\s+)?"
+    _UK_DATE_START + r"(?:\b(?P<wd1>" + WD + r"),?\s+)?(?<![\w.:/-])(?:the\s+)?"
     r"(?:(?P<day0>\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–—]|to)\s*)?(?P<day>\d{1,2})(?:st|nd|rd|th)?"
     r"\s+(?:of\s+)?(?P<month>" + MONTH + r")" + YEAR + "?" + WD_AFTER + "?",
     re.I,

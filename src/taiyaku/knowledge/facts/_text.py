@@ -15,16 +15,20 @@ _FOLD.update({0x3000: 0x20, 0x301C: 0x7E, 0xFF5E: 0x7E, 0x2212: 0x2D})
 
 def fold(text: str) -> str:
     """Full-width digits, letters and punctuation to ASCII, keeping every offset."""
-    return text.translate(_FOLD)
+    return text if text.isascii() else text.translate(_FOLD)  # (ASCII has none of them)
 
 
-_URLISH = re.compile(
-    # An address may start only where a word starts, a tag runs to the next "<" at most
-    # and a link target to the next "(": otherwise a long run of letters (or of "<" or
-    # "](") costs quadratic time.
-    r"https?://\S+|www\.\S+|\]\([^()\s]*\)|`[^`\n]*`"
-    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|<[^<>\n]*>"
-)
+# An address may start only where a word starts, a tag runs to the next "<" at most and
+# a link target to the next "(": otherwise a long run of letters (or of "<" or "](")
+# costs quadratic time.
+_URLISH_BRANCHES = r"https?://\S+|www\.\S+|\]\([^()\s]*\)|`[^`\n]*`|<[^<>\n]*>"
+_MAIL = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_URLISH = re.compile(f"{_URLISH_BRANCHES}|{_MAIL}")
+_URLISH_WITHOUT_MAIL = re.compile(_URLISH_BRANCHES)
+# What a match of each branch of _URLISH_BRANCHES contains: a text with none of them, and
+# no "@", has nothing to mask.  (Most have none; and without an "@" the address branch,
+# which reads every word to its end, need not be tried at each word.)
+_URLISH_PARTS = ("://", "www.", "](", "`", "<")
 
 
 def mask_urls(text: str) -> str:
@@ -32,7 +36,15 @@ def mask_urls(text: str) -> str:
 
     Offsets are kept: each masked character becomes a space.
     """
-    return _URLISH.sub(lambda m: " " * len(m.group()), text)
+    if "@" in text:
+        return _URLISH.sub(_blanked, text)
+    if any(part in text for part in _URLISH_PARTS):
+        return _URLISH_WITHOUT_MAIL.sub(_blanked, text)
+    return text
+
+
+def _blanked(match: re.Match[str]) -> str:
+    return " " * (match.end() - match.start())
 
 
 _KANJI_DIGITS = {

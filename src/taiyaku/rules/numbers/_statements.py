@@ -47,16 +47,10 @@ def block_quantities(ctx: Context, doc: Document, block: Block, side: Lang) -> l
     found = cache.get(key)
     if found is None:
         lang = block.lang if block.lang in ("ja", "en") else side
-        text = block.text
-        if _MAY_HIDE.search(text):
-            text = mask_urls(text)
+        text = mask_urls(block.text)
         read = extract_ja_quantities(text) if lang == "ja" else extract_en_quantities(text)
         found = cache[key] = [q for q in read if not _in_code(block, q)]
     return found
-
-
-# what mask_urls blanks out: addresses, link targets, code, tags
-_MAY_HIDE = re.compile(r"https?:|www\.|\]\(|`|@|<")
 
 
 def _in_code(block: Block, quantity: Quantity) -> bool:
