@@ -22,7 +22,7 @@ from taiyaku.parse.document import Document, DocumentProblem, unreadable_documen
 from taiyaku.rules.base import PageRule, PairRule, Rule, SiteRule
 from taiyaku.rules.context import Context, Pair
 from taiyaku.run.cache import ResultCache, SiteHashes
-from taiyaku.run.limits import time_limit, timeout_message
+from taiyaku.run.limits import PageAlarm, timeout_message
 from taiyaku.run.result import InternalError, PageInfo, PageKind, Progress
 from taiyaku.site.pages import Page
 
@@ -89,6 +89,8 @@ class Checker:
         self.cache = cache
         self.hashes = hashes
         self.seconds = seconds
+        # the per-page time limit: installed by check_pages, armed around each page's work
+        self._alarm = PageAlarm(seconds)
         self.describe_pages = describe_pages
         self.page_rules = [r() for r in rules if issubclass(r, PageRule)]
         self.pair_rules = [r() for r in rules if issubclass(r, PairRule)]
@@ -143,6 +145,10 @@ class Checker:
         rules, then the heavy analysis of the two pages (markdown-it and fugashi tokens)
         is released, so memory holds one pair's analysis rather than the whole site's.
         """
+        with self._alarm:
+            self._check_groups(pages, progress)
+
+    def _check_groups(self, pages: Sequence[Page], progress: Progress | None) -> None:
         done = 0
         for group in pair_groups(pages):
             for page in group:
@@ -236,13 +242,14 @@ class Checker:
         where = self.ctx.display_path(page.path)
         errors_before = len(self.tally.internal_errors)
         try:
-            with time_limit(self.seconds):
+            with self._alarm.limit():
                 for key, group in to_run:
                     items = self._run_guarded(group, where, call)
                     self.tally.findings.extend(items)
                     if key is not None and len(self.tally.internal_errors) == errors_before:
                         self.cache.put(key, items, self.ctx.site.root)  # type: ignore[union-attr]
         except PageTimeout:
+            self._alarm.disarm()  # (an alarm that landed as its block ended is spent too)
             self._record_timeout(page)
 
     def _cache_groups(self, rules: Sequence[Rule]) -> _Groups:
@@ -346,9 +353,10 @@ class Checker:
         """The page's suppression directives, read under the page's time limit (a page of
         20,000 directives is the page's cost, like any other of its parts)."""
         try:
-            with time_limit(self.seconds):
+            with self._alarm.limit():
                 found = parse_directives(self.ctx.document(page), registry.code_of)
         except PageTimeout:
+            self._alarm.disarm()
             self._record_timeout(page)
             found = FileSuppressions([], [])
         self.tally.directives[page.path] = found

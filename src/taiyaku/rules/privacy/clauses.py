@@ -214,22 +214,22 @@ def _page_sentences(
 _LEMMA_AND_POS = operator.itemgetter(1, 2)  # of a Token: (lemma, pos)
 
 
-def _block_keys(lang: Lang, block: BlockText) -> frozenset[str | None] | None:
-    """Every content-word key the block may hold: a superset of its sentences' keys,
-    found without splitting sentences.  None when it cannot be known cheaply (Japanese
-    text that comes without tokens)."""
+def _block_keys(lang: Lang, wanted: frozenset[str], block: BlockText) -> frozenset[str]:
+    """The keys of ``wanted`` the block may hold: a superset of what its sentences hold,
+    found without splitting sentences.  All of ``wanted`` when that cannot be known
+    cheaply (Japanese text that comes without tokens)."""
     if lang == "en":
         # Masking markup only blanks characters out, so it can only remove words.
-        return frozenset(map(en_stem, set(en_words(block.text))))
+        return wanted.intersection(map(en_stem, set(en_words(block.text))))
     tokens = block.tokens
     if tokens is None:
-        return None
+        return wanted
     pairs = (
         tokens.lemma_pos_pairs()  # without building a Token per morpheme
         if isinstance(tokens, Morphemes)
         else set(map(_LEMMA_AND_POS, tokens))
     )
-    return frozenset(itertools.starmap(ja_content_key, pairs))
+    return wanted.intersection(itertools.starmap(ja_content_key, pairs))
 
 
 @dataclass(frozen=True)
@@ -323,10 +323,7 @@ def _blocks_worth_splitting(
     """
     every_clause_key = frozenset().union(*(c.content for c in canonicals))
     # Per block, only the keys some clause has (usually none): the loops below stay small.
-    relevant = [
-        every_clause_key if k is None else every_clause_key.intersection(k)
-        for k in map(functools.partial(_block_keys, lang), blocks)
-    ]
+    relevant = [_block_keys(lang, every_clause_key, block) for block in blocks]
     candidates = [i for i, held in enumerate(relevant) if held]
     sizes = [len(held) for held in relevant]
     wanted: set[int] = set()
