@@ -35,7 +35,7 @@ _PASSED = ("補助記号", "記号", "空白", "助詞-終助詞")
 _POLITE = frozenset({"です", "ます"})
 _PLAIN_LAST = frozenset({"だ", "た", "う", "ある", "だろう", "であろう"})
 # How だ is written where it may end a sentence (で, before ある, is looked for in the text).
-_PLAIN_FORMS = ("だ", "だっ", "だろ", "だろう")
+_PLAIN_FORMS = frozenset({"だ", "だっ", "だろ", "だろう"})
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def may_be_plain(prose: Prose) -> bool:
     """Whether a sentence of ``prose`` can end plain: only where だ (だ, だっ, だろ,
     だろう) or で followed by ある is written (a quick look, before reading sentences)."""
     surfaces = prose.morphemes.words()[0]
-    return "であ" in prose.text or any(form in surfaces for form in _PLAIN_FORMS)
+    return "であ" in prose.text or not _PLAIN_FORMS.isdisjoint(surfaces)  # (one pass)
 
 
 def sentence_endings(prose: Prose) -> Iterator[Ending]:

@@ -198,8 +198,10 @@ def count_in_source(text: str) -> dict[Axis, tuple[int, int]]:
 
 
 def _counted_in_source(text: str) -> dict[Axis, tuple[int, int]]:
-    if "`" in text or "~~~" in text:
-        text = _INLINE_CODE.sub("", _FENCED_CODE.sub("", text))
+    if "```" in text or "~~~" in text:  # (what a fence opens with)
+        text = _FENCED_CODE.sub("", text)
+    if "`" in text:
+        text = _INLINE_CODE.sub("", text)
     return {
         "comma": (text.count("、"), text.count("，")),
         "period": (text.count("。"), text.count("．")),
