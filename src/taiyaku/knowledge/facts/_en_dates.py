@@ -106,12 +106,14 @@ D_MON_Y = re.compile(
 
 
 PERIOD = re.compile(
-    r"\b(?:(?P<part>early|mid|late)[-\s]+|(?:the\s+)?(?P<part2>beginning|start|middle|end)\s+of\s+)"
+    # (first, what every branch starts with: a digit, or a letter of the words below)
+    r"(?=[\dabeflmst])"
+    r"(?:\b(?:(?P<part>early|mid|late)[-\s]+|(?:the\s+)?(?P<part2>beginning|start|middle|end)\s+of\s+)"
     r"(?P<month>" + MONTH + r")(?:,?\s+(?P<year>\d{4})(?!\d))?"
     r"|\b(?:FY|AY)\s?(?P<fy>\d{4})\b|\b(?:FY|AY)\s?'?(?P<fy2d>\d{2})\b|\bfiscal\s+(?P<fy5>\d{4})\b"
     r"|\b(?P<fy6>\d{4})\s*[-–/]\s*\d{2,4}\s+(?:academic|fiscal|school)\s+year\b"
     r"|\b(?:fiscal|academic|school)\s+year\s+(?P<fy2>\d{4})(?:\s*[-–/]\s*\d{2,4})?\b"
-    r"|\b(?P<fy3>\d{4})\s+(?:fiscal|academic|school)\s+year\b",
+    r"|\b(?P<fy3>\d{4})\s+(?:fiscal|academic|school)\s+year\b)",
     re.I,
 )
 

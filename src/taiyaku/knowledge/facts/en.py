@@ -59,13 +59,13 @@ __all__ = ["extract_en"]
 
 # ----------------------------------------------------------------------- times
 _MERIDIEM = r"(?P<mer>[aApP]\.?\s?[mM]\b\.?|noon\b|midnight\b|Noon\b|Midnight\b)"
-_ATOM = re.compile(
-    r"(?<![\w:./])(?P<h>\d{1,2})(?:(?P<sep>[:.])(?P<m>\d{2}))?\s*"
+_ATOM = re.compile(  # (first, what every branch starts with: a quick refusal elsewhere)
+    r"(?=[\dNnMm])(?:(?<![\w:./])(?P<h>\d{1,2})(?:(?P<sep>[:.])(?P<m>\d{2}))?\s*"
     + _MERIDIEM
     + r"|(?<![\w:./])(?P<h24>\d{1,2}):(?P<m24>\d{2})(?![\d:]|\.\d)"
     r"(?!\s*(?:hours?|hrs?|h\b|minutes?|mins?\b|seconds?|secs?\b))"
     r"|\b(?P<word>[Nn]oon|[Mm]idnight)\b"
-    r"|(?<![\w:./])(?P<oclock>\d{1,2})\s*o'clock\b"
+    r"|(?<![\w:./])(?P<oclock>\d{1,2})\s*o'clock\b)"
 )
 # a time with another zone than Japan's cannot be compared with the Japanese page's
 _ZONE = re.compile(r"\s*\(?(?:UTC|GMT|[ECMP][SD]T|CET|CEST|BST|KST|AEST|AEDT|HST)\b")
@@ -111,7 +111,9 @@ _PERIOD_PARTS = (
 )  # fmt: skip
 _NUMERIC_HINT = re.compile(r"\d[/.\-]\d")  # NumericDates
 _PERIOD_HINT = re.compile(
-    r"\b(?:FY|AY|fiscal|academic|school)|\b(?:early|mid|late|end|beginning|start|middle)\b", re.I
+    r"(?=[abeflms])"  # (what every word below starts with)
+    r"(?:\b(?:FY|AY|fiscal|academic|school)|\b(?:early|mid|late|end|beginning|start|middle)\b)",
+    re.I,
 )
 _ROUND_HINT = re.compile("round", re.I)  # _ALL_DAY, with "24"
 _MERIDIEM_HINT = re.compile(r"\d\s*[aApP]\.?\s?[mM]\b")  # _BARE_START

@@ -1,0 +1,55 @@
+"""The date and time patterns open with a lookahead on their first character, so that
+their alternations are tried only where a match can start.  The lookahead must never
+refuse a match: each pattern finds exactly what it finds without it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from taiyaku.knowledge.facts import _en_dates, en
+from taiyaku.knowledge.facts._ja_lexemes import FACT_HINT
+
+# (pattern, its lookahead, whether the rest is wrapped in "(?:…)")
+_PREFILTERED = [
+    (_en_dates.US_DATE, _en_dates._US_DATE_START, False),
+    (_en_dates.UK_DATE, _en_dates._UK_DATE_START, False),
+    (_en_dates.PERIOD, r"(?=[\dabeflmst])", True),
+    (en._ATOM, r"(?=[\dNnMm])", True),
+    (en._PERIOD_HINT, r"(?=[abeflms])", True),
+    (FACT_HINT, r"(?=[正元\d〇零一二三四五六七八九十百千)）])", True),
+]
+
+
+def _without_lookahead(pattern: re.Pattern[str], lookahead: str, wrapped: bool) -> re.Pattern[str]:
+    assert pattern.pattern.startswith(lookahead)
+    rest = pattern.pattern[len(lookahead) :]
+    if wrapped:
+        assert rest.startswith("(?:") and rest.endswith(")")
+        rest = rest[3:-1]
+    return re.compile(rest, pattern.flags)
+
+
+# Every word a branch may start with, in several cases, and what sits around them.
+_PIECES = [
+    "Monday", "tue.", "WED", "Thurs", "fri", "Sat", "sun", "January", "feb.", "MAR", "April",
+    "may", "June", "jul", "Aug", "sept", "Oct", "nov", "Dec", "the ", "of ", "early ", "Mid-",
+    "late ", "end", "beginning", "start", "middle", "FY", "ay", "fiscal ", "Academic ",
+    "school ", "year", "noon", "Midnight", "o'clock", "a.m.", "PM", "2025", "'25", "10", "3",
+    "１２", ":", "：", ".", "/", "-", "–", "~", ",", " ", "(", ")", "（", "）", "ſ", "\u212a",
+    "x", "正午", "元年", "令和", "一", "十", "時", "月", "年", "日",
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+@pytest.mark.parametrize(("pattern", "lookahead", "wrapped"), _PREFILTERED)
+def test_the_lookahead_refuses_no_match(
+    pattern: re.Pattern[str], lookahead: str, wrapped: bool, text: str
+) -> None:
+    plain = _without_lookahead(pattern, lookahead, wrapped)
+    found = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+    assert found == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
