@@ -1,6 +1,6 @@
-"""The date and time patterns open with a lookahead on their first character, so that
-their alternations are tried only where a match can start.  The lookahead must never
-refuse a match: each pattern finds exactly what it finds without it."""
+"""The date, time and quantity patterns open with a lookahead on their first character,
+so that their alternations are tried only where a match can start.  The lookahead must
+never refuse a match: each pattern finds exactly what it finds without it."""
 
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ from hypothesis import strategies as st
 
 from taiyaku.knowledge.facts import _en_dates, en
 from taiyaku.knowledge.facts._ja_lexemes import FACT_HINT
+from taiyaku.knowledge.quantities import ja as ja_quantities
+
+_JA_QUANTITY = ja_quantities._pattern()
 
 # (pattern, its lookahead, whether the rest is wrapped in "(?:…)")
 _PREFILTERED = [
@@ -21,6 +24,7 @@ _PREFILTERED = [
     (en._ATOM, r"(?=[\dNnMm])", True),
     (en._PERIOD_HINT, r"(?=[abeflms])", True),
     (FACT_HINT, r"(?=[正元\d〇零一二三四五六七八九十百千)）])", True),
+    (_JA_QUANTITY, _JA_QUANTITY.pattern[: _JA_QUANTITY.pattern.index("])") + 2], False),
 ]
 
 
@@ -41,6 +45,8 @@ _PIECES = [
     "school ", "year", "noon", "Midnight", "o'clock", "a.m.", "PM", "2025", "'25", "10", "3",
     "１２", ":", "：", ".", "/", "-", "–", "~", ",", " ", "(", ")", "（", "）", "ſ", "\u212a",
     "x", "正午", "元年", "令和", "一", "十", "時", "月", "年", "日",
+    "約", "およそ", "最大", "少なくとも", "下限", "¥", "￥", "，", "1,500", "万", "数", "〇",
+    "零", "人", "名", "円", "時間", "～", "から", "または", "、", "以上", "以内", "（税込）", "は",
 ]  # fmt: skip
 
 

@@ -26,7 +26,7 @@ from dataclasses import replace
 from functools import cache
 
 from taiyaku.knowledge.quantities.model import Bound, Quantity, Tax
-from taiyaku.knowledge.quantities.numerals import JA_NUMBER, ja_value
+from taiyaku.knowledge.quantities.numerals import JA_NUMBER, JA_NUMBER_FIRST, ja_value
 from taiyaku.knowledge.quantities.units import Unit, units
 
 __all__ = ["extract_ja_quantities", "may_hold_ja_quantity"]
@@ -54,7 +54,11 @@ def _pattern() -> re.Pattern[str]:
     prefix = "|".join(sorted(map(re.escape, _PREFIX), key=len, reverse=True))
     suffix = "|".join(sorted(map(re.escape, _SUFFIX), key=len, reverse=True))
     counter = table.ja_pattern
+    # What a match starts with: a prefix's first character, a yen sign or a number's
+    # (looked for first: most characters of a text start none, and are passed at once).
+    firsts = "".join(sorted({word[0] for word in _PREFIX} | {"¥", "￥"}))
     return re.compile(
+        rf"(?=[{firsts}{JA_NUMBER_FIRST}])"
         rf"(?:(?P<prefix>{prefix})(?:は|が|で|を)?\s*)?"
         rf"(?:(?P<yen>[¥￥])\s*(?P<yen_value>{JA_NUMBER})"
         rf"|(?P<list>(?:(?:{JA_NUMBER})\s*{_OR}\s*)+)?"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["EN_NUMBER", "JA_NUMBER", "en_value", "ja_value"]
+__all__ = ["EN_NUMBER", "JA_NUMBER", "JA_NUMBER_FIRST", "en_value", "ja_value"]
 
 _DIGITS = "0-9０-９"
 _KANJI_DIGITS = "〇一二三四五六七八九"
@@ -28,6 +28,8 @@ _ARABIC = (
 )
 #: A Japanese number: digits or kanji numerals, with 十百千万億兆 scales between them.
 JA_NUMBER = rf"(?:(?:{_ARABIC}|[{_KANJI_DIGITS}十百千]+)[万億兆]?)+(?:数)?|十数|数十|数百|数千"
+#: What a match of :data:`JA_NUMBER` starts with (a character class's content).
+JA_NUMBER_FIRST = f"{_DIGITS}{_KANJI_DIGITS}十百千数"
 
 _WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
