@@ -63,6 +63,8 @@ class Listing:
     assets: list[str] = field(default_factory=list)
     skipped: list[tuple[Path, str]] = field(default_factory=list)
     posts: list[Path] = field(default_factory=list)  # Jekyll's dated posts
+    # the pages that are symbolic links (as the folder's listing says: no system call each)
+    links: set[Path] = field(default_factory=set)
 
 
 def list_site_files(root: Path, discovery: Discovery) -> Listing:
@@ -88,6 +90,8 @@ def list_site_files(root: Path, discovery: Discovery) -> Listing:
             listing.assets.append(rel)  # Jekyll copies it as it is
             continue
         listing.pages.append((path, rel))
+        if entry.is_symlink():
+            listing.links.add(path)
     return listing
 
 

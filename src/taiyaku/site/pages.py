@@ -138,7 +138,7 @@ class Site:
             self.html_permalinks = _html_permalinks(self.root, self.assets)
         self.skipped.extend(listing.skipped)
         for path, rel in listing.pages:
-            link = path.is_symlink()
+            link = path in listing.links
             if link and not self.contains(path.resolve()):
                 self.skipped.append((path, "symbolic link to a file outside the root"))
                 continue
