@@ -51,3 +51,13 @@ def test_no_limit_when_seconds_is_zero() -> None:
 def test_time_limit_alone() -> None:
     with pytest.raises(PageTimeout), time_limit(0.05):
         _spin(2)
+
+
+def test_entered_again_it_keeps_its_handler_until_the_outermost_exit() -> None:
+    before = signal.getsignal(signal.SIGALRM)
+    with PageAlarm(0.05) as alarm:
+        with alarm:
+            pass
+        with pytest.raises(PageTimeout), alarm.limit():  # still armed after the inner exit
+            _spin(2)
+    assert signal.getsignal(signal.SIGALRM) == before

@@ -38,15 +38,18 @@ class PageAlarm:
         self._installed = False
         self._armed = False
         self._previous: object = None
+        self._depth = 0  # entered this many times (only the outermost installs)
 
     def __enter__(self) -> PageAlarm:
-        if self._usable:
+        if self._depth == 0 and self._usable:
             self._previous = signal.signal(signal.SIGALRM, self._on_alarm)
             self._installed = True
+        self._depth += 1
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        if self._installed:
+        self._depth -= 1
+        if self._depth == 0 and self._installed:
             self.disarm()
             signal.signal(signal.SIGALRM, self._previous)  # type: ignore[arg-type]
             self._installed = False
