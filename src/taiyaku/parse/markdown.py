@@ -577,11 +577,10 @@ _CONTAINERS = {
 
 def _block_kind(open_containers: dict[str, int]) -> str:
     """The first of :data:`_BLOCK_KINDS` open, else ``"paragraph"``."""
-    if open_containers["table"]:
-        return "table"
-    if open_containers["list_item"]:
-        return "list_item"
-    return "quote" if open_containers["quote"] else "paragraph"
+    for kind in _BLOCK_KINDS:
+        if open_containers[kind]:
+            return kind
+    return "paragraph"
 
 
 def _display_href(href: str) -> str:

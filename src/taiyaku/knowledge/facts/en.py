@@ -101,11 +101,12 @@ _ALL_DAY = re.compile(
 # What every match of a pattern above contains, found by a cheap scan first: the
 # patterns open with look-behinds and optional groups, so a failing search tries
 # them at every position of the text.
-_MONTH_HINT = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)  # _US/UK_DATE
-# What every match of _MONTH_HINT and _PERIOD_HINT contains, case-folded.
 _MONTH_ABBREVIATIONS = (
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
 )  # fmt: skip
+_MONTH_HINT = re.compile("|".join(_MONTH_ABBREVIATIONS), re.I)  # _US/UK_DATE
+# What every match of _PERIOD_HINT contains, case-folded (as _MONTH_ABBREVIATIONS are
+# what every match of _MONTH_HINT is): substrings looked for before the patterns.
 _PERIOD_PARTS = (
     "fy", "ay", "fiscal", "academic", "school", "early", "mid", "late", "end", "beginning", "start"
 )  # fmt: skip
