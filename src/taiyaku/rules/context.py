@@ -47,6 +47,9 @@ class RunState(Generic[T]):
         return f"RunState({self.name!r})"
 
 
+_UNMADE = object()  # Context.state: no value made yet (None may be a state's value)
+
+
 @dataclass
 class Context:
     """The run as rules see it: the settings, the site, the pages being checked."""
@@ -70,9 +73,10 @@ class Context:
 
     def state(self, key: RunState[T]) -> T:
         """The run's value for ``key``, made on first use (errors surface once, too)."""
-        if key not in self._states:
-            self._states[key] = key.make(self)
-        return self._states[key]  # type: ignore[no-any-return]
+        value = self._states.get(key, _UNMADE)
+        if value is _UNMADE:
+            value = self._states[key] = key.make(self)
+        return value  # type: ignore[no-any-return]
 
     def note(self, text: str) -> None:
         """Add a note on the run as a whole (printed once, with the run's warnings)."""

@@ -3,8 +3,8 @@
 Facts (times, dates, parts of months, invalid times and dates) are extracted once per
 block and per run, and TM001-TM005 all read the same
 :class:`~taiyaku.knowledge.facts.Facts`.  The cache is the
-run's :data:`BLOCK_FACTS` state (:meth:`Context.state`), keyed by the document's path, the
-block's index and the language it is read in.  Japanese extraction
+run's :data:`BLOCK_FACTS` state (:meth:`Context.state`), keyed by the block itself and the
+language it is read in.  Japanese extraction
 reads the block's shared ``Block.tokens``, so the analyzer never runs twice over a
 block.
 
@@ -58,8 +58,9 @@ __all__ = [
     "reading_lang",
 ]
 
-# The run's facts per (document path, block index, language read in).
-BLOCK_FACTS: RunState[dict[tuple[str, int, str], Facts]] = RunState("block-facts", lambda _: {})
+# The run's facts per (block, language read in).  A block hashes by identity, so a page
+# read again (the stand-in after a timeout) never meets the facts of the blocks it replaced.
+BLOCK_FACTS: RunState[dict[tuple[Block, str], Facts]] = RunState("block-facts", lambda _: {})
 _LATIN = re.compile("[A-Za-z]")
 _NUMERIC_PAIR = re.compile(r"\d[/.]\d")
 
@@ -67,7 +68,7 @@ _NUMERIC_PAIR = re.compile(r"\d[/.]\d")
 def block_facts(ctx: Context, doc: Document, block: Block, lang: Lang) -> Facts:
     """The facts of ``block`` read as ``lang``, extracted once per run."""
     cache = ctx.state(BLOCK_FACTS)
-    key = (str(doc.path), block.index, lang)
+    key = (block, lang)
     facts = cache.get(key)
     if facts is None:
         # only a numeric month and day (4/8, 4.8) reads differently in either order

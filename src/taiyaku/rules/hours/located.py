@@ -120,6 +120,8 @@ def _located(ctx: Context, doc: Document, blocks: Iterable[Block], side: Lang) -
     for block in blocks:
         lang = reading_lang(block, side)
         facts = block_facts(ctx, doc, block, lang)
+        if not (facts.times or facts.dates or facts.periods):
+            continue  # most blocks
         compared: list[Compared] = [*facts.times, *facts.dates, *facts.periods]
         located = [LocatedFact(f, doc, block, lang) for f in compared]
         located.sort(key=lambda lf: lf.fact.start_offset)
@@ -138,7 +140,7 @@ def section_unread(
     found: list[tuple[Block, Residue]] = []
     for block in section.blocks[side]:
         lang = reading_lang(block, side)
-        key = (doc.rel, block.index, lang)
+        key = (block, lang)
         residue = cache.get(key)
         if residue is None:
             facts = block_facts(ctx, doc, block, lang)
@@ -161,4 +163,4 @@ def _as_residue(fact: InvalidDate | InvalidTime, kind: ResidueKind) -> Residue:
     return Residue(kind, fact.start_offset, fact.end_offset, fact.quote)
 
 
-UNREAD: RunState[dict[tuple[str, int, str], list[Residue]]] = RunState("unread", lambda _: {})
+UNREAD: RunState[dict[tuple[Block, str], list[Residue]]] = RunState("unread", lambda _: {})
