@@ -139,13 +139,14 @@ def _walk(
                 continue
             if entry.is_symlink() and _is_dir(entry):
                 continue  # never followed: it may lead anywhere
+            # (a child of a Path costs less than a Path parsed from the entry's string)
+            path = folder / entry.name
             if entry.is_dir(follow_symlinks=False):
                 if discovery.dated_posts and entry.name == "_posts":
-                    posts += _posts_in(Path(entry.path))
-                elif _enters(entry, rel, discovery, here, top=not rel_dir):
-                    folders.append((Path(entry.path), rel + "/", here))
+                    posts += _posts_in(path)
+                elif _enters(entry, path, rel, discovery, here, top=not rel_dir):
+                    folders.append((path, rel + "/", here))
                 continue
-            path = Path(entry.path)
             if here.ignored(path, is_dir=False) or discovery.skip.match(rel):
                 continue
             yield path, rel, entry
@@ -169,7 +170,13 @@ def _posts_in(folder: Path) -> list[Path]:
 
 
 def _enters(
-    entry: os.DirEntry[str], rel: str, discovery: Discovery, ignores: _GitIgnores, *, top: bool
+    entry: os.DirEntry[str],
+    path: Path,
+    rel: str,
+    discovery: Discovery,
+    ignores: _GitIgnores,
+    *,
+    top: bool,
 ) -> bool:
     name = entry.name
     if name in SKIPPED_ANYWHERE or (top and name in SKIPPED_AT_TOP):
@@ -178,7 +185,7 @@ def _enters(
         return False
     if discovery.skip.match(rel + "/"):
         return False
-    return not ignores.ignored(Path(entry.path), is_dir=True)
+    return not ignores.ignored(path, is_dir=True)
 
 
 class _GitIgnores:

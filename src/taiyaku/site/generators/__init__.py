@@ -16,6 +16,8 @@ so.
 
 from __future__ import annotations
 
+import os
+
 from collections.abc import Callable
 from pathlib import Path
 
@@ -74,8 +76,9 @@ _MARKERS = (
 def site_marker(folder: Path) -> str | None:
     """What makes ``folder`` a site's top: a generator's config, ``taiyaku.toml``,
     ``.git``, or a ``pyproject.toml`` (the caller checks its table); else None."""
+    base = os.fspath(folder)
     for name in _MARKERS:
-        if (folder / name).exists():
+        if os.path.exists(os.path.join(base, name)):  # (no Path object for each name)
             return name
     if (folder / "config.toml").is_file() and (folder / "content").is_dir():
         return "config.toml"  # Hugo's older config name
