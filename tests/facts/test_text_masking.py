@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from taiyaku.knowledge.facts._text import fold, mask_urls
+from taiyaku.knowledge.facts._text import _URLISH_PARTS, _may_hold_urlish, fold, mask_urls
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,9 @@ def test_the_gates_change_nothing(text: str) -> None:
     folded = fold(text)
     assert len(folded) == len(text)
     assert folded.isascii() or not text.isascii()
+
+
+@pytest.mark.parametrize("part", _URLISH_PARTS)
+def test_the_written_out_gate_is_the_tuple(part: str) -> None:
+    assert _may_hold_urlish(f"open {part} now")
+    assert not _may_hold_urlish("open 9:00-17:00 (weekdays) [x] @ ww.")

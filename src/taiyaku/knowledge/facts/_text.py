@@ -31,6 +31,12 @@ _URLISH_WITHOUT_MAIL = re.compile(_URLISH_BRANCHES)
 _URLISH_PARTS = ("://", "www.", "](", "`", "<")
 
 
+def _may_hold_urlish(text: str) -> bool:
+    """Whether ``text`` holds one of :data:`_URLISH_PARTS` (written out: this runs on
+    every text read for facts, and a generator over the tuple costs twice as much)."""
+    return "://" in text or "www." in text or "](" in text or "`" in text or "<" in text
+
+
 def mask_urls(text: str) -> str:
     """Blank out URLs, link targets, inline code, e-mail addresses and HTML tags.
 
@@ -38,7 +44,7 @@ def mask_urls(text: str) -> str:
     """
     if "@" in text:
         return _URLISH.sub(_blanked, text)
-    if any(part in text for part in _URLISH_PARTS):
+    if _may_hold_urlish(text):
         return _URLISH_WITHOUT_MAIL.sub(_blanked, text)
     return text
 

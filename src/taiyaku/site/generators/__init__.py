@@ -17,7 +17,6 @@ so.
 from __future__ import annotations
 
 import os
-
 from collections.abc import Callable
 from pathlib import Path
 
