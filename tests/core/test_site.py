@@ -135,3 +135,56 @@ def test_url_lookup_finds_pages_static_files_and_redirects(tmp_path: Path) -> No
     assert site.lookup_url("/old-chat/").redirect_of is site.by_rel["support/chat.md"]
     assert site.lookup_url("/old-chat").redirect_of is site.by_rel["support/chat.md"]
     assert not site.lookup_url("/nowhere").found
+
+
+def test_a_page_is_read_once_per_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The site's tables read every page (Site.page_bytes); the page's Document is then
+    made from those bytes, not from a second read: what a rule counted before the check
+    is what the check reads, even when the file changes in between."""
+    import taiyaku.model.files as files
+    from taiyaku.run.engine import _site
+
+    make_site(tmp_path, {"a.md": PAGE, "en/a.md": "---\ntitle: a\n---\nEnglish\n"})
+    reads: list[str] = []
+    real = files.read_regular_file
+
+    def counted(path: Path, max_bytes: int) -> bytes:
+        reads.append(Path(path).name)
+        return real(path, max_bytes)
+
+    monkeypatch.setattr("taiyaku.site.pages.read_regular_file", counted)
+    monkeypatch.setattr("taiyaku.parse.document.read_regular_file", counted)
+    from taiyaku.config.loading import load_config
+    from taiyaku.run.setup import resolve_setup
+
+    config = load_config(None, {"root": str(tmp_path)}, cwd=tmp_path, discover=False)
+    site = _site(config, resolve_setup(config, [], tmp_path))
+    page = site.by_rel["a.md"]
+    assert site.page_bytes(page) == PAGE.encode()
+    (tmp_path / "a.md").write_text("---\ntitle: changed\n---\n", encoding="utf-8")
+    assert site.page_bytes(page) == PAGE.encode()  # kept: not read again
+    assert site.document(page).frontmatter.data == {"title": "t"}
+    assert reads == ["a.md"]
+    # handed over to the Document: a later read is a new one
+    assert site.take_page_bytes(page) is None
+    assert site.document(site.by_rel["en/a.md"]).readable
+    assert reads == ["a.md", "a.md"]
+
+
+def test_the_bytes_kept_have_a_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("taiyaku.site.pages._BYTES_BUDGET", len(PAGE) + 1)
+    make_site(tmp_path, {"a.md": PAGE, "b.md": PAGE})
+    site = Site(tmp_path)
+    a, b = site.by_rel["a.md"], site.by_rel["b.md"]
+    assert site.page_bytes(a) == site.page_bytes(b) == PAGE.encode()
+    assert site.take_page_bytes(a) == PAGE.encode()
+    assert site.take_page_bytes(b) is None  # over the budget: not kept
+
+
+def test_kept_bytes_over_the_limit_are_read_again(tmp_path: Path) -> None:
+    from taiyaku.parse.document import ReadLimits, read_document
+
+    make_site(tmp_path, {"a.md": PAGE})
+    doc = read_document(tmp_path / "a.md", "a.md", ReadLimits(max_bytes=8), data=PAGE.encode())
+    assert not doc.readable
+    assert [problem.kind for problem in doc.problems] == ["too-large"]

@@ -164,10 +164,17 @@ def _is_prose(block: Block) -> bool:
 # -- reading --------------------------------------------------------------------------
 
 
-def read_document(path: Path, rel: str, limits: ReadLimits | None = None) -> Document:
-    """Read and parse a page.  Never raises for bad content: problems are recorded."""
+def read_document(
+    path: Path, rel: str, limits: ReadLimits | None = None, *, data: bytes | None = None
+) -> Document:
+    """Read and parse a page.  Never raises for bad content: problems are recorded.
+
+    ``data``: the page's bytes, read already this run (the site's tables read every page
+    before the check); within the limit, the file is not read again."""
     limits = limits or ReadLimits()
-    data, problem = _read_bytes(path, limits)
+    problem = None
+    if data is None or len(data) > limits.max_bytes:
+        data, problem = _read_bytes(path, limits)
     if data is None:
         assert problem is not None
         return unreadable_document(path, rel, problem)

@@ -262,9 +262,10 @@ def _site(config: Config, setup: Setup) -> Site:
     limits = ReadLimits(max_bytes=int(config.get("max-page-bytes")))
 
     def load(page: Page) -> Document:
-        return read_document(page.path, page.rel, limits)
+        # the bytes the site's tables read already, if they did
+        return read_document(page.path, page.rel, limits, data=site.take_page_bytes(page))
 
-    return Site(
+    site = Site(
         setup.root,
         layout=setup.layout,
         url_style=setup.url_style,  # type: ignore[arg-type]
@@ -273,7 +274,9 @@ def _site(config: Config, setup: Setup) -> Site:
         loader=load,
         discovery=setup.discovery,
         site_url=setup.site_url,
+        max_page_bytes=limits.max_bytes,
     )
+    return site
 
 
 def _cache_folder(config: Config, site: Site, cwd: Path) -> Path:

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from taiyaku.model.files import read_head
+from taiyaku.model.files import read_head, read_regular_file
 from taiyaku.model.globs import PathPatterns
 from taiyaku.model.lang import Lang
+from taiyaku.parse.document import ReadLimits
 from taiyaku.parse.frontmatter import raw_front_matter
 from taiyaku.site.discovery import POST_NAME, Discovery, list_site_files
 from taiyaku.site.layouts import LAYOUTS, LanguageLayout, Layout
@@ -97,6 +98,7 @@ class Site:
         loader: Callable[[Page], Document] | None = None,
         discovery: Discovery | None = None,
         site_url: SiteUrl | None = None,
+        max_page_bytes: int = ReadLimits.max_bytes,
     ) -> None:
         self.root = root.resolve()
         if isinstance(layout, str):
@@ -123,7 +125,12 @@ class Site:
         self._page_by_path: dict[Path, Page | None] = {}
         self._static_by_url: dict[str, Path | None] = {}
         self._loader = loader
+        self.max_page_bytes = max_page_bytes
         self._documents: dict[str, Document] = {}
+        # Pages' bytes read before their Document (the site's tables read every page),
+        # kept until the Document is made from them: each page is read once per run.
+        self._bytes: dict[str, bytes] = {}
+        self._bytes_kept = 0
         self._redirects: dict[str, list[Page]] | None = None
         self._discover()
         self._pair()
@@ -340,6 +347,25 @@ class Site:
         """Replace a page's parsed Document (the engine's stand-in after a timeout)."""
         self._documents[page.rel] = doc
 
+    def page_bytes(self, page: Page) -> bytes:
+        """The page's bytes (at most :attr:`max_page_bytes`; OSError as
+        :func:`~taiyaku.model.files.read_regular_file` raises it), read once per run:
+        kept, within a budget, until the page's Document is made from them."""
+        data = self._bytes.get(page.rel)
+        if data is None:
+            data = read_regular_file(page.path, self.max_page_bytes)
+            if self._bytes_kept + len(data) <= _BYTES_BUDGET:
+                self._bytes[page.rel] = data
+                self._bytes_kept += len(data)
+        return data
+
+    def take_page_bytes(self, page: Page) -> bytes | None:
+        """The bytes :meth:`page_bytes` kept for the page, handed over (the loader's)."""
+        data = self._bytes.pop(page.rel, None)
+        if data is not None:
+            self._bytes_kept -= len(data)
+        return data
+
     def may_mention(self, page: Page, keys: tuple[bytes, ...]) -> bool:
         """Whether the page's front matter may hold one of ``keys``: True when it is
         parsed already, else a cheap look at the raw front matter, so that a rule
@@ -348,8 +374,8 @@ class Site:
         if page.rel in self._documents:
             return True
         try:  # a regular file only (a FIFO put there since discovery would block)
-            head = read_head(page.path, 64 * 1024)
-        except OSError:  # unreadable: IN001 reports it
+            head = self.page_bytes(page)[: 64 * 1024]
+        except OSError:  # unreadable or too large: IN001/IN002 report it
             return False
         front_matter = raw_front_matter(head)
         return any(key in front_matter for key in keys)
@@ -376,6 +402,8 @@ class Site:
 
 
 _UNKNOWN = object()  # page_for_path: a path not looked up yet
+# The bytes of pages read before their Documents that a run keeps (Site.page_bytes).
+_BYTES_BUDGET = 64 * 1024 * 1024
 _REDIRECT_KEYS = ("redirect_from", "aliases")
 _URL_KEYS = ("permalink", "url")
 _KEY_BYTES = tuple(k.encode() for k in (*_REDIRECT_KEYS, *_URL_KEYS, "slug"))

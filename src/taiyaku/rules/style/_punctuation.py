@@ -31,8 +31,6 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from taiyaku.model.files import read_regular_file
-from taiyaku.parse.document import ReadLimits
 from taiyaku.rules.context import RunState
 from taiyaku.rules.style._text import inside
 
@@ -235,10 +233,9 @@ class SiteStyles:
 
 def _site_styles(ctx: Context) -> SiteStyles:
     votes: dict[Axis, Counter[int]] = {axis: Counter() for axis in AXES}
-    limit = int(ctx.option("max-page-bytes") or ReadLimits().max_bytes)
     for page in ctx.site.pages:
         try:  # a page over the size cap is not read (IN002 reports it)
-            text = read_regular_file(page.path, limit).decode("utf-8", errors="replace")
+            text = ctx.site.page_bytes(page).decode("utf-8", errors="replace")
         except OSError:
             continue
         for axis, (first, second) in count_in_source(text).items():
