@@ -80,3 +80,45 @@ def test_a_footnote_still_parses_as_one() -> None:
     types = {t.type for t in markdown.parse_tokens(text, 0, False)}
     assert "footnote_ref" in {c.type for t in markdown._MD.parse(text) for c in t.children or []}
     assert "footnote_block_open" in types
+
+
+def _blank_char_by_char(text: str) -> str:
+    """The reference for MDX statement blanking: every span found, blanked character
+    by character (line breaks kept), as the function did before it sliced."""
+    fences = [m.start() for m in markdown._FENCE.finditer(text)]
+
+    def in_fence(offset: int) -> bool:
+        return sum(1 for f in fences if f <= offset) % 2 == 1
+
+    spans = [m.span() for m in markdown._MDX_STATEMENT.finditer(text) if not in_fence(m.start())]
+    position = 0
+    while (opening := markdown._JSX_COMMENT_OPEN.search(text, position)) is not None:
+        closing = text.find("*/}", opening.end())
+        if closing < 0:
+            break
+        end = closing + 3
+        line_end = text.find("\n", end)
+        rest = text[end : len(text) if line_end < 0 else line_end]
+        if not rest.strip() and not in_fence(opening.start()):
+            spans.append((opening.start(), end))
+        position = end
+    chars = list(text)
+    for begin, finish in spans:
+        for index in range(begin, finish):
+            if chars[index] != "\n":
+                chars[index] = " "
+    return "".join(chars)
+
+
+_MDX_PIECES = [
+    "import A from './a'", "export const x = 1", "export", "import", " ", "\n", "{/*", "*/}",
+    "{/* c */}", "```", "~~~", "本文", "text", "<A />", "  ", "\t",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_MDX_PIECES), max_size=16).map("".join))
+def test_mdx_statements_are_blanked_as_character_by_character(text: str) -> None:
+    blanked = markdown._blank_mdx_statements(text)
+    assert blanked == _blank_char_by_char(text)
+    assert len(blanked) == len(text)

@@ -109,14 +109,19 @@ def _blank_mdx_statements(text: str) -> str:
 
     Linear in the page: an unclosed ``{/*`` is found once and left alone.
     """
-    fences = [m.start() for m in _FENCE.finditer(text)]
+    statements = "import" in text or "export" in text  # (what the patterns need)
+    comments = "{/*" in text
+    if not (statements or comments):
+        return text
+    fences = [m.start() for m in _FENCE.finditer(text)] if "```" in text or "~~~" in text else []
 
     def in_fence(offset: int) -> bool:
         return bisect.bisect_right(fences, offset) % 2 == 1
 
-    spans = [m.span() for m in _MDX_STATEMENT.finditer(text) if not in_fence(m.start())]
+    found = _MDX_STATEMENT.finditer(text) if statements else ()
+    spans = [m.span() for m in found if not in_fence(m.start())]
     position = 0
-    while (opening := _JSX_COMMENT_OPEN.search(text, position)) is not None:
+    while comments and (opening := _JSX_COMMENT_OPEN.search(text, position)) is not None:
         closing = text.find("*/}", opening.end())
         if closing < 0:
             break  # unclosed: nothing further can close it either
@@ -128,12 +133,21 @@ def _blank_mdx_statements(text: str) -> str:
         position = end
     if not spans:
         return text
-    chars = list(text)
-    for begin, finish in spans:
-        for index in range(begin, finish):
-            if chars[index] != "\n":
-                chars[index] = " "
-    return "".join(chars)
+    pieces: list[str] = []
+    position = 0
+    for begin, finish in sorted(spans):
+        begin = max(begin, position)  # (spans may overlap: blank their union)
+        if finish <= begin:
+            continue
+        pieces += (text[position:begin], _blanked(text[begin:finish]))
+        position = finish
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _blanked(text: str) -> str:
+    """``text`` with every character but its line breaks turned into a space."""
+    return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
 _TAG = re.compile(
