@@ -35,6 +35,7 @@ import difflib
 import os
 import posixpath
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -131,6 +132,7 @@ class LinkResolver:
         self._targets: dict[tuple[str, str], Target] = {}
         self._found: dict[str, _Found] = {}
         self._folder_names: dict[str, frozenset[str]] = {}
+        self._folder_keys: dict[str, frozenset[str]] = {}
         self._anchors: dict[str, frozenset[str] | None] = {}
         self._near: dict[str, Suggestion | None] = {}
 
@@ -289,13 +291,34 @@ class LinkResolver:
         return None
 
     def _listdir(self, *parts: str) -> frozenset[str]:
-        """The names in a folder under the root (cached; empty when there is none)."""
+        """The names in a folder under the root (cached; empty when there is none).
+
+        A folder whose parent lists no name like it (compared as a case- and
+        normalisation-insensitive file system would) does not exist, and is not asked
+        for: most links that reach no page name folders that are not there."""
         key = "/".join(parts)
         names = self._folder_names.get(key)
         if names is None:
-            names = _listdir(self.site.root.joinpath(*parts))
+            listed = self._listed_on_the_way(parts)
+            names = _listdir(self.site.root.joinpath(*parts)) if listed else frozenset()
             self._folder_names[key] = names
         return names
+
+    def _listed_on_the_way(self, parts: tuple[str, ...]) -> bool:
+        """Whether each of ``parts`` is listed in the folder before it, from the root
+        down (each folder listed once per run; the first one missing ends the walk)."""
+        for depth in range(len(parts)):
+            key = "/".join(parts[:depth])
+            keys = self._folder_keys.get(key)
+            if keys is None:
+                names = self._folder_names.get(key)
+                if names is None:  # (every folder above it is listed already)
+                    names = _listdir(self.site.root.joinpath(*parts[:depth]))
+                    self._folder_names[key] = names
+                keys = self._folder_keys[key] = frozenset(map(_fs_key, names))
+            if _fs_key(parts[depth]) not in keys:
+                return False
+        return True
 
     # -- anchors -----------------------------------------------------------------------
 
@@ -514,6 +537,12 @@ def _beside(page: Page, path: str) -> tuple[str, bool]:
 
 def _is_index(page: Page) -> bool:
     return posixpath.basename(posixpath.splitext(page.route)[0]) == "index"
+
+
+def _fs_key(name: str) -> str:
+    """A file name as a case- and normalisation-insensitive file system (macOS, Windows)
+    compares it: two names of one key may be one file there."""
+    return unicodedata.normalize("NFC", name).casefold()
 
 
 def _listdir(folder: Path) -> frozenset[str]:

@@ -190,6 +190,36 @@ def test_routes_that_are_not_markdown(tmp_path: Path) -> None:
     assert r.resolve(top, "/nothing").kind == "missing"
 
 
+def test_folders_that_are_not_there_are_not_listed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A link to a missing URL lists the folders on its way that exist, and stops at the
+    first one its parent does not list; names are compared as a case-insensitive file
+    system would, so that such a system still gets the folder listed."""
+    import taiyaku.site.links as links
+
+    make_site(tmp_path, {"index.md": "# top\n", "Docs/guide/[slug].astro": "---\n---\n"})
+    listed: list[str] = []
+    real = links._listdir
+
+    def counted(folder: Path) -> frozenset[str]:
+        listed.append(folder.relative_to(tmp_path).as_posix())
+        return real(folder)
+
+    monkeypatch.setattr(links, "_listdir", counted)
+    r = resolver(tmp_path)
+    top = r.site.by_rel["index.md"]
+    assert r.resolve(top, "/no/such/deep/page").kind == "missing"
+    assert listed == ["."]  # the root only: "no" is not in it
+    # "docs" names "Docs" on a case-insensitive file system: listed (empty here, on a
+    # case-sensitive one; as os.listdir says)
+    assert r.resolve(top, "/docs/guide/x").kind in ("missing", "unchecked")
+    assert "docs/guide" in listed or "docs" in listed
+    assert r.resolve(top, "/Docs/guide/anything").kind == "unchecked"  # [slug].astro
+    deep = "/" + "/".join(["Docs"] * 3000)
+    assert r.resolve(top, deep).kind == "missing"  # a walk, not a recursion
+
+
 def test_never_reads_outside_the_root(tmp_path: Path) -> None:
     make_site(tmp_path, {"outside.md": "# x\n", "site/a/b.md": "# b\n"})
     r = resolver(tmp_path / "site")
