@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -246,3 +247,19 @@ def test_reference_links_and_autolinks_are_located(tmp_path: Path) -> None:
         ("https://example.com/x", 17, "autolink"),
         ("./y", 48, "markdown"),
     ]
+
+
+_SENTENCE_END_PATTERN = re.compile(r"[.!?:。．！？]\s*$")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Open.", "Open. ", "Open.\u3000", "Open.\n", "見出し", "見出しです。", "x:", "", " ", "a!\t",
+     "end .\u2003\u00a0", "q?\u200b", "．", "no end", "。\n\n"],
+)  # fmt: skip
+def test_a_sentence_end_is_the_last_character_before_white_space(text: str) -> None:
+    """_is_prose tests the stripped text's last character, where it searched the text
+    with ``[.!?:。．！？]\\s*$``: the two agree, Unicode white space included."""
+    from taiyaku.parse.document import _SENTENCE_ENDS
+
+    assert (text.strip()[-1:] in _SENTENCE_ENDS) == bool(_SENTENCE_END_PATTERN.search(text.strip()))

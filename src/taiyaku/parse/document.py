@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -148,15 +147,16 @@ class Document:
         return low >= 2 and low * 4 >= high
 
 
-_SENTENCE_END = re.compile(r"[.!?:。．！？]\s*$")
+_SENTENCE_ENDS = frozenset(".!?:。．！？")
 
 
 def _is_prose(block: Block) -> bool:
-    """A sentence or more, not a link title, a label or a stray code comment."""
+    """A sentence or more, not a link title, a label or a stray code comment: a text
+    whose last character (white space aside) ends a sentence."""
     if block.kind in ("heading", "table"):
         return False
     text = block.text.strip()
-    if not _SENTENCE_END.search(text):
+    if text[-1:] not in _SENTENCE_ENDS:  # (the empty text too: "" is in no frozenset)
         return False
     return block.lang == "ja" or len(text.split()) >= 6
 
