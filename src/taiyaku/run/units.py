@@ -100,6 +100,12 @@ class Checker:
         self._groups: dict[int, tuple[Sequence[Rule], _Groups]] = {}
         self._placeholder_code = _placeholder_rule()  # the rule that states placeholders
 
+    @property
+    def alarm(self) -> PageAlarm:
+        """The per-page time limit; a worker holds it entered over all its units, so that
+        its handler is installed once, not once per unit."""
+        return self._alarm
+
     def record_reads(self) -> None:
         """Note the hash of every page this process parsed (see :attr:`Tally.read_hashes`)."""
         self.tally.read_hashes |= {

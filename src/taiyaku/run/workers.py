@@ -164,15 +164,16 @@ def _worker(index: int) -> Tally:
         for rule in checker.rules:
             rule.verify(ctx)
         checker.check_site()
-    while (taken := job.queue.take()) is not None:
-        unit = job.plan.units[taken]
-        before = len(checker.tally.findings)
-        checker.check_pages(unit)
-        job.counters.add(index, len(unit))
-        if index == 0:
-            job.tick()
-        else:  # what the parent would otherwise read these pages again for
-            _read_for_parent(checker, unit, before)
+    with checker.alarm:  # (installed once for all the units, not once per unit)
+        while (taken := job.queue.take()) is not None:
+            unit = job.plan.units[taken]
+            before = len(checker.tally.findings)
+            checker.check_pages(unit)
+            job.counters.add(index, len(unit))
+            if index == 0:
+                job.tick()
+            else:  # what the parent would otherwise read these pages again for
+                _read_for_parent(checker, unit, before)
     checker.record_reads()
     if index > 0:
         ctx.close()  # this worker's own processes (git); the parent closes its own
