@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers import REPO
 from taiyaku.knowledge.quantities import Quantity, extract_en_quantities, extract_ja_quantities
@@ -60,3 +62,19 @@ def test_two_notations_of_one_quantity_never_mismatch(group: str, one: str, othe
     (second,) = read(other)
     assert first.same_fact(second), (first, second)
     assert compare_statement([first], [second]) is None
+
+
+_WORD_PIECES = ["one", "Two", "THREE", "hundred", "someone", "to", "ten", "tens", "x", " ",
+                ",", "-", "'", "1", "é", "ſ", "K", "\n", "Fifty", "four-", "-five"]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_WORD_PIECES), max_size=10).map("".join))
+def test_number_words_are_found_as_the_letter_runs_say(text: str) -> None:
+    """The ASCII fast path of the number-word test agrees with reading the case-folded
+    text's runs of letters, as the test read them before it had one."""
+    from taiyaku.knowledge.quantities import en
+    from taiyaku.model.lang import case_folded
+
+    expected = not en._NUMBER_WORDS.isdisjoint(en._LETTERS.findall(case_folded(text)))
+    assert en._holds_number_word(text) == expected

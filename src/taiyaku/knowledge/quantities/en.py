@@ -91,6 +91,20 @@ _DIGITS = re.compile(r"\d+")
 _LETTERS = re.compile(r"[a-z]+")
 
 
+# ASCII text split into its runs of letters by bytes.split: every byte but a-z a space.
+_LETTERS_ONLY = bytes(byte if 0x61 <= byte <= 0x7A else 0x20 for byte in range(256))
+_NUMBER_WORD_BYTES = frozenset(word.encode() for word in _NUMBER_WORDS)
+
+
+def _holds_number_word(text: str) -> bool:
+    """Whether a run of letters of ``text``, case-folded, is one of the number words.
+    ASCII text (most) is split as bytes, which builds no pattern match per word."""
+    if text.isascii():
+        runs = text.encode().lower().translate(_LETTERS_ONLY).split()
+        return not _NUMBER_WORD_BYTES.isdisjoint(runs)
+    return not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(case_folded(text)))
+
+
 _NEXT_WORDS = re.compile(r"[\s\-–—~to0-9,.]*?([A-Za-z%]+)(?:\s+([A-Za-z]+))?")
 
 
@@ -113,8 +127,7 @@ def may_hold_en_quantity(text: str) -> bool:
     firsts, before = _unit_starts()
     if any(symbol in text for symbol in before):
         return True
-    words = _LETTERS.findall(case_folded(text))
-    numbers = _DIGITS if _NUMBER_WORDS.isdisjoint(words) else _MAY_HOLD
+    numbers = _MAY_HOLD if _holds_number_word(text) else _DIGITS
     for number in numbers.finditer(text):
         following = _NEXT_WORDS.match(text, number.end(), number.end() + 40)
         if following is None:
