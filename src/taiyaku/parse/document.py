@@ -97,6 +97,12 @@ class Document:
         for block in body.blocks:
             block.__dict__.pop("tokens", None)
 
+    def release_body(self) -> None:
+        """Drop the parsed body (blocks, links, anchors, sections, comments) once no rule
+        will read it; the source and its lines stay.  Asked for again, it is parsed again."""
+        if self.readable:
+            self._body = None
+
     @property
     def blocks(self) -> list[Block]:
         return self.body.blocks

@@ -106,6 +106,14 @@ class Checker:
         its handler is installed once, not once per unit."""
         return self._alarm
 
+    def release_checked(self) -> None:
+        """Drop what only the checking needed: each parsed page's body and the run's
+        states (the result, the pages' lines and their directives stay).  This process
+        does it while it waits for the other workers, instead of after them."""
+        for doc in self.ctx.site.loaded_documents().values():
+            doc.release_body()
+        self.ctx.close()
+
     def record_reads(self) -> None:
         """Note the hash of every page this process parsed (see :attr:`Tally.read_hashes`)."""
         self.tally.read_hashes |= {

@@ -177,6 +177,8 @@ def _worker(index: int) -> Tally:
     checker.record_reads()
     if index > 0:
         ctx.close()  # this worker's own processes (git); the parent closes its own
+    elif not checker.describe_pages:  # (the report reads the pages' bodies afterwards)
+        checker.release_checked()
     tally = checker.tally
     tally.notes = list(ctx.notes)
     cache = checker.cache
