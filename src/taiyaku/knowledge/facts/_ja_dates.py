@@ -38,8 +38,11 @@ _YEAR = (
     rf"|(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s?年|(?P<same_year>同年))"
     rf"(?:\s?[（(]\s?(?:{_ERA})?\s?(?:{_N}{{1,4}}|元)\s?年?\s?[）)])?"
 )
+# What every match of _DATE, _PERIOD and _FISCAL starts with (a numeral, an era, 同年 or
+# 同月): a lookahead on it, so that their alternations are tried only where one can start.
+_STARTS = rf"(?=[\d〇零一二三四五六七八九十同{''.join(era[0] for era in _ERA.split('|'))}])"
 _DATE = re.compile(
-    rf"(?<!{_N})(?:{_YEAR}\s?)?(?:(?P<month>{_N}{{1,3}})\s?月|(?P<same_month>同月))\s?"
+    rf"{_STARTS}(?<!{_N})(?:{_YEAR}\s?)?(?:(?P<month>{_N}{{1,3}})\s?月|(?P<same_month>同月))\s?"
     rf"(?P<day>{_N}{{1,3}})\s?(?:(?P<dash>[-–~～])\s?(?P<day2>{_N}{{1,3}})\s?)?日"
     r"(?!間|程度|以内|ぶり|目|本|分|ほど)"
 )
@@ -60,12 +63,12 @@ _WEEKDAY = re.compile(
 )
 _EN_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _PERIOD = re.compile(
-    rf"(?<!{_N})(?:{_YEAR}\s?)?(?P<month>{_N}{{1,3}})\s?月\s?の?"
+    rf"{_STARTS}(?<!{_N})(?:{_YEAR}\s?)?(?P<month>{_N}{{1,3}})\s?月\s?の?"
     r"(?P<part>上旬|初旬|中旬|下旬|末日|末|初め|はじめ)"
     r"(?:\s?[～~\-–—]\s?(?P<part2>上旬|初旬|中旬|下旬|末日|末))?"
 )
 _FISCAL = re.compile(
-    rf"(?<!{_N})(?:(?P<era>{_ERA})\s?(?P<eyear>{_N}{{1,3}}|元)\s?(?:[（(]\s?\d{{4}}\s?[）)]\s?)?"
+    rf"{_STARTS}(?<!{_N})(?:(?P<era>{_ERA})\s?(?P<eyear>{_N}{{1,3}}|元)\s?(?:[（(]\s?\d{{4}}\s?[）)]\s?)?"
     r"|(?P<year>\d{4})\s?)年度"
 )
 _PARTS: dict[str, PeriodPart] = {
