@@ -52,6 +52,7 @@ def test_answers_without_tokens_agree_with_the_tokens(text: str) -> None:
     tokens = tokenize(text)
     morphemes = Morphemes(text)
     assert morphemes.lemma_pos_pairs() == {(t.lemma, t.pos) for t in tokens}
+    assert morphemes.distinct_features() == set(Morphemes(text).words()[1])
 
 
 @pytest.mark.parametrize("text", SAMPLES)

@@ -117,13 +117,14 @@ class Morphemes(Sequence[Token]):
     (lemma, part of speech) pairs they hold, which come without a token per morpheme.
     """
 
-    __slots__ = ("_features", "_surfaces", "_text", "_tokens")
+    __slots__ = ("_distinct", "_features", "_surfaces", "_text", "_tokens")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._surfaces: list[str] | None = None
         self._features: list[Features] = []
         self._tokens: tuple[Token, ...] | None = None
+        self._distinct: frozenset[Features] | None = None
 
     def _analysed(self) -> list[str]:
         """The surfaces, after running the analyser if it has not run yet."""
@@ -166,10 +167,18 @@ class Morphemes(Sequence[Token]):
             self._tokens = _tokens(self._text, self._analysed(), self._features)
         return self._tokens
 
+    def distinct_features(self) -> frozenset[Features]:
+        """The distinct :class:`Features` of the morphemes (made once: the privacy rules
+        and the orthographic-variant rule both read them)."""
+        if self._distinct is None:
+            self._analysed()
+            self._distinct = frozenset(self._features)
+        return self._distinct
+
     def lemma_pos_pairs(self) -> set[tuple[str, str]]:
         """The distinct (lemma, part of speech) pairs, as :class:`Token` has them."""
         surfaces = self._analysed()
-        distinct = set(self._features)
+        distinct = self.distinct_features()
         pairs = set(map(_LEMMA_AND_POS, distinct))
         if not all(map(_LEMMA_OF, distinct)):  # an unknown word: its surface stands in
             pairs = {pair for pair in pairs if pair[0] is not None}

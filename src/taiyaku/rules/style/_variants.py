@@ -114,7 +114,7 @@ def _respelled(page: JaPage) -> set[Features]:
     a first look at the page's distinct morphemes, without offsets; most pages have none."""
     distinct: set[Features] = set()
     for prose in page.prose:
-        distinct.update(prose.morphemes.words()[1])
+        distinct.update(prose.morphemes.distinct_features())
     pairs = set(map(_BASES.__getitem__, distinct))  # (word, spelling), and None
     pairs.discard(None)
     per_word = Counter(map(itemgetter(0), pairs))  # type: ignore[arg-type]
