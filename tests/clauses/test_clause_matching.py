@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 from clause_pages import fixture_blocks
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from taiyaku.model.lang import Lang
 from taiyaku.parse.analyzer import tokenize
@@ -406,3 +408,21 @@ def test_thresholds_come_from_the_caller(clauses) -> None:
 )
 def test_english_spellings_of_negation_and_email_become_one(text: str, words: list[str]) -> None:
     assert en_words(text) == words
+
+
+_REWRITE_PIECES = ["won't", "can't", "cannot", "don't", "n't", "unable", "e-mail", "E-Mail",
+                   "it's", "'", "’", "n’t", "we", " ", "won", "t", "mail", "-", "able", "\u212a"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_REWRITE_PIECES), max_size=10).map("".join))
+def test_the_rewrite_gate_skips_only_texts_with_nothing_to_rewrite(text: str) -> None:
+    """en_words rewrites only a text holding n't, cannot, unable or e-mail: the same
+    words as rewriting every text."""
+    import unicodedata
+
+    from taiyaku.rules.privacy import words as w
+
+    every = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
+    every = w._EN_REWRITE_RE.sub(w._en_rewrite, every)
+    assert en_words(text) == w._EN_WORD_RE.findall(every)

@@ -132,7 +132,7 @@ def en_stem(word: str) -> str:
 
 def en_words(text: str) -> list[str]:
     text = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
-    if "'" in text or "cannot" in text or "unable" in text or "e-mail" in text:
+    if "n't" in text or "cannot" in text or "unable" in text or "e-mail" in text:
         text = _EN_REWRITE_RE.sub(_en_rewrite, text)  # (every rewrite needs one of these)
     return _EN_WORD_RE.findall(text)
 
