@@ -47,3 +47,14 @@ def test_the_language_is_the_counting_rules(text: str) -> None:
     latin = sum(c.isascii() and c.isalpha() for c in text)
     assert script_counts(text) == (latin, sum(bool(_JAPANESE.fullmatch(c)) for c in text))
     assert has_japanese(text) == any(_JAPANESE.fullmatch(c) for c in text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([*_PIECES, "ı", "İ", "ß", "ſ", "K", "MiXeD"]), max_size=8).map("".join)
+)
+def test_case_folding_is_casefold_with_dotless_i_as_i(text: str) -> None:
+    """An ASCII text is lower-cased at once; any other is case-folded, ı read as i."""
+    from taiyaku.model.lang import case_folded
+
+    assert case_folded(text) == text.casefold().replace("ı", "i")

@@ -74,8 +74,8 @@ def _japanese_count(text: str) -> int:
 
 
 def has_japanese(text: str) -> bool:
-    """Whether ``text`` holds a Japanese character."""
-    return _JAPANESE.search(text) is not None
+    """Whether ``text`` holds a Japanese character (an ASCII text, known at once, none)."""
+    return not text.isascii() and _JAPANESE.search(text) is not None
 
 
 def script_counts(text: str) -> tuple[int, int]:
@@ -116,4 +116,6 @@ def case_folded(text: str) -> str:
     ``K`` as ``k``, and ``ı`` as ``i``), for looking for words as substrings before
     running the pattern that needs one of them: a substring test is far cheaper than
     a case-insensitive alternation tried at every position."""
+    if text.isascii():  # (known at once: casefold is lower there, and there is no ı)
+        return text.lower()
     return text.casefold().replace("ı", "i")
