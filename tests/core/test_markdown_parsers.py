@@ -122,3 +122,12 @@ def test_mdx_statements_are_blanked_as_character_by_character(text: str) -> None
     blanked = markdown._blank_mdx_statements(text)
     assert blanked == _blank_char_by_char(text)
     assert len(blanked) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [("```py\n", True), ("~~~\n", True), ("`code` and ~x~", False), ("``", False), ("", False),
+     ("a ~~~ b", True), ("テキスト```", True)],
+)  # fmt: skip
+def test_a_fence_mark_is_found_as_a_substring_search_finds_it(text: str, holds: bool) -> None:
+    assert markdown.may_hold_fence(text) is holds is ("```" in text or "~~~" in text)

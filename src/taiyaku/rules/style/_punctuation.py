@@ -31,6 +31,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from taiyaku.parse.markdown import may_hold_fence
 from taiyaku.rules.context import RunState
 from taiyaku.rules.style._text import inside
 
@@ -196,7 +197,7 @@ def count_in_source(text: str) -> dict[Axis, tuple[int, int]]:
 
 
 def _counted_in_source(text: str) -> dict[Axis, tuple[int, int]]:
-    if "```" in text or "~~~" in text:  # (what a fence opens with)
+    if may_hold_fence(text):
         text = _FENCED_CODE.sub("", text)
     if "`" in text:
         text = _INLINE_CODE.sub("", text)
