@@ -166,3 +166,18 @@ def test_a_page_skipped_by_the_first_look_has_no_vote(text: str) -> None:
     """``count_in_source`` answers all zeros without counting for a text that holds no
     character a counted mark is or needs: counting must agree."""
     assert _punctuation.count_in_source(text) == _punctuation._counted_in_source(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_VOTE_PIECES), max_size=30).map("".join))
+def test_a_pattern_is_not_run_only_where_its_mark_is_absent(text: str) -> None:
+    """Brackets and colons are counted only in a text holding their mark: the counts are
+    those of the patterns run over every text."""
+    p = _punctuation
+    for pattern, mark in (
+        (p._FULL_PAIR, "（"),
+        (p._HALF_PAIR_VOTE, "("),
+        (p._FULL_COLON, "："),
+        (p._HALF_COLON, ":"),
+    ):
+        assert p._matches(pattern, mark, text) == len(pattern.findall(text))
