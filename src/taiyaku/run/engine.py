@@ -205,8 +205,11 @@ def _file_hashes(site: Site, hashes: SiteHashes, tally: Tally) -> dict[Path, str
             seen.setdefault(page.rel, set()).add(known)
     for rel, parsed in tally.read_hashes:
         seen.setdefault(rel, set()).add(parsed)
+    pages = site.by_rel  # (each page's own path: no Path made per page)
     return {
-        site.root / rel: (next(iter(found)) if len(found) == 1 else "")
+        (pages[rel].path if rel in pages else site.root / rel): (
+            next(iter(found)) if len(found) == 1 else ""
+        )
         for rel, found in seen.items()
     }
 
