@@ -33,8 +33,16 @@ _URLISH_PARTS = ("://", "www.", "](", "`", "<")
 
 def _may_hold_urlish(text: str) -> bool:
     """Whether ``text`` holds one of :data:`_URLISH_PARTS` (written out: this runs on
-    every text read for facts, and a generator over the tuple costs twice as much)."""
-    return "://" in text or "www." in text or "](" in text or "`" in text or "<" in text
+    every text read for facts, and a generator over the tuple costs twice as much; each
+    part's first character is looked for first, a search several times faster on
+    Japanese text than one for a longer string)."""
+    return (
+        (":" in text and "://" in text)
+        or ("w" in text and "www." in text)
+        or ("]" in text and "](" in text)
+        or "`" in text
+        or "<" in text
+    )
 
 
 def mask_urls(text: str) -> str:
