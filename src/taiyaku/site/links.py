@@ -308,14 +308,11 @@ class LinkResolver:
         """Whether each of ``parts`` is listed in the folder before it, from the root
         down (each folder listed once per run; the first one missing ends the walk)."""
         for depth in range(len(parts)):
-            key = "/".join(parts[:depth])
+            above = parts[:depth]  # (listed already, with every folder above it)
+            key = "/".join(above)
             keys = self._folder_keys.get(key)
             if keys is None:
-                names = self._folder_names.get(key)
-                if names is None:  # (every folder above it is listed already)
-                    names = _listdir(self.site.root.joinpath(*parts[:depth]))
-                    self._folder_names[key] = names
-                keys = self._folder_keys[key] = frozenset(map(_fs_key, names))
+                keys = self._folder_keys[key] = frozenset(map(_fs_key, self._listdir(*above)))
             if _fs_key(parts[depth]) not in keys:
                 return False
         return True

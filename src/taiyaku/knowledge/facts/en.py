@@ -130,9 +130,6 @@ _FACT_DIGIT = re.compile(r"[0-9\uff10-\uff19]")
 _FACT_WORD = re.compile(
     r"noon|midnight|round[- ]the[- ]clock|\b(?:early|mid|late|end|beginning|start|middle)\b"
 )
-# What each of those words contains: a text with none of these needs no search for them
-# ("mid" stands for midnight and middle too).
-_FACT_WORD_PARTS = ("noon", "round", "early", "mid", "late", "end", "beginning", "start")
 
 
 def _may_hold_fact(text: str) -> bool:
@@ -146,8 +143,9 @@ def _may_hold_fact(text: str) -> bool:
 
 
 def _holds_fact_word_part(folded: str) -> bool:
-    """Whether ``folded`` holds one of :data:`_FACT_WORD_PARTS` (written out: this runs on
-    every English text without a digit, and a generator over the tuple costs more)."""
+    """Whether ``folded`` holds what one of :data:`_FACT_WORD`'s words contains ("mid"
+    stands for midnight and middle too): a text with none needs no search for them.
+    Written out, as this runs on every English text without a digit."""
     return (
         "noon" in folded
         or "round" in folded
