@@ -79,6 +79,8 @@ class RuleSet:
         this run: it is selected, and no ``per-file-ignores`` pattern turns it off there."""
         if code not in self.codes:
             return False
+        if not self.ignored_for:  # (asked once per finding: most runs ignore nothing)
+            return True
         return not any(
             code in codes and patterns.match(rel_path) for patterns, codes in self.ignored_for
         )

@@ -16,7 +16,7 @@ The engine never prints; it returns a :class:`~taiyaku.run.result.RunResult`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from taiyaku.config.loading import Config
@@ -36,7 +36,7 @@ from taiyaku.run.result import PageInfo, Progress, RunResult, SetupRecord
 from taiyaku.run.setup import Setup, resolve_setup
 from taiyaku.run.stamping import stamp
 from taiyaku.run.suppressions import Suppressor
-from taiyaku.run.units import Checker, Tally, page_info
+from taiyaku.run.units import Checker, CodedFinding, Tally, page_info
 from taiyaku.run.workers import check_in_workers, parallel_plan
 from taiyaku.site.pages import Page, Site
 
@@ -79,6 +79,12 @@ def _run(
     site, targets = ctx.site, ctx.targets
     freshness = freshness_table(ctx) if describe_pages and "ST001" in rules.codes else None
     cache = _open_cache(config, site, cwd, setup)
+    overrides = config.severity_overrides
+    rel_of = _rel_of(site)
+
+    def stamped(findings: Iterable[CodedFinding]) -> Iterator[Diagnostic]:
+        return stamp(findings, rules, overrides, rel_of)
+
     checker = Checker(
         ctx,
         rules.rules,
@@ -86,6 +92,7 @@ def _run(
         hashes=SiteHashes(site, int(config.get("max-page-bytes"))),
         seconds=float(config.get("max-page-seconds") or 0),
         describe_pages=describe_pages,
+        stamper=stamped,
     )
     try:
         tally = _check(checker, int(config.get("jobs") or 0), progress)
@@ -97,22 +104,13 @@ def _run(
             cache.close()
             warnings += cache.notes
 
-    rels: dict[Path, str] = {}
-
-    def rel_of(path: Path) -> str:
-        rel = rels.get(path)
-        if rel is None:
-            page = site.page_for_path(path)
-            rel = rels[path] = page.rel if page else path.name
-        return rel
-
     for note in (*ctx.notes, *tally.notes):
         if note not in warnings:
             warnings.append(note)
-    overrides = config.severity_overrides
     suppressor = Suppressor(ctx, rules, tally.directives)
-    diagnostics = suppressor.filter(stamp(tally.findings, rules, overrides, rel_of))
-    diagnostics += suppressor.filter(stamp(suppressor.unused(), rules, overrides, rel_of))
+    # (the workers stamped their own findings: in the same order, ahead of the rest)
+    diagnostics = suppressor.filter([*tally.diagnostics, *stamped(tally.findings)])
+    diagnostics += suppressor.filter(stamped(suppressor.unused()))
     diagnostics = [d for d in diagnostics if not _excluded(site, d.path)]
     diagnostics.sort(key=Diagnostic.sort_key)
     sources = collect_sources(ctx, diagnostics, tally.lines, related=describe_pages)
@@ -135,6 +133,20 @@ def _run(
         setup=_record(setup, cwd),
         freshness=freshness,
     )
+
+
+def _rel_of(site: Site) -> Callable[[Path], str]:
+    """A file's path as the user's path patterns see it (root-relative), remembered."""
+    rels: dict[Path, str] = {}
+
+    def rel_of(path: Path) -> str:
+        rel = rels.get(path)
+        if rel is None:
+            page = site.page_for_path(path)
+            rel = rels[path] = page.rel if page else path.name
+        return rel
+
+    return rel_of
 
 
 def _forget_changed_pages(

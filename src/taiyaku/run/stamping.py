@@ -27,23 +27,12 @@ def stamp(
 ) -> Iterator[Diagnostic]:
     """Diagnostics for ``findings`` (by rule code); ``rel_of`` gives a file's path as
     the user's path patterns see it (root-relative)."""
+    enabled = rules.enabled
     for code, f in findings:
-        if not rules.enabled(code, rel_of(f.path)):
+        if not enabled(code, rel_of(f.path)):
             continue
-        if any(rules.enabled(other, rel_of(path)) for other, path in f.deferred_to):
+        if f.deferred_to and any(enabled(other, rel_of(path)) for other, path in f.deferred_to):
             continue
         rule = rules.rule(code)
-        yield Diagnostic(
-            path=f.path,
-            line=f.line,
-            column=f.column,
-            code=code,
-            name=rule.NAME,
-            severity=overrides.get(code) or f.severity or rule.SEVERITY,
-            message=f.message,
-            end_line=f.end_line,
-            end_column=f.end_column,
-            related=f.related,
-            fingerprint_text=f.fingerprint_text,
-            fix=f.fix,
-        )
+        severity = overrides.get(code) or f.severity or rule.SEVERITY
+        yield Diagnostic.stamped(f, code, rule.NAME, severity)

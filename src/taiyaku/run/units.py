@@ -15,7 +15,7 @@ from pathlib import Path
 
 import taiyaku.rules.registry as registry
 from taiyaku.errors import ConfigError, PageTimeout
-from taiyaku.model.diagnostics import Finding
+from taiyaku.model.diagnostics import Diagnostic, Finding
 from taiyaku.model.lang import Lang
 from taiyaku.parse.directives import FileSuppressions, parse_directives
 from taiyaku.parse.document import Document, DocumentProblem, unreadable_document
@@ -26,10 +26,12 @@ from taiyaku.run.limits import PageAlarm, timeout_message
 from taiyaku.run.result import InternalError, PageInfo, PageKind, Progress
 from taiyaku.site.pages import Page
 
-__all__ = ["Checker", "Tally", "page_info", "pair_groups"]
+__all__ = ["Checker", "CodedFinding", "Stamper", "Tally", "page_info", "pair_groups"]
 
 # A rule's finding, by the rule's code (what travels between processes and the cache).
 CodedFinding = tuple[str, Finding]
+# The run's findings → diagnostics (taiyaku.run.stamping.stamp, with the run's rules).
+Stamper = Callable[[Iterable[CodedFinding]], Iterable[Diagnostic]]
 
 
 @dataclass
@@ -37,6 +39,9 @@ class Tally:
     """What checking some units produced in one process; a worker sends its own back."""
 
     findings: list[CodedFinding] = field(default_factory=list)
+    # Findings a worker process stamped itself (Checker.stamp_findings), in their order,
+    # ahead of those still in ``findings``.
+    diagnostics: list[Diagnostic] = field(default_factory=list)
     internal_errors: list[InternalError] = field(default_factory=list)
     rule_seconds: dict[str, float] = field(default_factory=dict)
     pairs: int = 0
@@ -56,6 +61,7 @@ class Tally:
 
     def merge(self, other: Tally) -> None:
         self.findings.extend(other.findings)
+        self.diagnostics.extend(other.diagnostics)
         self.internal_errors.extend(other.internal_errors)
         for code, spent in other.rule_seconds.items():
             self.rule_seconds[code] = self.rule_seconds.get(code, 0.0) + spent
@@ -83,6 +89,7 @@ class Checker:
         hashes: SiteHashes,
         seconds: float,
         describe_pages: bool = False,
+        stamper: Stamper | None = None,
     ) -> None:
         self.ctx = ctx
         self.rules = rules
@@ -92,6 +99,7 @@ class Checker:
         # the per-page time limit: installed by check_pages, armed around each page's work
         self._alarm = PageAlarm(seconds)
         self.describe_pages = describe_pages
+        self._stamper = stamper
         self.page_rules = [r() for r in rules if issubclass(r, PageRule)]
         self.pair_rules = [r() for r in rules if issubclass(r, PairRule)]
         self.tally = Tally()
@@ -113,6 +121,14 @@ class Checker:
         for doc in self.ctx.site.loaded_documents().values():
             doc.release_body()
         self.ctx.close()
+
+    def stamp_findings(self) -> None:
+        """Turn the tally's findings into diagnostics now (with the run's stamper): a
+        worker process does its own, while the others finish, instead of the engine
+        doing them all after the last one."""
+        if self._stamper is not None and self.tally.findings:
+            self.tally.diagnostics += self._stamper(self.tally.findings)
+            self.tally.findings = []
 
     def record_reads(self) -> None:
         """Note the hash of every page this process parsed (see :attr:`Tally.read_hashes`)."""

@@ -175,6 +175,7 @@ def _worker(index: int) -> Tally:
             else:  # what the parent would otherwise read these pages again for
                 _read_for_parent(checker, unit, before)
     checker.record_reads()
+    checker.stamp_findings()
     if index > 0:
         ctx.close()  # this worker's own processes (git); the parent closes its own
     elif not checker.describe_pages:  # (the report reads the pages' bodies afterwards)
