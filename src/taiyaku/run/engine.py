@@ -111,7 +111,8 @@ def _run(
     # (the workers stamped their own findings: in the same order, ahead of the rest)
     diagnostics = suppressor.filter([*tally.diagnostics, *stamped(tally.findings)])
     diagnostics += suppressor.filter(stamped(suppressor.unused()))
-    diagnostics = [d for d in diagnostics if not _excluded(site, d.path)]
+    if any(page.excluded for page in site.pages):  # (most sites exclude nothing)
+        diagnostics = [d for d in diagnostics if not _excluded(site, d.path)]
     diagnostics.sort(key=Diagnostic.sort_key)
     sources = collect_sources(ctx, diagnostics, tally.lines, related=describe_pages)
     return RunResult(

@@ -172,8 +172,9 @@ def _worker(index: int) -> Tally:
             job.counters.add(index, len(unit))
             if index == 0:
                 job.tick()
-            else:  # what the parent would otherwise read these pages again for
-                _read_for_parent(checker, unit, before)
+            # the lines the unit's findings quote: the parent's own too, now rather
+            # than after the others finish
+            _read_quoted_lines(checker, unit, before)
     checker.record_reads()
     checker.stamp_findings()
     if index > 0:
@@ -189,9 +190,9 @@ def _worker(index: int) -> Tally:
     return tally
 
 
-def _read_for_parent(checker: Checker, unit: list[Page], start: int) -> None:
-    """The source lines the unit's findings quote (the directives are in the tally
-    already)."""
+def _read_quoted_lines(checker: Checker, unit: list[Page], start: int) -> None:
+    """The source lines the unit's findings quote, for the engine, which would
+    otherwise read those pages again (the directives are in the tally already)."""
     ctx, tally = checker.ctx, checker.tally
     paths = {page.path for page in unit}
     for _code, finding in tally.findings[start:]:
