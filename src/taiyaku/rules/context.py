@@ -67,6 +67,7 @@ class Context:
     # Notes on the run as a whole, for its summary ("history is shallow…"), each once.
     notes: list[str] = field(default_factory=list)
     _states: dict[RunState[Any], Any] = field(default_factory=dict, repr=False)
+    _closed_states: list[dict[RunState[Any], Any]] = field(default_factory=list, repr=False)
 
     def option(self, key: str) -> Any:
         return self.options.get(key)
@@ -83,14 +84,21 @@ class Context:
         if text not in self.notes:
             self.notes.append(text)
 
-    def close(self) -> None:
+    def close(self, *, free: bool = True) -> None:
         """Release what the run's states hold (the engine calls it when the run ends),
         and the states themselves: many hold this context, and the cycle would keep
-        every page the run read alive until the garbage collector came by."""
+        every page the run read alive until the garbage collector came by.
+
+        ``free=False``: release only what the states hold outside this process (its git
+        processes), and keep their memory: a worker process that is about to exit
+        would spend a millisecond freeing what its exit frees at once.
+        """
         states, self._states = self._states, {}
         for key, value in states.items():
             if key.close is not None:
                 key.close(value)
+        if not free:
+            self._closed_states.append(states)
 
     def document(self, page: Page) -> Document:
         return self.site.document(page)

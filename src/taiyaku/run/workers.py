@@ -177,8 +177,8 @@ def _worker(index: int) -> Tally:
             _read_quoted_lines(checker, unit, before)
     checker.record_reads()
     checker.stamp_findings()
-    if index > 0:
-        ctx.close()  # this worker's own processes (git); the parent closes its own
+    if index > 0:  # this worker's own processes (git); the parent closes its own
+        ctx.close(free=False)  # (its memory goes with the process)
     elif not checker.describe_pages:  # (the report reads the pages' bodies afterwards)
         checker.release_checked()
     tally = checker.tally
