@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 import pytest
 
@@ -28,6 +29,39 @@ def test_each_result_is_announced_once() -> None:
 def test_a_result_larger_than_a_pipe_buffer_arrives_whole() -> None:
     big = "対訳" * 500_000  # 3 MB of UTF-8, far beyond a 64 KB pipe buffer
     assert run_forked(lambda i: big if i else "", 2) == ["", big]
+
+
+def _pipes_widen_to_1_mib() -> bool:
+    try:
+        limit = int(Path("/proc/sys/fs/pipe-max-size").read_text())
+    except (OSError, ValueError):  # not Linux
+        return False
+    return limit >= 1 << 20 or os.geteuid() == 0
+
+
+@pytest.mark.skipif(not _pipes_widen_to_1_mib(), reason="pipes cannot grow to 1 MiB here")
+def test_a_child_writes_a_result_that_fits_the_pipe_and_ends_without_waiting(
+    tmp_path: Path,
+) -> None:
+    """A result of 300 KB (beyond a default pipe's 64 KiB, within the 1 MiB the pipe is
+    widened to) is written at once: the child has ended before this process reads."""
+    pid_file = tmp_path / "child.pid"
+    result = "x" * 300_000
+
+    def work(index: int) -> str | bool:
+        if index == 1:
+            pid_file.write_text(str(os.getpid()))
+            return result
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if pid_file.exists() and pid_file.read_text():
+                state = Path(f"/proc/{pid_file.read_text()}/stat").read_text()
+                if state.rpartition(")")[2].split()[0] == "Z":  # ended, not yet collected
+                    return True
+            time.sleep(0.01)
+        return False
+
+    assert run_forked(work, 2) == [True, result]
 
 
 def test_an_exception_in_a_child_is_reported_with_its_traceback() -> None:

@@ -30,7 +30,9 @@ FULL = Finding(
 )
 
 
-@pytest.mark.parametrize("finding", [FULL, Finding(PAGE, 1, 1, "m")], ids=["every field", "defaults"])
+@pytest.mark.parametrize(
+    "finding", [FULL, Finding(PAGE, 1, 1, "m")], ids=["every field", "defaults"]
+)
 def test_stamped_equals_the_constructor(finding: Finding) -> None:
     made = Diagnostic(
         path=finding.path,

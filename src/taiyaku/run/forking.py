@@ -26,6 +26,11 @@ from typing import Any
 
 from taiyaku.errors import WorkerFailed
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows, where nothing forks
+    fcntl = None  # type: ignore[assignment]
+
 __all__ = ["WorkQueue", "WorkerFailed", "can_fork", "run_forked"]
 
 
@@ -72,6 +77,7 @@ def run_forked(
 
 def _spawn(func: Callable[[int], Any], index: int) -> _Child:
     read_fd, write_fd = os.pipe()
+    _widen(write_fd)
     pid = os.fork()
     if pid == 0:  # the child: never return into the caller's stack
         os.close(read_fd)
@@ -89,6 +95,19 @@ def _spawn(func: Callable[[int], Any], index: int) -> _Child:
             os._exit(status)
     os.close(write_fd)
     return _Child(index, pid, read_fd, bytearray())
+
+
+def _widen(fd: int) -> None:
+    """Let the pipe hold a whole result (up to 1 MiB, Linux): the child then writes it
+    at once and ends, instead of waiting for this process to read each 64 KiB while it
+    finishes its own work.  Where the system refuses, the pipe stays as it is."""
+    if fcntl is None or not hasattr(fcntl, "F_SETPIPE_SZ"):  # (F_SETPIPE_SZ: Linux only)
+        return
+    with contextlib.suppress(OSError):  # over the user's limit (EPERM)
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
+
+
+_PIPE_BYTES = 1 << 20  # the default /proc/sys/fs/pipe-max-size
 
 
 def _default_signals() -> None:
