@@ -139,3 +139,38 @@ def test_a_schema_that_is_no_json_schema_stops_a_parallel_run_as_it_stops_a_seri
         run_site(site, checks_dir=checks, jobs=2)
     assert str(parallel.value) == str(serial.value)
     assert workers == [0], "the check ran in this process, once the workers had forked"
+
+
+def test_units_are_handed_out_largest_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pair is one unit; units go out by their pages' total size, largest first (ties
+    in page order), measured from the bytes the site's tables kept where they read them."""
+    from taiyaku.config.loading import load_config
+    from taiyaku.run.engine import context_for
+
+    body = "本文。\n"
+    make_site(
+        tmp_path,
+        {
+            "a.md": body,  # with en/a.md: the largest unit
+            "en/a.md": body * 30,
+            "b.md": body * 20,
+            "c.md": body * 5,
+            "d.md": body * 5,
+        },
+    )
+    monkeypatch.setattr(worker_pool, "PARALLEL_MIN_PAGES", 2)
+    config = load_config(None, {"root": str(tmp_path)}, cwd=tmp_path, discover=False)
+    ctx, _warnings, _setup = context_for(config, [], tmp_path)
+    plan = worker_pool.parallel_plan(ctx, 2)
+    assert plan is not None
+    ctx.site.page_bytes(ctx.site.by_rel["d.md"])  # kept: measured without a stat
+    (tmp_path / "d.md").write_text(body * 50, encoding="utf-8")
+    ordered = worker_pool._largest_first(ctx, plan.units)
+    assert [[page.rel for page in unit] for unit in ordered] == [
+        ["a.md", "en/a.md"],
+        ["b.md"],
+        ["c.md"],
+        ["d.md"],
+    ]

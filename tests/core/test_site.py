@@ -181,6 +181,18 @@ def test_the_bytes_kept_have_a_budget(tmp_path: Path, monkeypatch: pytest.Monkey
     assert site.take_page_bytes(b) is None  # over the budget: not kept
 
 
+def test_a_pages_size_comes_from_its_kept_bytes_else_from_its_file(tmp_path: Path) -> None:
+    make_site(tmp_path, {"a.md": PAGE, "b.md": PAGE + "more\n", "gone.md": PAGE})
+    site = Site(tmp_path)
+    a, b, gone = site.by_rel["a.md"], site.by_rel["b.md"], site.by_rel["gone.md"]
+    site.page_bytes(a)
+    (tmp_path / "a.md").write_text(PAGE * 3, encoding="utf-8")
+    assert site.page_size(a) == len(PAGE.encode())  # the bytes this run reads
+    assert site.page_size(b) == len((PAGE + "more\n").encode())  # not read: the file's
+    (tmp_path / "gone.md").unlink()
+    assert site.page_size(gone) == 0
+
+
 def test_kept_bytes_over_the_limit_are_read_again(tmp_path: Path) -> None:
     from taiyaku.parse.document import ReadLimits, read_document
 

@@ -12,7 +12,6 @@ does not read those pages again.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import mmap
 import os
@@ -37,7 +36,7 @@ PARALLEL_MIN_PAGES = 40
 
 @dataclass(frozen=True)
 class Plan:
-    units: list[list[Page]]  # largest first
+    units: list[list[Page]]  # in page order; handed out largest first
     jobs: int
 
 
@@ -50,16 +49,17 @@ def parallel_plan(ctx: Context, jobs: int) -> Plan | None:
     units: dict[str, list[Page]] = {}
     for page in ctx.targets:
         units.setdefault(page.key if page.counterpart else page.rel, []).append(page)
-    ordered = sorted(units.values(), key=_unit_size, reverse=True)
-    return Plan(ordered, min(jobs, len(ordered)))
+    return Plan(list(units.values()), min(jobs, len(units)))
 
 
-def _unit_size(unit: list[Page]) -> int:
-    total = 0
-    for page in unit:
-        with contextlib.suppress(OSError):
-            total += page.path.stat().st_size
-    return total
+def _largest_first(ctx: Context, units: list[list[Page]]) -> list[list[Page]]:
+    """``units`` by size, largest first (longest processing time first), measured once
+    the site's tables have read the pages (their bytes' length, no file asked again)."""
+
+    def size(unit: list[Page]) -> int:
+        return sum(ctx.site.page_size(page) for page in unit)
+
+    return sorted(units, key=size, reverse=True)
 
 
 class _Counters:
@@ -116,6 +116,7 @@ def check_in_workers(
     if checker.cache is not None:
         checker.hashes.site_fingerprint()  # hash the site once, before the workers need it
         checker.cache.open_before_fork()  # an SQLite connection must not cross fork()
+    plan = Plan(_largest_first(ctx, plan.units), plan.jobs)
     queue = WorkQueue(len(plan.units))
     counters = _Counters(plan.jobs)
 

@@ -359,6 +359,17 @@ class Site:
                 self._bytes_kept += len(data)
         return data
 
+    def page_size(self, page: Page) -> int:
+        """The page's size in bytes: of the bytes :meth:`page_bytes` kept, else of its
+        file; 0 for a file that cannot be asked."""
+        data = self._bytes.get(page.rel)
+        if data is not None:
+            return len(data)
+        try:
+            return page.path.stat().st_size
+        except OSError:
+            return 0
+
     def take_page_bytes(self, page: Page) -> bytes | None:
         """The bytes :meth:`page_bytes` kept for the page, handed over (the loader's)."""
         data = self._bytes.pop(page.rel, None)

@@ -191,7 +191,7 @@ def count_in_source(text: str) -> dict[Axis, tuple[int, int]]:
     and code spans left out: a vote, counted without looking at each mark (a comma
     between digits counts too; a URL holds none of these marks but a half-width colon,
     which follows no Japanese character there)."""
-    if not _MAY_VOTE.search(text):  # most English pages: nothing to count
+    if text.isascii() or not _MAY_VOTE.search(text):  # most English pages: nothing to count
         return dict.fromkeys(AXES, (0, 0))  # type: ignore[return-value]
     return _counted_in_source(text)
 
