@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Literal
 
 from taiyaku.model.lang import Lang
+from taiyaku.model.spelling import closest
 from taiyaku.site.pages import Page, Site
 from taiyaku.site.urls import Href, is_page_file, join_path, parse_href, url_dir
 
@@ -384,14 +385,13 @@ class LinkResolver:
             return None
         folder = url_dir(url.rstrip("/"))
         siblings = self._by_folder.get(folder, {})
-        close = difflib.get_close_matches(name, list(siblings), n=1, cutoff=0.85)
-        if close:
-            return Suggestion(siblings[close[0]])
+        near = closest(name, siblings, cutoff=0.85)
+        if near is not None:
+            return Suggestion(siblings[near])
         if folder in self._folders:
             return None
-        pool = self._page_urls_in(url)
-        close = difflib.get_close_matches(url, pool, n=1, cutoff=0.85)
-        return Suggestion(close[0]) if close else None
+        near = closest(url, self._page_urls_in(url), cutoff=0.85)
+        return Suggestion(near) if near is not None else None
 
     def _as_if_other_url(self, page: Page, target: Target) -> Suggestion | None:
         """A relative link written for the page's URL with(out) a trailing slash.
