@@ -33,12 +33,14 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from taiyaku.model.records import quick_init
 from taiyaku.parse.document import Document
 from taiyaku.parse.nodes import Block, Link
 
 __all__ = ["AlignedSection", "align_sections", "align_statements"]
 
 
+@quick_init
 @dataclass(frozen=True)
 class AlignedSection:
     """The blocks of one section of each language that pair up (or of the whole page),

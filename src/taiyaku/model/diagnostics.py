@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from taiyaku.model.records import quick_init
+
 __all__ = [
     "Applicability",
     "Diagnostic",
@@ -49,6 +51,7 @@ class Severity(enum.Enum):
 _RANK = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}
 
 
+@quick_init
 @dataclass(frozen=True)
 class Related:
     """Another place involved in a finding, usually the counterpart page."""
@@ -61,6 +64,7 @@ class Related:
 Applicability = Literal["safe", "unsafe"]
 
 
+@quick_init
 @dataclass(frozen=True)
 class Edit:
     """Replace the text of a file between two places (1-based lines and columns counted
@@ -85,6 +89,7 @@ class Fix:
     description: str = ""  # "replace ../email-form/ by /support/email-form"
 
 
+@quick_init
 @dataclass(frozen=True)
 class Finding:
     """A problem as a rule reports it, before the engine stamps code and severity.

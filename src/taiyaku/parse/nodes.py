@@ -12,6 +12,7 @@ from typing import NamedTuple
 from markdown_it.token import Token as MdToken
 
 from taiyaku.model.lang import TextLang
+from taiyaku.model.records import quick_init
 from taiyaku.parse.analyzer import Morphemes
 
 
@@ -90,6 +91,7 @@ class Block:
         return Morphemes(self.text)
 
 
+@quick_init
 @dataclass(frozen=True)
 class Link:
     href: str  # as written (percent-decoding is left to the URL parser)
@@ -101,6 +103,7 @@ class Link:
     section: int
 
 
+@quick_init
 @dataclass(frozen=True)
 class Anchor:
     id: str
@@ -108,6 +111,7 @@ class Anchor:
     kind: str  # heading | ial | html
 
 
+@quick_init
 @dataclass(frozen=True)
 class Section:
     index: int

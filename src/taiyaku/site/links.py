@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Literal
 
 from taiyaku.model.lang import Lang
+from taiyaku.model.records import quick_init
 from taiyaku.model.spelling import closest
 from taiyaku.site.pages import Page, Site
 from taiyaku.site.urls import Href, is_page_file, join_path, parse_href, url_dir
@@ -67,6 +68,7 @@ _IMPORT = re.compile(
 )
 
 
+@quick_init
 @dataclass(frozen=True)
 class Target:
     """Where a link lands.
@@ -114,6 +116,7 @@ class Suggestion:
     note: str = ""  # why this URL, when it is not just "nearest by spelling"
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Found:
     """What a URL lands on, independently of the link and page that lead there."""

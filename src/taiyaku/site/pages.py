@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from taiyaku.model.files import read_head, read_regular_file
 from taiyaku.model.globs import PathPatterns
 from taiyaku.model.lang import Lang
+from taiyaku.model.records import quick_init
 from taiyaku.parse.document import ReadLimits
 from taiyaku.parse.frontmatter import raw_front_matter
 from taiyaku.site.discovery import POST_NAME, Discovery, list_site_files
@@ -69,6 +70,7 @@ def layout_route(rel: str, layout: Layout) -> tuple[Lang | None, str]:
     return (placement.lang, placement.route) if placement else (None, rel)
 
 
+@quick_init
 @dataclass(frozen=True)
 class UrlMatch:
     """What a URL path lands on: a page, a static file, or a redirect."""

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote, urlsplit
 
+from taiyaku.model.records import quick_init
+
 UrlStyle = Literal["preserve", "pretty", "jekyll"]
 URL_STYLES: tuple[UrlStyle, ...] = ("preserve", "pretty", "jekyll")
 PAGE_SUFFIXES = (".md", ".mdx", ".markdown")
@@ -64,6 +66,7 @@ def route_to_url(route: str, style: UrlStyle) -> str:
     return f"/{stem}.html"
 
 
+@quick_init
 @dataclass(frozen=True)
 class RouteCandidate:
     """A route stem that a URL path may be served from.
@@ -101,6 +104,7 @@ def url_to_routes(path: str, style: UrlStyle) -> list[RouteCandidate]:
     ]
 
 
+@quick_init
 @dataclass(frozen=True)
 class Href:
     """A link target split into its parts."""

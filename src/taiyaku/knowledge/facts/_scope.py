@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from taiyaku.knowledge.facts.model import DateFact, DaySet, Fact, InvalidTime, TimeFact
 from taiyaku.model.lang import Lang
+from taiyaku.model.records import quick_init
 
 __all__ = ["Qualifier", "attach_days", "facts_in_order"]
 
@@ -42,6 +43,7 @@ class Qualifier:
     exclusion: bool = False
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Item:
     start: int

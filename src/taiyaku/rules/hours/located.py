@@ -20,6 +20,7 @@ from taiyaku.knowledge.alignment import AlignedSection, align_sections, align_st
 from taiyaku.knowledge.facts import DateFact, InvalidDate, InvalidTime, PeriodFact, TimeFact
 from taiyaku.knowledge.facts.residue import Residue, ResidueKind, unread
 from taiyaku.model.lang import Lang
+from taiyaku.model.records import quick_init
 from taiyaku.model.spans import Spot
 from taiyaku.rules.context import RunState
 from taiyaku.rules.hours.block_facts import block_facts, in_inline_code, reading_lang
@@ -44,6 +45,7 @@ def span(block: Block, start: int, end: int) -> Spot:
     return Spot(line, column, end_line, last_column + 1)
 
 
+@quick_init
 @dataclass(frozen=True, eq=False)
 class LocatedFact:
     """A time, date or period with the block it was found in."""
@@ -65,6 +67,7 @@ class LocatedFact:
         return self.block.position(self.fact.start_offset)[0]
 
 
+@quick_init
 @dataclass(frozen=True)
 class SectionFacts:
     """One group of a pair to compare: the JA and EN facts of a section (or page)."""

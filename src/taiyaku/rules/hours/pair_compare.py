@@ -42,6 +42,7 @@ from taiyaku.knowledge.facts import (
 from taiyaku.knowledge.facts.residue import Residue, ResidueKind
 from taiyaku.model.diagnostics import Finding, Related, Severity
 from taiyaku.model.lang import LANG_LABEL, LANG_NAME, Lang, other_lang
+from taiyaku.model.records import quick_init
 from taiyaku.rules.hours.located import LocatedFact, SectionFacts, pair_sections, section_unread
 from taiyaku.rules.hours.messages import fact_reading, join_words, other_side, quoted
 
@@ -92,6 +93,7 @@ class OneSided:
     row: str = ""  # the key of a table row the other language's table lacks
 
 
+@quick_init
 @dataclass(frozen=True)
 class PairComparison:
     differs: list[Differs]

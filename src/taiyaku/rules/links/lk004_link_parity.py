@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from taiyaku.model.diagnostics import Finding, Related, Severity
 from taiyaku.model.lang import LANG_LABEL, Lang, other_lang
+from taiyaku.model.records import quick_init
 from taiyaku.rules.base import PairRule
 from taiyaku.rules.links._resolver import link_resolver
 from taiyaku.rules.links._targets import external_key, is_image_url, wrong_language
@@ -99,6 +100,7 @@ def _by_section(items: list[_Item], per_section: bool) -> dict[int, list[_Item]]
     return grouped
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Item:
     link: Link

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from taiyaku.model.lang import Lang
+from taiyaku.model.records import quick_init
 from taiyaku.parse.analyzer import Morphemes, Token, tokenize
 from taiyaku.rules.privacy.policy import DEFAULT_THRESHOLDS, Clause, Thresholds
 from taiyaku.rules.privacy.words import (
@@ -72,6 +73,7 @@ class TextBlock:
     tokens: Sequence[Token] | None = None
 
 
+@quick_init
 @dataclass(frozen=True)
 class ClauseMatch:
     """The verdict for one clause on one page in one language.
@@ -139,6 +141,7 @@ def _sentence_spans(text: str, end_re: re.Pattern[str]) -> list[tuple[int, int]]
 # ---------------------------------------------------------------------------------------
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Sentence:
     """One sentence reduced to what matching needs.
@@ -268,6 +271,7 @@ EXTRA_SENTENCES = 2
 MAX_BLOCKS = 2
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Candidate:
     start: int

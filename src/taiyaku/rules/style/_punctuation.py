@@ -31,6 +31,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from taiyaku.model.records import quick_init
 from taiyaku.parse.markdown import may_hold_fence
 from taiyaku.rules.context import RunState
 from taiyaku.rules.style._text import inside
@@ -89,6 +90,7 @@ _FULL_COLON = re.compile(f"：(?<=[{_JA}」』）]：)")
 _HALF_COLON = re.compile(f":(?<=[{_JA}」』）]:)(?![0-9])")
 
 
+@quick_init
 @dataclass(frozen=True)
 class Mark:
     """One comma, period, bracket pair or colon in a Prose's text.

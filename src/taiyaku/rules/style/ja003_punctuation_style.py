@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from taiyaku.model.diagnostics import Edit, Finding, Fix, Severity
+from taiyaku.model.records import quick_init
 from taiyaku.rules.base import PageRule, RuleOption
 from taiyaku.rules.style._page import JaPage, finding_at, ja_page, term_deferral
 from taiyaku.rules.style._punctuation import (
@@ -48,6 +49,7 @@ COLON = RuleOption(
 _WIDTHS = ("full", "half")  # as STYLES lists the two styles of brackets and colons
 
 
+@quick_init
 @dataclass(frozen=True)
 class _Target:
     style: int
