@@ -146,3 +146,38 @@ def test_every_quick_class_takes_what_its_dataclass_init_took(cls: type) -> None
 def test_the_classes_a_run_makes_most_use_it() -> None:
     names = {cls.__qualname__ for cls in _quick_classes()}
     assert {"Finding", "Link", "Href", "Target", "Anchor", "AlignedSection"} <= names
+
+
+def test_cached_property_computes_once_per_instance_and_keeps_the_value() -> None:
+    from taiyaku.model.records import cached_property
+
+    calls: list[int] = []
+
+    class Page:
+        def __init__(self, size: int) -> None:
+            self.size = size
+
+        @cached_property
+        def double(self) -> int:
+            """Twice the size."""
+            calls.append(self.size)
+            return self.size * 2
+
+    first, second = Page(1), Page(2)
+    assert (first.double, first.double, second.double) == (2, 2, 4)
+    assert calls == [1, 2]
+    assert vars(first)["double"] == 2  # an ordinary attribute from now on
+    del first.double
+    assert first.double == 2 and calls == [1, 2, 1]  # deleted: computed again
+    assert isinstance(Page.double, cached_property) and Page.double.__doc__ == "Twice the size."
+
+
+def test_cached_property_refuses_two_names() -> None:
+    from taiyaku.model.records import cached_property
+
+    shared = cached_property(lambda self: 1)
+    with pytest.raises((TypeError, RuntimeError)):  # (RuntimeError wraps it before 3.12)
+
+        class Twice:
+            a = shared
+            b = shared

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 
 import taiyaku.rules.registry as registry_module
 from taiyaku.errors import RuleSelectionError
 from taiyaku.model.globs import PathPatterns
+from taiyaku.model.records import cached_property
 from taiyaku.rules.base import Rule
 
 __all__ = ["RuleSet", "resolve_selector"]

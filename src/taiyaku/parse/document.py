@@ -11,13 +11,13 @@ from __future__ import annotations
 import errno
 import hashlib
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from pathlib import Path
 
 from markdown_it.token import Token as MdToken
 
 from taiyaku.model.files import read_regular_file
 from taiyaku.model.lang import TextLang, detect_language
+from taiyaku.model.records import cached_property
 from taiyaku.parse.frontmatter import FrontMatter, parse_front_matter
 from taiyaku.parse.markdown import parse_body, parse_tokens
 from taiyaku.parse.nodes import Anchor, Block, Body, Comment, Link, Section

@@ -13,7 +13,6 @@ import bisect
 import html
 import re
 from collections.abc import Iterator
-from functools import cached_property
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
@@ -21,6 +20,7 @@ from markdown_it.token import Token as MdToken
 from mdit_py_plugins.footnote import footnote_plugin
 
 from taiyaku.model.lang import TextLang, detect_language, language_of_counts, script_counts
+from taiyaku.model.records import cached_property
 from taiyaku.parse.nodes import Anchor, Block, Body, Comment, Link, Section, Segment, SourceIndex
 from taiyaku.parse.slugger import Slugger
 

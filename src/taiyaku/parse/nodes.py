@@ -6,13 +6,12 @@ from __future__ import annotations
 import bisect
 import itertools
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import NamedTuple
 
 from markdown_it.token import Token as MdToken
 
 from taiyaku.model.lang import TextLang
-from taiyaku.model.records import quick_init
+from taiyaku.model.records import cached_property, quick_init
 from taiyaku.parse.analyzer import Morphemes
 
 

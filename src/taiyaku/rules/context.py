@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from taiyaku.knowledge.alignment import AlignedSection, align_sections
 from taiyaku.model.lang import Lang, other_lang
 from taiyaku.model.paths import display_path
+from taiyaku.model.records import cached_property
 from taiyaku.parse.document import Document
 from taiyaku.parse.nodes import Block
 from taiyaku.site.pages import Page, Site

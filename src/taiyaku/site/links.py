@@ -37,12 +37,11 @@ import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
 from taiyaku.model.lang import Lang
-from taiyaku.model.records import quick_init
+from taiyaku.model.records import cached_property, quick_init
 from taiyaku.model.spelling import closest
 from taiyaku.site.pages import Page, Site
 from taiyaku.site.urls import Href, is_page_file, join_path, parse_href, url_dir

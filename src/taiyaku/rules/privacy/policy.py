@@ -7,6 +7,8 @@ offending key); :func:`policy_in_scope` says whether a page must carry the claus
 
 from __future__ import annotations
 
+from taiyaku.model.records import cached_property
+
 __all__ = [
     "DEFAULT_THRESHOLDS",
     "Clause",
@@ -22,7 +24,6 @@ import contextlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from taiyaku.model.diagnostics import Applicability, Edit, Finding, Fix
+from taiyaku.model.records import cached_property
 from taiyaku.rules.context import RunState
 from taiyaku.rules.style._terms import TERMS, TermMatch
 from taiyaku.rules.style._text import FRONTMATTER_KEYS, Prose, build_prose

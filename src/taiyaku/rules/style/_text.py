@@ -22,11 +22,11 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from taiyaku.model.lang import detect_language
+from taiyaku.model.records import cached_property
 from taiyaku.model.spans import Spot
 from taiyaku.parse.analyzer import Morphemes
 
