@@ -308,3 +308,15 @@ def test_times_equal(ja: str, en: str, expected: bool) -> None:
 )
 def test_dates_equal(ja: str, en: str, expected: bool) -> None:
     assert dates_equal(ja_facts(ja).dates[0], en_facts(en).dates[0]) is expected
+
+
+def test_a_text_without_facts_shares_one_empty_value_no_reader_can_add_to() -> None:
+    from taiyaku.knowledge.facts import NO_FACTS, split_facts
+
+    assert split_facts([]) is NO_FACTS and split_facts(iter(())) is NO_FACTS
+    assert not NO_FACTS and all(field == () for field in NO_FACTS)
+    with pytest.raises(AttributeError):
+        NO_FACTS.times.append(None)  # type: ignore[attr-defined]
+    found = split_facts(extract_en("Open 9:00–17:00 on April 3, 2025."))
+    assert found and found is not NO_FACTS
+    assert isinstance(found.times, list) and found.times is not split_facts([]).times

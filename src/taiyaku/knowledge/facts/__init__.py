@@ -13,7 +13,7 @@ A pure library used by the rules TM001-TM004::
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from taiyaku.knowledge.facts._numeric import DateOrder
@@ -46,6 +46,7 @@ from taiyaku.knowledge.facts.model import (
 )
 
 __all__ = [
+    "NO_FACTS",
     "DateFact",
     "DateMismatch",
     "DateOrder",
@@ -76,30 +77,44 @@ __all__ = [
 
 
 class Facts(NamedTuple):
-    """The facts of one text, by type, each list in text order."""
+    """The facts of one text, by type, each in text order (read them; the text that
+    states none shares :data:`NO_FACTS`)."""
 
-    times: list[TimeFact]
-    dates: list[DateFact]
-    invalid: list[InvalidTime]
-    periods: list[PeriodFact]
-    invalid_dates: list[InvalidDate]
+    times: Sequence[TimeFact]
+    dates: Sequence[DateFact]
+    invalid: Sequence[InvalidTime]
+    periods: Sequence[PeriodFact]
+    invalid_dates: Sequence[InvalidDate]
 
     def __bool__(self) -> bool:
         return any(self)  # type: ignore[arg-type]
 
 
+#: The facts of a text that states none: nine blocks in ten.  One value, made of empty
+#: tuples so that no reader can add to it, instead of five new lists per block (to make
+#: and to free).
+NO_FACTS = Facts((), (), (), (), ())
+
+
 def split_facts(facts: Iterable[Fact]) -> Facts:
-    """Sort extracted facts by type."""
-    result = Facts([], [], [], [], [])
+    """Sort extracted facts by type (:data:`NO_FACTS` for none)."""
+    facts = facts if isinstance(facts, list) else list(facts)
+    if not facts:
+        return NO_FACTS
+    times: list[TimeFact] = []
+    dates: list[DateFact] = []
+    invalid: list[InvalidTime] = []
+    periods: list[PeriodFact] = []
+    invalid_dates: list[InvalidDate] = []
     for fact in facts:
         if isinstance(fact, TimeFact):
-            result.times.append(fact)
+            times.append(fact)
         elif isinstance(fact, DateFact):
-            result.dates.append(fact)
+            dates.append(fact)
         elif isinstance(fact, PeriodFact):
-            result.periods.append(fact)
+            periods.append(fact)
         elif isinstance(fact, InvalidDate):
-            result.invalid_dates.append(fact)
+            invalid_dates.append(fact)
         else:
-            result.invalid.append(fact)
-    return result
+            invalid.append(fact)
+    return Facts(times, dates, invalid, periods, invalid_dates)
