@@ -426,3 +426,18 @@ def test_the_rewrite_gate_skips_only_texts_with_nothing_to_rewrite(text: str) ->
     every = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
     every = w._EN_REWRITE_RE.sub(w._en_rewrite, every)
     assert en_words(text) == w._EN_WORD_RE.findall(every)
+
+
+def test_word_keys_are_remembered_up_to_a_bound_and_computed_past_it() -> None:
+    from taiyaku.rules.privacy.words import _Memo
+
+    calls: list[str] = []
+
+    def upper(word: str) -> str:
+        calls.append(word)
+        return word.upper()
+
+    memo = _Memo(upper, 2)
+    assert [memo[w] for w in ("a", "b", "a", "c", "c")] == ["A", "B", "A", "C", "C"]
+    assert calls == ["a", "b", "c", "c"]  # past the bound: computed each time, not kept
+    assert len(memo) == 2

@@ -22,7 +22,6 @@ key terms (``only``, のみ ...).
 from __future__ import annotations
 
 import functools
-import itertools
 import operator
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -36,6 +35,7 @@ from taiyaku.rules.privacy.policy import DEFAULT_THRESHOLDS, Clause, Thresholds
 from taiyaku.rules.privacy.words import (
     CJK,
     EN_STOP_WORDS,
+    JA_CONTENT_KEYS,
     JA_SKIP_POS,
     contains_run,
     en_keys,
@@ -232,7 +232,7 @@ def _block_keys(lang: Lang, wanted: frozenset[str], block: BlockText) -> frozens
         if isinstance(tokens, Morphemes)
         else set(map(_LEMMA_AND_POS, tokens))
     )
-    return wanted.intersection(itertools.starmap(ja_content_key, pairs))
+    return wanted.intersection(map(JA_CONTENT_KEYS.__getitem__, pairs))
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from taiyaku.parse.analyzer import Token, is_content_pos
 
@@ -57,14 +58,41 @@ def ja_key_of(lemma: str, verb: bool) -> str:
     return lemma
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def ja_content_key(lemma: str, pos: str) -> str | None:
-    """The key of a content word with this lemma and part of speech; None for the
-    others (particles, auxiliaries, formal nouns, numerals ...)."""
+class _Memo(dict):  # type: ignore[type-arg]
+    """A one-argument function's results by argument, kept up to ``limit`` entries (a
+    bound on what a hostile page can make a run hold).  Read through ``__getitem__``, a
+    kept result costs a dictionary lookup in C; ``functools.lru_cache`` costs twice as
+    much on each hit, to keep an order this never needs, and these run on every word of
+    every block the privacy rules read."""
+
+    def __init__(self, func: Callable[[Any], Any], limit: int) -> None:
+        super().__init__()
+        self._func = func
+        self._limit = limit
+
+    def __missing__(self, key: Any) -> Any:
+        value = self._func(key)
+        if len(self) < self._limit:
+            self[key] = value
+        return value
+
+
+def _ja_content_key(lemma_and_pos: tuple[str, str]) -> str | None:
+    lemma, pos = lemma_and_pos
     content = (
         is_content_pos(pos) and not pos.startswith(_JA_LIGHT_POS) and lemma not in _JA_LIGHT_LEMMAS
     )
     return ja_key_of(lemma, pos.startswith("動詞")) if content else None
+
+
+#: ``ja_content_key`` by (lemma, part of speech): ``map(JA_CONTENT_KEYS.__getitem__, pairs)``
+JA_CONTENT_KEYS = _Memo(_ja_content_key, 1 << 16)
+
+
+def ja_content_key(lemma: str, pos: str) -> str | None:
+    """The key of a content word with this lemma and part of speech; None for the
+    others (particles, auxiliaries, formal nouns, numerals ...)."""
+    return JA_CONTENT_KEYS[lemma, pos]
 
 
 # fmt: off
@@ -112,11 +140,7 @@ def _en_rewrite(match: re.Match[str]) -> str:
     return _EN_REWRITES[(match.lastindex or 1) - 1][1]
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def en_stem(word: str) -> str:
-    """A deliberately light stemmer.  Both sides go through it, so it only has to bring
-    inflections of one word together (inquiry/inquiries, provide/provided,
-    individual/individually), not to produce real stems."""
+def _en_stem(word: str) -> str:
     word = word.removesuffix("'s").replace("'", "")
     for _ in range(3):
         for suffix, replacement in _EN_SUFFIXES:
@@ -128,6 +152,12 @@ def en_stem(word: str) -> str:
         else:
             break
     return word
+
+
+#: A deliberately light stemmer: ``en_stem(word)``.  Both sides go through it, so it only
+#: has to bring inflections of one word together (inquiry/inquiries, provide/provided,
+#: individual/individually), not to produce real stems.  (Each word stemmed once.)
+en_stem: Callable[[str], str] = _Memo(_en_stem, 1 << 16).__getitem__
 
 
 def en_words(text: str) -> list[str]:
