@@ -75,6 +75,8 @@ def facts_in_order(
 ) -> list[Fact]:
     """An extractor's result: times with their day qualifiers attached (never across a
     date or an invalid time), then everything in text order."""
+    if not times and not others:  # (qualifiers alone state nothing: most texts)
+        return []
     blockers = [(f.start_offset, f.end_offset) for f in others]
     facts: list[Fact] = [*attach_days(text, times, qualifiers, blockers, lang), *others]
     facts.sort(key=lambda f: (f.start_offset, f.end_offset))
