@@ -133,9 +133,11 @@ def _fix_missing(
     if suggestion is None or not suggestion.note or target.file_link:
         return None
     fragment = _fragment(link)
-    landed = resolver.resolve(page, suggestion.url).page
-    known = resolver.anchors(landed) if landed is not None else None
-    safe = not fragment or fragment in (known or ())
+    safe = True
+    if fragment:  # (the landing page's anchors: a parse, only where a fragment needs one)
+        landed = resolver.resolve(page, suggestion.url).page
+        known = resolver.anchors(landed) if landed is not None else None
+        safe = fragment in (known or ())
     return retarget(
         doc, page, link, resolver, suggestion.url, fragment, "safe" if safe else "unsafe"
     )
