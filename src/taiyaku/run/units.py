@@ -123,9 +123,9 @@ class Checker:
         self.ctx.close()
 
     def stamp_findings(self) -> None:
-        """Turn the tally's findings into diagnostics now (with the run's stamper): a
-        worker process does its own, while the others finish, instead of the engine
-        doing them all after the last one."""
+        """Turn the tally's findings into diagnostics now (with the run's stamper): each
+        worker process stamps its own as it goes, unit by unit, instead of the engine
+        stamping them all after the last worker ends."""
         if self._stamper is not None and self.tally.findings:
             self.tally.diagnostics += self._stamper(self.tally.findings)
             self.tally.findings = []

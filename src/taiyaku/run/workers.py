@@ -173,11 +173,12 @@ def _worker(index: int) -> Tally:
             job.counters.add(index, len(unit))
             if index == 0:
                 job.tick()
-            # the lines the unit's findings quote: the parent's own too, now rather
-            # than after the others finish
+            # the lines the unit's findings quote, and the findings stamped: the
+            # parent's own too, now rather than after the others finish
             _read_quoted_lines(checker, unit, before)
+            checker.stamp_findings()
     checker.record_reads()
-    checker.stamp_findings()
+    checker.stamp_findings()  # (a site rule's findings, where no unit came after them)
     if index > 0:  # this worker's own processes (git); the parent closes its own
         ctx.close(free=False)  # (its memory goes with the process)
     elif not checker.describe_pages:  # (the report reads the pages' bodies afterwards)
