@@ -146,6 +146,7 @@ class RuleMeta:
         return self.code.rstrip("0123456789") or self.code
 
 
+@quick_init
 @dataclass(frozen=True)
 class Diagnostic:
     path: Path  # absolute
@@ -160,33 +161,6 @@ class Diagnostic:
     related: tuple[Related, ...] = field(default=())
     fingerprint_text: str | None = None
     fix: Fix | None = None
-
-    @classmethod
-    def stamped(cls, finding: Finding, code: str, name: str, severity: Severity) -> Diagnostic:
-        """``finding`` as its rule reports it: with the rule's code, name and severity.
-
-        Equal to ``Diagnostic(path=finding.path, …, code=code, …)``, but made without
-        the generated ``__init__``, which sets each of a frozen dataclass's twelve fields
-        through ``object.__setattr__``, three times the cost of filling the instance's
-        dictionary at once; the engine stamps every finding of every run.  (A test holds
-        the two equal, so that a field added to the class cannot be left out here.)
-        """
-        diagnostic = object.__new__(cls)
-        diagnostic.__dict__.update(
-            path=finding.path,
-            line=finding.line,
-            column=finding.column,
-            code=code,
-            name=name,
-            severity=severity,
-            message=finding.message,
-            end_line=finding.end_line,
-            end_column=finding.end_column,
-            related=finding.related,
-            fingerprint_text=finding.fingerprint_text,
-            fix=finding.fix,
-        )
-        return diagnostic
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (str(self.path), self.line, self.column, self.code)

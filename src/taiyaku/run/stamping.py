@@ -34,5 +34,17 @@ def stamp(
         if f.deferred_to and any(enabled(other, rel_of(path)) for other, path in f.deferred_to):
             continue
         rule = rules.rule(code)
-        severity = overrides.get(code) or f.severity or rule.SEVERITY
-        yield Diagnostic.stamped(f, code, rule.NAME, severity)
+        yield Diagnostic(
+            path=f.path,
+            line=f.line,
+            column=f.column,
+            code=code,
+            name=rule.NAME,
+            severity=overrides.get(code) or f.severity or rule.SEVERITY,
+            message=f.message,
+            end_line=f.end_line,
+            end_column=f.end_column,
+            related=f.related,
+            fingerprint_text=f.fingerprint_text,
+            fix=f.fix,
+        )
